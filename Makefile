@@ -1,0 +1,46 @@
+# Two set-up commands: `make run` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+
+.PHONY: run test bench lint format package package-test clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	@scripts/system-deps.sh
+	$(VENV)/bin/activation-playground
+
+test: $(VENV)/.installed-test
+	@scripts/system-deps.sh --x11
+	$(VENV)/bin/ruff check playground tests
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(VENV)/.installed-test
+	@scripts/system-deps.sh
+	$(PIP) install -q 'torch==2.13.0' || $(PIP) install -q torch
+	$(VENV)/bin/activation-playground bench
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check playground tests
+	$(VENV)/bin/ruff format --check playground tests
+	$(VENV)/bin/lint-imports
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format playground tests
+	$(VENV)/bin/ruff check --fix playground tests
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache

@@ -1,0 +1,178 @@
+"""Activation functions: value f(z) and derivative f'(z) side by side, in one registry.
+
+Every derivative takes (z, a) where a = f(z), so cheap forms such as tanh' = 1 - a² reuse the
+forward pass. Arrays are any shape; all functions are elementwise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+Value = Callable[[np.ndarray, float], np.ndarray]
+Derivative = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Activation:
+    name: str
+    label: str
+    formula: str  # f(z)
+    derivative_formula: str  # f'(z)
+    value: Value
+    derivative: Derivative  # f'(z) given z and a = f(z)
+    output_range: tuple[float, float]
+    param_name: str | None = None  # e.g. "α" for leaky ReLU
+    param_default: float | None = None
+    piecewise_linear: bool = False  # ReLU family: the net is affine inside each activation region
+    hidden: bool = True  # offered for hidden layers
+    output_head: bool = False  # offered as an output head
+    note: str = ""  # one teaching sentence for tooltips
+
+    def __call__(self, z: np.ndarray, param: float | None = None) -> np.ndarray:
+        return self.value(z, self.resolve_param(param))
+
+    def grad(self, z: np.ndarray, param: float | None = None) -> np.ndarray:
+        p = self.resolve_param(param)
+        return self.derivative(z, self.value(z, p), p)
+
+    def resolve_param(self, param: float | None) -> float:
+        if param is not None:
+            return float(param)
+        return 0.0 if self.param_default is None else self.param_default
+
+
+def _sigmoid(z: np.ndarray, _p: float = 0.0) -> np.ndarray:
+    # 1/(1+e^-z) written as ½(1+tanh(z/2)): no overflow for large |z|.
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def _softplus(z, _p):
+    return np.logaddexp(0.0, z)
+
+
+_GELU_C = math.sqrt(2.0 / math.pi)
+
+
+def _gelu(z, _p):
+    return 0.5 * z * (1.0 + np.tanh(_GELU_C * (z + 0.044715 * z**3)))
+
+
+def _gelu_grad(z, _a, _p):
+    inner = _GELU_C * (z + 0.044715 * z**3)
+    t = np.tanh(inner)
+    return 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * _GELU_C * (1.0 + 3 * 0.044715 * z * z)
+
+
+def _elu(z, alpha):
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
+
+
+def _elu_grad(z, a, alpha):
+    return np.where(z > 0, 1.0, a + alpha)  # a + α = α·e^z for z ≤ 0
+
+
+def _swish(z, _p):
+    return z * _sigmoid(z)
+
+
+def _swish_grad(z, a, _p):
+    s = _sigmoid(z)
+    return s + a * (1.0 - s)  # σ + zσ(1-σ)
+
+
+_REGISTRY: dict[str, Activation] = {}
+
+
+def _register(act: Activation) -> None:
+    _REGISTRY[act.name] = act
+
+
+_register(Activation(
+    "linear", "Linear", "f(z) = z", "f'(z) = 1",
+    lambda z, p: z, lambda z, a, p: np.ones_like(z), (-math.inf, math.inf),
+    output_head=True,
+    note="No bend at all: a stack of linear layers is still one linear map.",
+))
+_register(Activation(
+    "sigmoid", "Sigmoid", "f(z) = 1 / (1 + e^(−z))", "f'(z) = f(z)·(1 − f(z))",
+    _sigmoid, lambda z, a, p: a * (1.0 - a), (0.0, 1.0), output_head=True,
+    note="Squashes to (0, 1); the slope is at most 0.25 and vanishes for large |z|.",
+))
+_register(Activation(
+    "tanh", "Tanh", "f(z) = tanh(z)", "f'(z) = 1 − tanh²(z)",
+    lambda z, p: np.tanh(z), lambda z, a, p: 1.0 - a * a, (-1.0, 1.0), output_head=True,
+    note="Zero-centred S-curve; saturates (slope → 0) for large |z|.",
+))
+_register(Activation(
+    "relu", "ReLU", "f(z) = max(0, z)", "f'(z) = 1 if z > 0 else 0",
+    lambda z, p: np.maximum(z, 0.0), lambda z, a, p: (z > 0).astype(z.dtype), (0.0, math.inf),
+    piecewise_linear=True,
+    note="Cheap and non-saturating for z > 0, but a unit with z ≤ 0 on every input is dead.",
+))
+_register(Activation(
+    "leaky_relu", "Leaky ReLU", "f(z) = z if z > 0 else α·z", "f'(z) = 1 if z > 0 else α",
+    lambda z, p: np.where(z > 0, z, p * z), lambda z, a, p: np.where(z > 0, 1.0, p).astype(z.dtype),
+    (-math.inf, math.inf), param_name="α", param_default=0.01, piecewise_linear=True,
+    note="Like ReLU with a small slope α for z ≤ 0, so the unit never dies.",
+))
+_register(Activation(
+    "elu", "ELU", "f(z) = z if z > 0 else α·(e^z − 1)", "f'(z) = 1 if z > 0 else f(z) + α",
+    _elu, _elu_grad, (-math.inf, math.inf), param_name="α", param_default=1.0,
+    note="Smooth for z ≤ 0, approaching −α; keeps a gradient where ReLU has none.",
+))
+_register(Activation(
+    "gelu", "GELU", "f(z) = ½z·(1 + tanh(√(2/π)·(z + 0.044715z³)))", "f'(z) = d/dz of that",
+    _gelu, _gelu_grad, (-0.17, math.inf),
+    note="A smooth ReLU used in transformers; slightly negative just below zero.",
+))
+_register(Activation(
+    "softplus", "Softplus", "f(z) = ln(1 + e^z)", "f'(z) = σ(z)",
+    _softplus, lambda z, a, p: _sigmoid(z), (0.0, math.inf),
+    note="A smooth ReLU whose derivative is the sigmoid.",
+))
+_register(Activation(
+    "swish", "Swish (SiLU)", "f(z) = z·σ(z)", "f'(z) = σ(z) + f(z)·(1 − σ(z))",
+    _swish, _swish_grad, (-0.28, math.inf),
+    note="z·σ(z): smooth, non-monotonic near zero.",
+))
+_register(Activation(
+    "step", "Step", "f(z) = 1 if z > θ else 0", "f'(z) = 0 (almost everywhere)",
+    lambda z, p: (z > p).astype(z.dtype), lambda z, a, p: np.zeros_like(z), (0.0, 1.0),
+    param_name="θ", param_default=0.0,
+    note="The on/off neuron: its derivative is 0, so gradient descent cannot train it.",
+))
+_register(Activation(
+    "softmax", "Softmax", "f(z)_k = e^(z_k) / Σ_j e^(z_j)", "∂f_k/∂z_j = f_k·(δ_kj − f_j)",
+    lambda z, p: softmax(z), lambda z, a, p: a * (1.0 - a), (0.0, 1.0),
+    hidden=False, output_head=True,
+    note="Turns K scores into K probabilities; paired with cross-entropy.",
+))
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of (batch, K) scores."""
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def get(name: str) -> Activation:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown activation {name!r}; choose from {', '.join(names())}") from None
+
+
+def names(hidden: bool = True) -> list[str]:
+    return [a.name for a in _REGISTRY.values() if (a.hidden if hidden else a.output_head)]
+
+
+def output_heads() -> list[str]:
+    return names(hidden=False)
+
+
+def all_activations() -> list[Activation]:
+    return list(_REGISTRY.values())

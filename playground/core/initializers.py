@@ -1,0 +1,60 @@
+"""Weight initializers: (n_out, n_in, rng) -> W (n_out, n_in). Biases always start at 0."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+Init = Callable[[int, int, np.random.Generator], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Initializer:
+    name: str
+    label: str
+    formula: str
+    sample: Init
+
+
+def _glorot(n_out, n_in, rng):
+    limit = np.sqrt(6.0 / (n_in + n_out))
+    return rng.uniform(-limit, limit, (n_out, n_in))
+
+
+_REGISTRY = {
+    i.name: i
+    for i in (
+        Initializer("zeros", "Zeros", "W = 0 (every unit stays identical)",
+                    lambda o, i, rng: np.zeros((o, i))),
+        Initializer("normal", "Small normal", "W ~ N(0, 0.01²)",
+                    lambda o, i, rng: rng.normal(0.0, 0.01, (o, i))),
+        Initializer("glorot", "Glorot uniform", "W ~ U(±√(6/(n_in+n_out)))", _glorot),
+        Initializer("he", "He normal", "W ~ N(0, 2/n_in)",
+                    lambda o, i, rng: rng.normal(0.0, np.sqrt(2.0 / i), (o, i))),
+        Initializer("uniform", "Uniform ±0.5", "W ~ U(−0.5, 0.5)",
+                    lambda o, i, rng: rng.uniform(-0.5, 0.5, (o, i))),
+    )
+}
+
+
+def get(name: str) -> Initializer:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown initializer {name!r}; choose from {', '.join(_REGISTRY)}") from None
+
+
+def names() -> list[str]:
+    return list(_REGISTRY)
+
+
+def initialize(network, name: str, seed: int) -> None:
+    """Fill a Network's weights with `name` drawn from seed; biases = 0."""
+    rng = np.random.default_rng(seed)
+    init = get(name)
+    for w, b in zip(network.weights, network.biases):
+        n_out, n_in = w.shape
+        w[...] = init.sample(n_out, n_in, rng)
+        b[...] = 0.0

@@ -1,0 +1,173 @@
+"""A dense Sequential network in numpy, vectorized over a batch.
+
+Convention (row-major): a batch is A (m, n_in), one sample per row.
+    Z = A · Wᵀ + b        W (n_out, n_in), b (n_out,), Z (m, n_out)
+    A' = f(Z)
+Each layer's parameters live in one block P = [W | b] of shape (n_out, n_in + 1), so with the
+batch augmented by a column of ones, Z = [A 1] · Pᵀ and dL/dP = dZᵀ · [A 1] — one matmul each.
+All blocks are views into one flat buffer `theta` (and `grad`), which optimizers update at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.core import activations
+from playground.core.spec import NetworkSpec
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Every layer's pre-activation z and output a for one batch.
+
+    zs[l] (m, units_l) for l = 0..L-1; acts[0] is the input X (m, n_inputs), acts[l+1] = f(zs[l]).
+    """
+
+    zs: list[np.ndarray]
+    acts: list[np.ndarray]
+
+    @property
+    def output(self) -> np.ndarray:
+        return self.acts[-1]
+
+
+def _inplace_value(name: str):
+    """ufunc-style f(z, out) for the hot activations; None means use Activation.value."""
+    return {
+        "tanh": lambda z, p, out: np.tanh(z, out=out),
+        "relu": lambda z, p, out: np.maximum(z, 0.0, out=out),
+        "linear": lambda z, p, out: np.copyto(out, z),
+    }.get(name)
+
+
+class Network:
+    def __init__(self, spec: NetworkSpec, dtype=np.float64):
+        self.spec = spec
+        self.dtype = np.dtype(dtype)
+        sizes = spec.sizes
+        self.shapes = [(sizes[i + 1], sizes[i] + 1) for i in range(len(sizes) - 1)]
+        self.theta = np.zeros(spec.n_params, dtype=self.dtype)
+        self.grad = np.zeros_like(self.theta)
+        self.blocks = self._views(self.theta)  # [W | b] per layer
+        self.grad_blocks = self._views(self.grad)
+        self.weights = [p[:, :-1] for p in self.blocks]  # W (n_out, n_in)
+        self.biases = [p[:, -1] for p in self.blocks]  # b (n_out,)
+        # 1 where theta holds a weight, 0 where it holds a bias (regularizers touch weights only)
+        self.weight_mask = np.ones_like(self.theta)
+        for m in self._views(self.weight_mask):
+            m[:, -1] = 0.0
+        self._acts = [activations.get(layer.activation) for layer in spec.layers]
+        self._params = [act.resolve_param(layer.param) for act, layer in zip(self._acts, spec.layers)]
+        self._inplace = [_inplace_value(layer.activation) for layer in spec.layers]
+        self._buffers: dict[int, list[np.ndarray]] = {}
+
+    def _views(self, flat: np.ndarray) -> list[np.ndarray]:
+        views, start = [], 0
+        for rows, cols in self.shapes:
+            views.append(flat[start : start + rows * cols].reshape(rows, cols))
+            start += rows * cols
+        return views
+
+    @property
+    def n_layers(self) -> int:
+        return len(self.shapes)
+
+    # ----------------------------------------------------------------- parameters
+    def get_params(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [(w.copy(), b.copy()) for w, b in zip(self.weights, self.biases)]
+
+    def set_params(self, params) -> None:
+        for i, (w, b) in enumerate(params):
+            w, b = np.asarray(w), np.asarray(b)
+            if w.shape != self.weights[i].shape or b.shape != self.biases[i].shape:
+                raise ValueError(
+                    f"layer {i + 1}: expected W {self.weights[i].shape} and b "
+                    f"{self.biases[i].shape}, got {w.shape} and {b.shape}"
+                )
+            self.weights[i][...] = w
+            self.biases[i][...] = b
+
+    def copy(self, dtype=None) -> Network:
+        net = Network(self.spec, self.dtype if dtype is None else dtype)
+        net.theta[...] = self.theta
+        return net
+
+    # ----------------------------------------------------------------- forward / backward
+    def forward(self, X: np.ndarray) -> Trace:
+        """Allocating forward pass keeping every layer (for analysis and views)."""
+        a = np.asarray(X, dtype=self.dtype)
+        zs, acts = [], [a]
+        for w, b, act, p in zip(self.weights, self.biases, self._acts, self._params):
+            z = a @ w.T + b  # (m, n_out)
+            a = act.value(z, p)
+            zs.append(z)
+            acts.append(a)
+        return Trace(zs, acts)
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        return self.forward(X).output
+
+    def backward(self, trace: Trace, dz_out: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Gradients [(dL/dW, dL/db)] per layer, given dL/dZ of the output layer (m, n_out)."""
+        grads = []
+        dz = dz_out
+        for layer in range(self.n_layers - 1, -1, -1):
+            a_prev = trace.acts[layer]
+            grads.append((dz.T @ a_prev, dz.sum(axis=0)))
+            if layer:
+                da = dz @ self.weights[layer]  # (m, n_in)
+                z_prev, act_prev = trace.zs[layer - 1], trace.acts[layer]
+                act, p = self._acts[layer - 1], self._params[layer - 1]
+                dz = da * act.derivative(z_prev, act_prev, p)
+        return grads[::-1]
+
+    # ----------------------------------------------------------------- fast training path
+    def _batch_buffers(self, m: int) -> list[np.ndarray]:
+        """Per batch size m: augmented activations [A 1] (m, n+1) for each hidden layer."""
+        bufs = self._buffers.get(m)
+        if bufs is None:
+            bufs = []
+            for rows, _cols in self.shapes[:-1]:
+                buf = np.empty((m, rows + 1), dtype=self.dtype)
+                buf[:, -1] = 1.0
+                bufs.append(buf)
+            self._buffers[m] = bufs
+        return bufs
+
+    def forward_train(self, X1: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Forward pass on an augmented batch X1 = [X 1] (m, n_in+1).
+
+        Returns (zs, acts1): zs[l] (m, units_l); acts1[l] is the augmented input of layer l.
+        The last entry of zs is the output layer's z; its activation is applied by the loss.
+        """
+        bufs = self._batch_buffers(X1.shape[0])
+        acts1, zs = [X1], []
+        a1 = X1
+        last = self.n_layers - 1
+        for layer, block in enumerate(self.blocks):
+            z = np.dot(a1, block.T)  # (m, n_out)
+            zs.append(z)
+            if layer == last:
+                break
+            a1 = bufs[layer]
+            fast = self._inplace[layer]
+            if fast is not None:
+                fast(z, self._params[layer], a1[:, :-1])
+            else:
+                a1[:, :-1] = self._acts[layer].value(z, self._params[layer])
+            acts1.append(a1)
+        return zs, acts1
+
+    def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:
+        """Fill self.grad with dL/dθ given dL/dZ of the output layer; returns self.grad."""
+        dz = dz_out
+        for layer in range(self.n_layers - 1, -1, -1):
+            np.dot(dz.T, acts1[layer], out=self.grad_blocks[layer])  # [dW | db]
+            if layer:
+                da = np.dot(dz, self.weights[layer])  # (m, n_in)
+                act, p = self._acts[layer - 1], self._params[layer - 1]
+                a_prev = acts1[layer][:, :-1]
+                dz = da * act.derivative(zs[layer - 1], a_prev, p)
+        return self.grad
