@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 TASKS = ("binary", "multiclass", "regression")
+PLANE_EXTENT = (-6.0, 6.0, -6.0, 6.0)  # x_min, x_max, y_min, y_max of the 2-D data sets
 
 
 @dataclass(frozen=True, eq=False)
