@@ -42,6 +42,16 @@ def _inplace_value(name: str):
     }.get(name)
 
 
+def _times_derivative(da: np.ndarray, act, z: np.ndarray, a: np.ndarray, p: float) -> None:
+    """da ← da ⊙ f'(z), in place."""
+    if act.name == "relu":
+        np.multiply(da, z > 0, out=da)  # f' = 1 for z > 0, else 0
+    elif act.name == "tanh":
+        da *= 1.0 - a * a
+    else:
+        da *= act.derivative(z, a, p)
+
+
 class Network:
     def __init__(self, spec: NetworkSpec, dtype=np.float64):
         self.spec = spec
@@ -124,50 +134,52 @@ class Network:
         return grads[::-1]
 
     # ----------------------------------------------------------------- fast training path
+    # Column layout (one sample per column, as in Z = W·A + b over m columns): each hidden
+    # layer's output lives in a buffer A1 = [A; 1] of shape (units + 1, m) whose last row is 1,
+    # so Z = P·A1, dL/dP = dZ·A1ᵀ and every activation writes contiguous rows.
     def _batch_buffers(self, m: int) -> list[np.ndarray]:
-        """Per batch size m: augmented activations [A 1] (m, n+1) for each hidden layer."""
         bufs = self._buffers.get(m)
         if bufs is None:
             bufs = []
             for rows, _cols in self.shapes[:-1]:
-                buf = np.empty((m, rows + 1), dtype=self.dtype)
-                buf[:, -1] = 1.0
+                buf = np.empty((rows + 1, m), dtype=self.dtype)
+                buf[-1] = 1.0
                 bufs.append(buf)
             self._buffers[m] = bufs
         return bufs
 
     def forward_train(self, X1: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Forward pass on an augmented batch X1 = [X 1] (m, n_in+1).
+        """Forward pass on an augmented batch X1 = [X; 1] of shape (n_in + 1, m).
 
-        Returns (zs, acts1): zs[l] (m, units_l); acts1[l] is the augmented input of layer l.
-        The last entry of zs is the output layer's z; its activation is applied by the loss.
+        Returns (zs, acts1): zs[l] (units_l, m); acts1[l] (units + 1, m) is layer l's input.
+        The output layer's head is applied by the caller (the loss pairs with it).
         """
-        bufs = self._batch_buffers(X1.shape[0])
+        bufs = self._batch_buffers(X1.shape[1])
         acts1, zs = [X1], []
         a1 = X1
         last = self.n_layers - 1
         for layer, block in enumerate(self.blocks):
-            z = np.dot(a1, block.T)  # (m, n_out)
+            z = np.dot(block, a1)  # (n_out, m)
             zs.append(z)
             if layer == last:
                 break
             a1 = bufs[layer]
             fast = self._inplace[layer]
             if fast is not None:
-                fast(z, self._params[layer], a1[:, :-1])
+                fast(z, self._params[layer], a1[:-1])
             else:
-                a1[:, :-1] = self._acts[layer].value(z, self._params[layer])
+                a1[:-1] = self._acts[layer].value(z, self._params[layer])
             acts1.append(a1)
         return zs, acts1
 
     def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:
-        """Fill self.grad with dL/dθ given dL/dZ of the output layer; returns self.grad."""
+        """Fill self.grad with dL/dθ given dL/dZ of the output layer (n_out, m); returns it."""
         dz = dz_out
         for layer in range(self.n_layers - 1, -1, -1):
-            np.dot(dz.T, acts1[layer], out=self.grad_blocks[layer])  # [dW | db]
+            np.dot(dz, acts1[layer].T, out=self.grad_blocks[layer])  # [dW | db] = dZ·A1ᵀ
             if layer:
-                da = np.dot(dz, self.weights[layer])  # (m, n_in)
+                da = np.dot(self.weights[layer].T, dz)  # dL/dA (n_in, m)
                 act, p = self._acts[layer - 1], self._params[layer - 1]
-                a_prev = acts1[layer][:, :-1]
-                dz = da * act.derivative(zs[layer - 1], a_prev, p)
+                _times_derivative(da, act, zs[layer - 1], acts1[layer][:-1], p)
+                dz = da
         return self.grad

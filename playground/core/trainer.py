@@ -121,8 +121,9 @@ class Trainer:
         self.inputs = feats  # (n, n_inputs)
         self.targets = data.targets().astype(dt)  # (n, n_outputs)
         train = ~data.is_test
-        self._X1 = np.hstack([feats[train], np.ones((int(train.sum()), 1), dt)])  # [X 1]
-        self._Y = self.targets[train]
+        n_train = int(train.sum())
+        self._X1 = np.vstack([feats[train].T, np.ones((1, n_train), dt)])  # [X; 1] (n_in+1, n)
+        self._Y = self.targets[train]  # (n, n_outputs)
 
     def _reset_state(self) -> None:
         self.optimizer = optimizers.create(self.config.optimizer, self.network.theta.size,
@@ -154,7 +155,7 @@ class Trainer:
         """Keep training, on new points (same task and dimensions)."""
         self._check_inputs(self.spec, data, self.config)
         self._set_data(data)
-        self._pos = len(self._X1)  # start a fresh epoch on the new points
+        self._pos = len(self._Y)  # start a fresh epoch on the new points
 
     def set_config(self, config: TrainConfig) -> None:
         """Change hyperparameters mid-run; weights are kept, a new optimizer restarts its state."""
@@ -171,24 +172,24 @@ class Trainer:
                                                self.network.dtype)
 
     def _new_epoch(self, count: bool = True) -> None:
-        n = len(self._X1)
+        n = len(self._Y)
         if count:
             self.epoch += 1
         if n:
             order = self.rng.permutation(n)
-            self._order_X1 = self._X1[order]
+            self._order_X1 = self._X1[:, order]
             self._order_Y = self._Y[order]
         self._pos = 0
 
     @property
     def steps_per_epoch(self) -> int:
-        n = len(self._X1)
+        n = len(self._Y)
         return max(1, -(-n // self.config.batch_size))
 
     # ------------------------------------------------------------------ training
     def step(self, n: int = 1) -> int:
         """Train n mini-batches (fewer if it diverges). Returns the steps taken."""
-        if self.diverged or len(self._X1) == 0:
+        if self.diverged or len(self._Y) == 0:
             return 0
         net, opt, cfg = self.network, self.optimizer, self.config
         theta, grad = net.theta, net.grad
@@ -196,17 +197,17 @@ class Trainer:
         head_name = self.spec.output
         head = activations.get(head_name).value
         reg = regularizers.get(cfg.regularization) if cfg.reg_rate > 0 else None
-        lr, bs, n_train = cfg.learning_rate, cfg.batch_size, len(self._X1)
+        lr, bs, n_train = cfg.learning_rate, cfg.batch_size, len(self._Y)
         done = 0
         while done < n:
             if self._pos >= n_train:
                 self._new_epoch()
             end = self._pos + bs
-            X1, Y = self._order_X1[self._pos : end], self._order_Y[self._pos : end]
+            X1, Y = self._order_X1[:, self._pos : end], self._order_Y[self._pos : end]
             self._pos = end
             zs, acts1 = net.forward_train(X1)
-            z = zs[-1]
-            net.backward_train(zs, acts1, loss.delta(z, head(z, 0.0), Y, head_name))
+            z = zs[-1].T  # (m, n_outputs) for the head and the loss
+            net.backward_train(zs, acts1, loss.delta(z, head(z, 0.0), Y, head_name).T)
             if reg is not None:
                 grad += cfg.reg_rate * net.weight_mask * reg.grad(theta)
             opt.step(theta, grad, lr)
