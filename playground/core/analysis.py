@@ -88,13 +88,18 @@ def _probe_inputs(network) -> np.ndarray:
 
 
 def collapse_check(network, X: np.ndarray) -> CollapseResult:
-    """collapse() with max_abs_diff measured on the given network inputs X (n, n_inputs)."""
+    """collapse() with max_abs_diff measured on the given network inputs X (n, n_inputs).
+
+    Both sides are computed in float64 (a float32 network is copied), so the difference shows
+    the algebra, not the training precision: ~1e-15 relative for a collapsible net.
+    """
     runs = linear_runs(network)
     if len(runs) > 1:
         return CollapseResult(False, runs, None, None, math.nan)
     W, b = run_map(network, 0, network.n_layers - 1)
     X = np.asarray(X, dtype=np.float64)
-    z = network.forward(X).zs[-1]  # (n, n_outputs) pre-head
+    net64 = network if network.dtype == np.float64 else network.copy(np.float64)
+    z = net64.forward(X).zs[-1]  # (n, n_outputs) pre-head, in float64 like W and b
     diff = float(np.max(np.abs(z - (X @ W.T + b)))) if len(X) else 0.0
     return CollapseResult(True, runs, W, b, diff)
 
