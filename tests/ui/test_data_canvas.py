@@ -1,0 +1,154 @@
+"""DataCanvas: mouse gestures become requests in plane coordinates; maps and points are drawn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from view_runs import snapshot_for
+
+from playground.core.pointset import PointSet
+from playground.ui import palette
+from playground.ui.data_canvas import DataCanvas
+
+LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
+
+
+@pytest.fixture
+def canvas(qtbot):
+    c = DataCanvas()
+    qtbot.addWidget(c)
+    c.resize(500, 500)
+    c.show()
+    qtbot.waitExposed(c)
+    return c
+
+
+def _target(canvas, x, y):
+    """(child widget that receives the click, position in it) for plane point (x, y)."""
+    pt = canvas.map_to_widget(x, y)
+    child = canvas.childAt(pt)
+    assert child is not None
+    return child, child.mapFrom(canvas, pt)
+
+
+def _click(qtbot, canvas, x, y, button=LEFT):
+    child, pos = _target(canvas, x, y)
+    qtbot.mouseClick(child, button, pos=pos)
+
+
+def _mouse(widget, kind, pos: QPoint, button, buttons):
+    ev = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
+                     Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, ev)
+
+
+def _drag(canvas, a, b):
+    child, p0 = _target(canvas, *a)
+    _, p1 = _target(canvas, *b)
+    _mouse(child, QEvent.Type.MouseButtonPress, p0, LEFT, LEFT)
+    for t in np.linspace(0.2, 1.0, 5):
+        p = QPoint(round(p0.x() + t * (p1.x() - p0.x())), round(p0.y() + t * (p1.y() - p0.y())))
+        _mouse(child, QEvent.Type.MouseMove, p, Qt.MouseButton.NoButton, LEFT)
+    _mouse(child, QEvent.Type.MouseButtonRelease, p1, LEFT, Qt.MouseButton.NoButton)
+
+
+def _points():
+    X = np.array([[-3.0, -3.0], [2.0, 1.0], [4.0, -4.0], [0.0, 4.0]])
+    return PointSet(X, np.array([0, 1, 0, 1]), is_test=np.array([False, False, True, True]))
+
+
+def test_left_click_emits_add_at_plane_coordinates(qtbot, canvas):
+    canvas.set_points(_points(), show_test=True)
+    tol = 2 * 12.0 / 500  # two pixels of a 12-unit plane drawn in ~500 px
+    for x, y in [(1.5, -2.25), (-5.0, 5.0), (0.0, 0.0)]:
+        with qtbot.waitSignal(canvas.addRequested, timeout=1000) as blocker:
+            _click(qtbot, canvas, x, y)
+        gx, gy = blocker.args
+        assert abs(gx - x) < tol and abs(gy - y) < tol
+
+
+def test_right_click_removes_nearest_point(qtbot, canvas):
+    canvas.set_points(_points(), show_test=True)
+    with qtbot.waitSignal(canvas.removeRequested, timeout=1000) as blocker:
+        _click(qtbot, canvas, 2.2, 1.1, RIGHT)
+    assert blocker.args == [1]
+    with qtbot.waitSignal(canvas.removeRequested, timeout=1000) as blocker:
+        _click(qtbot, canvas, 3.9, -4.2, RIGHT)  # a test point (shown)
+    assert blocker.args == [2]
+
+
+def test_hidden_test_points_cannot_be_removed_and_eraser_removes(qtbot, canvas):
+    canvas.set_points(_points(), show_test=False)
+    with qtbot.assertNotEmitted(canvas.removeRequested):
+        _click(qtbot, canvas, 4.0, -4.0, RIGHT)  # only a hidden test point is near
+    canvas.set_eraser(True)
+    with qtbot.assertNotEmitted(canvas.addRequested):
+        with qtbot.waitSignal(canvas.removeRequested, timeout=1000) as blocker:
+            _click(qtbot, canvas, -3.1, -2.9)
+    assert blocker.args == [0]
+
+
+def test_drag_moves_point_without_panning(qtbot, canvas):
+    canvas.set_points(_points(), show_test=True)
+    before = canvas.view.viewRange()
+    with qtbot.assertNotEmitted(canvas.addRequested):
+        with qtbot.waitSignal(canvas.moveRequested, timeout=1000) as blocker:
+            _drag(canvas, (2.0, 1.0), (-1.0, 3.0))
+    i, x, y = blocker.args
+    assert i == 1 and abs(x + 1.0) < 0.1 and abs(y - 3.0) < 0.1
+    assert canvas.view.viewRange() == before
+    # dragging empty space neither moves anything nor pans
+    with qtbot.assertNotEmitted(canvas.moveRequested):
+        _drag(canvas, (-5.0, 0.0), (-2.0, 2.0))
+    assert canvas.view.viewRange() == before
+
+
+def test_binary_map_fills_plane_with_class_colours(qtbot, canvas):
+    snap = snapshot_for("binary", epochs=30, res=80, lr=0.3)
+    canvas.set_points(snap.data, show_test=True)
+    canvas.show_snapshot(snap, discretize=False)
+    img = canvas.image.image
+    assert img.shape == (80, 80) and img.dtype == np.float32
+    assert canvas.image.levels.tolist() == list(palette.CLASS_LEVELS)
+    cls = (img // palette.CLASS_STEPS).astype(int)
+    p1 = snap.output_map > 0.5
+    assert np.array_equal(cls == 1, p1) and p1.any() and (~p1).any()
+    # the circle data set: class 1 in the middle of the plane
+    assert cls[40, 40] == 1 and cls[0, 0] == 0
+    canvas.show_snapshot(snap, discretize=True)
+    steps = np.unique(canvas.image.image % palette.CLASS_STEPS)
+    assert len(steps) == 1  # hard regions: one intensity everywhere
+
+
+def test_multiclass_regression_and_iris(qtbot, canvas):
+    snap = snapshot_for("three_class", epochs=5)
+    canvas.show_snapshot(snap)
+    cls = (canvas.image.image // palette.CLASS_STEPS).astype(int)
+    assert np.array_equal(cls, snap.class_map) and canvas.image.isVisible()
+    assert len(canvas.train_scatter.data) + len(canvas.test_scatter.data) == snap.data.n
+
+    snap = snapshot_for("plane")
+    canvas.show_snapshot(snap)
+    lo, hi = canvas.image.levels
+    assert lo == -hi and hi == pytest.approx(np.abs(snap.data.y).max())
+    assert np.array_equal(canvas.image.image, snap.output_map)
+
+    snap = snapshot_for("sine", res=50)
+    canvas.show_snapshot(snap)
+    xs, ys = canvas.curve.getData()
+    assert not canvas.image.isVisible() and canvas.curve.isVisible()
+    assert len(xs) == 50 and np.allclose(ys, snap.output_map)
+    assert xs[0] == pytest.approx(snap.extent[0])
+
+    snap = snapshot_for("iris")
+    canvas.set_points(snap.data, show_test=False)
+    canvas.show_snapshot(snap)
+    assert not canvas.image.isVisible() and canvas.note.isVisible()
+    assert "not available" in canvas.note.toPlainText()
+    pos = canvas.train_scatter.getData()
+    assert np.allclose(np.column_stack(pos), snap.data.train[0][:, :2])
+    with qtbot.assertNotEmitted(canvas.addRequested):
+        _click(qtbot, canvas, 0.0, 0.0)
