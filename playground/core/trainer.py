@@ -189,6 +189,8 @@ class Trainer:
         return max(1, -(-n // self.config.batch_size))
 
     # ------------------------------------------------------------------ training
+    # Overflow on the way to divergence is expected: _check_finite flags it, so no warnings.
+    @np.errstate(over="ignore", invalid="ignore")
     def step(self, n: int = 1) -> int:
         """Train n mini-batches (fewer if it diverges). Returns the steps taken."""
         if self.diverged or len(self._Y) == 0:
@@ -203,7 +205,7 @@ class Trainer:
         done = 0
         while done < n:
             if self._pos >= n_train:
-                self._new_epoch()
+                self._new_epoch(count=False)
             end = self._pos + bs
             X1, Y = self._order_X1[:, self._pos : end], self._order_Y[self._pos : end]
             self._pos = end
@@ -215,6 +217,8 @@ class Trainer:
             opt.step(theta, grad, lr)
             done += 1
             self.step_count += 1
+            if self._pos >= n_train:
+                self.epoch += 1  # an epoch counts once its last batch is done
             if self.step_count % self.check_every == 0 and not self._check_finite():
                 break
             if self._pos >= n_train:
@@ -231,7 +235,7 @@ class Trainer:
     def _end_epoch_hook(self) -> None:
         if self.record_history:
             m = self.evaluate()
-            self.history.append({"epoch": self.epoch + 1, "step": self.step_count,
+            self.history.append({"epoch": self.epoch, "step": self.step_count,
                                  "train_loss": m.train_loss, "test_loss": m.test_loss,
                                  "train_accuracy": m.train_accuracy,
                                  "test_accuracy": m.test_accuracy})
@@ -270,6 +274,7 @@ class Trainer:
             return None
         return accuracy(self.network.predict(self.inputs[mask]), self.data.y[mask], self.data.task)
 
+    @np.errstate(over="ignore", invalid="ignore")
     def evaluate(self) -> Metrics:
         test = self.data.is_test
         train_loss = self.loss_on(~test)
