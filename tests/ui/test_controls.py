@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core import activations
+from playground.core import activations, datasets
 from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
+from playground.core.trainer import TrainConfig
+from playground.ui.data_panel import DataPanel
 from playground.ui.network_builder import NetworkBuilder
+from playground.ui.training_controls import TrainingControls, parse_rate
 
 TWO = (LayerSpec(4, "tanh"), LayerSpec(2, "relu"))
 
@@ -151,3 +154,168 @@ def test_builder_initializer_and_seed_emit(builder):
     builder.init_combo.setCurrentIndex(builder.init_combo.findData("he"))
     builder.seed_spin.setValue(42)
     assert inits == ["he"] and seeds == [42]
+
+
+# ------------------------------------------------------------------ training controls
+@pytest.fixture
+def controls(qtbot):
+    w = TrainingControls()
+    qtbot.addWidget(w)
+    w.set_config(TrainConfig())
+    return w
+
+
+def type_rate(qtbot, combo, text: str) -> None:
+    combo.lineEdit().clear()
+    qtbot.keyClicks(combo.lineEdit(), text)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key_Return)
+
+
+def test_controls_each_edit_emits_its_key(controls, qtbot):
+    got = record(controls.configEdited)
+    controls.opt_combo.setCurrentIndex(controls.opt_combo.findData("adam"))
+    controls.batch_spin.setValue(25)
+    controls.reg_combo.setCurrentIndex(controls.reg_combo.findData("l2"))
+    type_rate(qtbot, controls.reg_rate, "0.003")
+    controls.lr_combo.setCurrentIndex(controls.lr_combo.findData(0.3))
+    controls.lr_combo.activated.emit(controls.lr_combo.currentIndex())
+    assert got == [{"optimizer": "adam"}, {"batch_size": 25}, {"regularization": "l2"},
+                   {"reg_rate": 0.003}, {"learning_rate": 0.3}]
+    assert TrainConfig(**{k: v for d in got for k, v in d.items()}).learning_rate == 0.3
+
+
+def test_controls_typed_learning_rate_validated(controls, qtbot):
+    got = record(controls.configEdited)
+    type_rate(qtbot, controls.lr_combo, "0.0042")
+    assert got == [{"learning_rate": 0.0042}]
+    for bad in ("abc", "-1", "0", "1e9", "nan"):
+        type_rate(qtbot, controls.lr_combo, bad)
+        assert controls.lr_combo.currentText() == "0.0042"
+        assert controls.lr_combo.styleSheet()  # flagged
+    assert got == [{"learning_rate": 0.0042}]
+    assert parse_rate("10", allow_zero=False) == 10.0 and parse_rate("0", allow_zero=True) == 0.0
+
+
+def test_controls_play_button_toggles_with_running(controls):
+    got = record(controls.playToggled)
+    assert controls.play_button.text() == "Play"
+    controls.play_button.click()
+    assert len(got) == 1 and controls.play_button.text() == "Play"  # state comes from outside
+    controls.set_running(True)
+    assert controls.play_button.text() == "Pause" and not controls.step_button.isEnabled()
+    assert "Space" in controls.play_button.toolTip()
+    controls.set_running(False)
+    assert controls.play_button.text() == "Play" and controls.step_button.isEnabled()
+
+
+def test_controls_run_buttons_and_speed_emit(controls):
+    signals = (controls.stepRequested, controls.resetRequested, controls.reinitRequested)
+    got = [record(s) for s in signals]
+    for button in (controls.step_button, controls.reset_button, controls.reinit_button):
+        button.click()
+    assert [len(g) for g in got] == [1, 1, 1]
+    speeds = record(controls.speedChanged)
+    controls.speed_combo.setCurrentIndex(controls.speed_combo.findData(50))
+    assert speeds == [50]
+
+
+def test_controls_stop_rules_off_by_default_then_emit(controls):
+    assert controls.stop_rules() == (None, None)
+    got = record(controls.stopRulesChanged)
+    controls.stop_epochs_check.setChecked(True)
+    controls.stop_epochs.setValue(200)
+    controls.stop_loss_check.setChecked(True)
+    controls.stop_loss.setValue(0.05)
+    controls.stop_epochs_check.setChecked(False)
+    assert got == [(500, None), (200, None), (200, 0.01), (200, 0.05), (None, 0.05)]
+
+
+def test_controls_set_state_emits_nothing(controls):
+    signals = (controls.configEdited, controls.speedChanged, controls.stopRulesChanged)
+    got = [record(s) for s in signals]
+    controls.set_config(TrainConfig(optimizer="momentum", learning_rate=0.0042, batch_size=77,
+                                    regularization="l1", reg_rate=0.1))
+    controls.set_speed(20)
+    controls.set_stop_rules(100, 0.2)
+    controls.set_progress(1500, 60, 0.1234)
+    assert all(g == [] for g in got)
+    assert controls.lr_combo.currentText() == "0.0042" and controls.batch_spin.value() == 77
+    assert controls.reg_rate.isEnabled() and controls.stop_rules() == (100, 0.2)
+    assert "60" in controls.progress.text() and "0.1234" in controls.progress_detail.text()
+
+
+# ------------------------------------------------------------------ data panel
+@pytest.fixture
+def panel(qtbot):
+    w = DataPanel()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_panel_regenerate_payload_has_a_new_seed(panel):
+    panel.set_state({"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
+                     "test_fraction": 0.3, "seed": 7}, "multiclass", 4)
+    got = record(panel.regenerateRequested)
+    panel.regen_button.click()
+    assert got == [{"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
+                    "test_fraction": 0.3, "seed": 8}]
+    points = datasets.generate(**got[0])  # the payload is a valid generate() call
+    assert points.n == 300 and points.n_classes == 4
+
+
+def test_panel_parameter_edits_request_same_seed(panel):
+    got = record(panel.regenerateRequested)
+    panel.points_spin.setValue(200)
+    panel.split_spin.setValue(20)
+    panel.noise_slider.setValue(35)
+    assert [g["n"] for g in got] == [200, 200, 200]
+    assert got[-1]["noise"] == 0.35 and got[-1]["test_fraction"] == 0.2
+    assert {g["seed"] for g in got} == {0}
+
+
+def test_panel_classes_enabled_only_for_multiclass_sets(panel):
+    got = record(panel.regenerateRequested)
+    for name in reversed(datasets.names()):  # the first is shown already
+        panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData(name))
+        assert panel.classes_spin.isEnabled() == datasets.info(name).multiclass, name
+        assert got[-1]["name"] == name
+        datasets.generate(**got[-1])  # never a payload the registry rejects
+    tip = panel.dataset_combo.itemData(0, Qt.ToolTipRole)
+    assert datasets.info(datasets.names()[0]).note in tip
+
+
+def test_panel_set_state_emits_nothing_and_shows_classes(panel):
+    signals = (panel.regenerateRequested, panel.classChanged, panel.showTestChanged)
+    got = [record(s) for s in signals]
+    panel.set_state({"name": "blobs", "n": 100, "noise": 0.5, "classes": 5,
+                     "test_fraction": 0.1, "seed": 2}, "multiclass", 5)
+    panel.set_state(None, "multiclass", 5)  # hand-made points keep the shown settings
+    panel.set_view_options(True, True)
+    assert all(g == [] for g in got)
+    shown = [b.text() for b in panel.class_buttons if not b.isHidden()]
+    assert shown == ["1", "2", "3", "4", "5"]
+    assert panel.settings()["noise"] == 0.5 and panel.noise_label.text() == "50 %"
+
+
+def test_panel_class_selector_and_regression_values(panel):
+    got = record(panel.classChanged)
+    panel.class_buttons[1].click()
+    assert got == [1]
+    panel.set_state({"name": "plane", "n": 100, "noise": 0.0, "classes": 2,
+                     "test_fraction": 0.5, "seed": 0}, "regression", 1)
+    shown = [b for b in panel.class_buttons if not b.isHidden()]
+    assert len(shown) == 2
+    shown[1].click()
+    shown[0].click()
+    assert got == [1, -1, 1]
+
+
+def test_panel_tool_buttons_emit(panel):
+    names = ("eraserToggled", "clearRequested", "undoRequested", "redoRequested",
+             "showTestChanged", "discretizeChanged")
+    got = {n: record(getattr(panel, n)) for n in names}
+    for w in (panel.eraser, panel.clear_button, panel.undo_button, panel.redo_button,
+              panel.show_test, panel.discretize):
+        w.click()
+    assert got["eraserToggled"] == [True] and got["showTestChanged"] == [True]
+    assert all(len(g) == 1 for g in got.values())
