@@ -221,7 +221,7 @@ for _info, _gen in (
                  note="Many regions: watch ReLU networks carve the plane into pieces."),
      _checkerboard),
     (DatasetInfo("flower", "Flower", _B, 2, "The 'planar' petals of Andrew Ng's course.",
-                 note="Logistic regression scores about half; a small tanh layer draws petals."),
+                 note="No straight line follows the petals; one hidden layer of 4 tanh units can."),
      _flower),
     (DatasetInfo("blobs", "Blobs", _B, 2, "K Gaussian blobs around a circle.", multiclass=True,
                  note="Softmax draws K linear regions: no hidden layer needed."),

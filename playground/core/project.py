@@ -321,8 +321,12 @@ def _load_npz(path: Path, name) -> list[tuple[np.ndarray, np.ndarray]]:
                            f"got {name!r}")
     npz = path.parent / name
     try:
-        with np.load(npz, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+        with open(npz, "rb") as f:  # we own f, so a failed load leaks no handle
+            z = np.load(f, allow_pickle=False)
+            if not isinstance(z, np.lib.npyio.NpzFile):
+                raise ValueError("it holds a single array, not named arrays W0, b0, ...")
+            with z:
+                arrays = {k: z[k] for k in z.files}
     except FileNotFoundError:
         raise ProjectError(f"weights.file: {name} is missing (it must sit next to "
                            f"{path.name})") from None
