@@ -6,9 +6,10 @@ Choosing a data set or changing noise / points / split / classes asks for new po
 sample with the next seed.
 
 Point tools: for classification, buttons 1–K pick the class that a click adds (classChanged(k),
-k = 0..K−1). For regression data there are no classes: two buttons +1 / −1 pick the target value
-of a clicked point (classChanged(+1) or classChanged(−1); the plane data set's targets lie in
-about ±1.2). For 1-D regression (sine) the click height is the value, so the buttons are off.
+k = 0..K−1). For regression data there are no classes: two buttons −1 / +1 (orange / blue, the
+colours of class 0 / 1) pick the target value of a clicked point; they emit classChanged(0) for
+−1 and classChanged(1) for +1, the mapping Session.add_point uses (the plane data set's targets
+lie in about ±1.2). For 1-D regression (sine) the click height is the value: buttons are off.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from playground.core import datasets
 from playground.ui import palette
 
 SPACING = 6
-REGRESSION_VALUES = (1, -1)  # target values offered for clicked regression points
+REGRESSION_VALUES = (-1, 1)  # target value of a clicked regression point, by class id 0 / 1
 
 
 def _text_color(rgb: tuple[int, int, int]) -> str:
@@ -57,7 +58,7 @@ class DataPanel(QWidget):
     regenerateRequested = Signal(dict)  # name, n, noise, classes, test_fraction, seed
     showTestChanged = Signal(bool)
     discretizeChanged = Signal(bool)
-    classChanged = Signal(int)  # class id 0..5, or the target value ±1 for regression data
+    classChanged = Signal(int)  # class id 0..5; regression: 0 → value −1, 1 → value +1
     eraserToggled = Signal(bool)
     clearRequested = Signal()
     undoRequested = Signal()
@@ -215,12 +216,9 @@ class DataPanel(QWidget):
         self._show_class_tools(task, n_classes)
 
     def set_current_class(self, k: int) -> None:
-        """Check the selector button for class k (or value ±1 for regression); emits nothing."""
-        if self._task == "regression":
-            index = REGRESSION_VALUES.index(k) if k in REGRESSION_VALUES else 0
-        else:
-            index = min(max(0, int(k)), len(self.class_buttons) - 1)
-        self.class_buttons[index].setChecked(True)
+        """Check the selector button of class k (regression: 0 = −1, 1 = +1); emits nothing."""
+        shown = [b for b in self.class_buttons if not b.isHidden()]
+        shown[min(max(0, int(k)), len(shown) - 1)].setChecked(True)
 
     def set_undo_state(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_button.setEnabled(can_undo)
@@ -259,10 +257,10 @@ class DataPanel(QWidget):
                 button.setVisible(value is not None)
                 if value is not None:
                     rgb = palette.POSITIVE_RGB if value > 0 else palette.NEGATIVE_RGB
+                    button.setToolTip(self.tr("Clicked points get the target value %1 (key %2).")
+                                      .replace("%1", f"{value:+d}").replace("%2", str(i + 1)))
                     button.setText(f"{value:+d}".replace("-", "−"))
                     button.setStyleSheet(swatch_style(rgb))
-                    button.setToolTip(self.tr("Clicked points get the target value %1.")
-                                      .replace("%1", f"{value:+d}"))
             one_d = self.dataset_combo.currentData() == "sine"
             for button in self.class_buttons[:2]:
                 button.setEnabled(not one_d)
@@ -301,4 +299,4 @@ class DataPanel(QWidget):
             self._request()
 
     def _class_clicked(self, k: int) -> None:
-        self.classChanged.emit(REGRESSION_VALUES[k] if self._task == "regression" else k)
+        self.classChanged.emit(k)

@@ -399,20 +399,27 @@ class NetworkBuilder(QWidget):
         self.feature_note.setVisible(bool(note))
 
     # ------------------------------------------------------------------ edits out
-    def _commit(self, hidden: tuple[LayerSpec, ...]) -> None:
+    def _commit(self, hidden: tuple[LayerSpec, ...], selected: int | None = None) -> None:
+        """Show and emit an edited layer tuple; a selection that moved with it is re-emitted."""
+        moved = selected is not None and selected != self._selected
+        if moved:
+            self._selected = selected
         self._show_hidden(hidden)
         self.hiddenChanged.emit(hidden)
+        if moved and selected >= 0:
+            self.layerSelected.emit(selected)
 
     def _insert(self, index: int) -> None:
         if len(self._hidden) >= MAX_HIDDEN_LAYERS:
             return
         template = self._hidden[index - 1] if index > 0 else LayerSpec(4, "tanh")
-        self._commit(self._hidden[:index] + (template,) + self._hidden[index:])
+        self._commit(self._hidden[:index] + (template,) + self._hidden[index:],
+                     self._selected + (0 <= index <= self._selected))
 
     def _remove(self, index: int) -> None:
-        if self._selected >= len(self._hidden) - 1:
-            self._selected = len(self._hidden) - 2
-        self._commit(self._hidden[:index] + self._hidden[index + 1:])
+        selected = self._selected - (self._selected > index)
+        self._commit(self._hidden[:index] + self._hidden[index + 1:],
+                     min(selected, len(self._hidden) - 2))
 
     def _move(self, index: int, direction: int) -> None:
         j = index + direction
@@ -420,9 +427,8 @@ class NetworkBuilder(QWidget):
             return
         layers = list(self._hidden)
         layers[index], layers[j] = layers[j], layers[index]
-        if self._selected in (index, j):
-            self._selected = j if self._selected == index else index
-        self._commit(tuple(layers))
+        selected = {index: j, j: index}.get(self._selected, self._selected)
+        self._commit(tuple(layers), selected)
 
     def _card_edited(self, index: int, layer: LayerSpec) -> None:
         self._commit(self._hidden[:index] + (layer,) + self._hidden[index + 1:])

@@ -30,7 +30,7 @@ from playground.core.trainer import TrainConfig
 SPACING = 6
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500)  # mini-batch steps per frame
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 0)  # mini-batch steps per frame; 0 = no limit
 MAX_LEARNING_RATE = 10.0
 MAX_BATCH = 500
 INVALID_STYLE = "QComboBox { border: 2px solid #D55E00; }"  # Okabe–Ito vermillion
@@ -111,6 +111,7 @@ class TrainingControls(QWidget):
         self.set_config(TrainConfig())
         self.set_running(False)
         self.set_progress(0, 0, None)
+        self.set_speed(0)
 
     # ------------------------------------------------------------------ construction
     def _button(self, text: str, icon: QStyle.StandardPixmap, tip: str, signal) -> QPushButton:
@@ -137,12 +138,13 @@ class TrainingControls(QWidget):
         self.progress_detail = QLabel()
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)
-        grid.addWidget(self.play_button, 0, 0, 1, 3)
-        grid.addWidget(self.step_button, 1, 0)
-        grid.addWidget(self.reset_button, 1, 1)
-        grid.addWidget(self.reinit_button, 1, 2)
-        grid.addWidget(self.progress, 2, 0, 1, 3)
-        grid.addWidget(self.progress_detail, 3, 0, 1, 3)
+        self.step_button.setMinimumHeight(34)
+        grid.addWidget(self.play_button, 0, 0)
+        grid.addWidget(self.step_button, 0, 1)
+        grid.addWidget(self.reset_button, 1, 0)
+        grid.addWidget(self.reinit_button, 1, 1)
+        grid.addWidget(self.progress, 2, 0, 1, 2)
+        grid.addWidget(self.progress_detail, 3, 0, 1, 2)
         return group
 
     def _build_settings(self) -> QGroupBox:
@@ -185,10 +187,10 @@ class TrainingControls(QWidget):
         self.reg_rate.rateChosen.connect(lambda v: self.configEdited.emit({"reg_rate": v}))
         self.speed_combo = QComboBox()
         for n in SPEEDS:
-            self.speed_combo.addItem(str(n), n)
+            self.speed_combo.addItem(str(n) if n else self.tr("max"), n)
         self.speed_combo.setToolTip(self.tr(
             "Mini-batch steps trained between two redraws: higher trains faster, lower lets you "
-            "watch every step."))
+            "watch every step; max trains as fast as the computer can."))
         self.speed_combo.currentIndexChanged.connect(
             lambda: self.speedChanged.emit(int(self.speed_combo.currentData())))
         grid = QGridLayout(group)
@@ -211,7 +213,7 @@ class TrainingControls(QWidget):
         group = QGroupBox(self.tr("Stop rules"))
         self.stop_epochs_check = QCheckBox(self.tr("Stop after epoch"))
         self.stop_epochs = QSpinBox()
-        self.stop_epochs.setRange(1, 1_000_000)
+        self.stop_epochs.setRange(1, 100_000)
         self.stop_epochs.setValue(500)
         self.stop_epochs.setKeyboardTracking(False)
         self.stop_loss_check = QCheckBox(self.tr("Stop at train loss ≤"))
@@ -274,7 +276,10 @@ class TrainingControls(QWidget):
 
     def set_speed(self, steps_per_frame: int) -> None:
         """Show the nearest offered speed; emits nothing."""
-        i = min(range(len(SPEEDS)), key=lambda k: abs(SPEEDS[k] - steps_per_frame))
+        if steps_per_frame <= 0:
+            i = SPEEDS.index(0)
+        else:
+            i = min(range(len(SPEEDS) - 1), key=lambda k: abs(SPEEDS[k] - steps_per_frame))
         self.speed_combo.blockSignals(True)
         self.speed_combo.setCurrentIndex(i)
         self.speed_combo.blockSignals(False)

@@ -149,6 +149,16 @@ def test_builder_card_click_selects_and_highlights(builder, qtbot):
     assert builder._cards[1].property("selected") and not builder._cards[0].property("selected")
 
 
+def test_builder_selection_follows_its_layer(builder, qtbot):
+    qtbot.mouseClick(builder._cards[1], Qt.LeftButton)  # the relu layer
+    got = record(builder.layerSelected)
+    builder._cards[0].add.click()  # insert before it: it is now layer 2
+    builder._cards[2].up.click()  # move it up: layer 1
+    builder._cards[0].remove.click()  # remove a layer above it: layer 0
+    assert got == [2, 1, 0]
+    assert builder.hidden()[0] == LayerSpec(2, "relu") and builder._cards[0].property("selected")
+
+
 def test_builder_initializer_and_seed_emit(builder):
     inits, seeds = record(builder.initializerChanged), record(builder.seedChanged)
     builder.init_combo.setCurrentIndex(builder.init_combo.findData("he"))
@@ -235,6 +245,7 @@ def test_controls_set_state_emits_nothing(controls):
     got = [record(s) for s in signals]
     controls.set_config(TrainConfig(optimizer="momentum", learning_rate=0.0042, batch_size=77,
                                     regularization="l1", reg_rate=0.1))
+    assert controls.speed_combo.currentData() == 0  # "max", the session's default
     controls.set_speed(20)
     controls.set_stop_rules(100, 0.2)
     controls.set_progress(1500, 60, 0.1234)
@@ -305,9 +316,12 @@ def test_panel_class_selector_and_regression_values(panel):
                      "test_fraction": 0.5, "seed": 0}, "regression", 1)
     shown = [b for b in panel.class_buttons if not b.isHidden()]
     assert len(shown) == 2
+    assert [b.text() for b in shown] == ["−1", "+1"]
+    shown[0].click()  # −1 is class id 0, +1 class id 1 (Session.add_point's mapping)
     shown[1].click()
-    shown[0].click()
-    assert got == [1, -1, 1]
+    assert got == [1, 0, 1]
+    panel.set_current_class(0)
+    assert shown[0].isChecked()
 
 
 def test_panel_tool_buttons_emit(panel):
