@@ -1,0 +1,104 @@
+"""The benchmark: same work on both sides, sane timing, the JSON and table it prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import types
+
+import numpy as np
+import pytest
+
+from playground import bench
+from playground.cli import main
+
+
+def test_best_rate_measures_a_known_rate():
+    def run(n):  # 2 ms per unit: 500 units/s at best
+        time.sleep(0.002 * n)
+
+    rate = bench.best_rate(run, duration=0.05, repeats=2)
+    assert 250 < rate <= 500
+
+
+def test_torch_side_takes_the_same_step_from_the_same_weights():
+    torch = pytest.importorskip("torch")
+    for case in (bench.CASES[2], bench.CASES[3]):  # full batch: independent of the shuffle
+        trainer = bench.make_trainer(case)
+        run = bench.torch_runner(torch, trainer)
+        logits = run.model(torch.from_numpy(trainer.inputs)).detach().numpy()
+        np.testing.assert_allclose(logits, trainer.network.forward(trainer.inputs).zs[-1],
+                                   rtol=0, atol=1e-12)
+        run(1)
+        trainer.step(1)
+        theirs = np.concatenate([
+            torch.cat([lin.weight, lin.bias[:, None]], dim=1).detach().numpy().ravel()
+            for lin in run.model if isinstance(lin, torch.nn.Linear)])
+        assert not np.array_equal(theirs, trainer.initial_theta)
+        np.testing.assert_allclose(trainer.network.theta, theirs, rtol=0, atol=1e-12)
+
+
+def test_bench_data_has_the_requested_classes():
+    for k in (2, 3):
+        data = bench.bench_data(300, k)
+        assert data.n == 300 and set(np.unique(data.y)) == set(range(k))
+        assert not data.is_test.any()  # every point trains
+
+
+@pytest.fixture(scope="module")
+def quick_json():
+    import io
+    from contextlib import redirect_stdout
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["bench", "--quick", "--json"]) == 0
+    return json.loads(out.getvalue(), parse_constant=lambda t: pytest.fail(f"token {t}"))
+
+
+def test_bench_json_has_every_case_and_the_grid(quick_json):
+    r = quick_json
+    assert [c["name"] for c in r["cases"]] == ["A", "B", "C", "D"]
+    assert [c["target_ratio"] for c in r["cases"]] == [10.0, 10.0, 5.0, 1.0]
+    for c in r["cases"]:
+        assert c["ours_steps_per_s"] > 0
+        if r["torch"] is not None:
+            assert c["torch_steps_per_s"] > 0
+            assert c["ratio"] == pytest.approx(c["ours_steps_per_s"] / c["torch_steps_per_s"])
+            assert c["passed"] == (c["ratio"] >= c["target_ratio"])
+    g = r["grid"]
+    assert g["name"] == "E" and g["ms"] > 0 and g["passed"] == (g["ms"] <= g["budget_ms"])
+    assert isinstance(r["passed"], bool) and r["torch_threads"] == 1
+
+
+def test_bench_table_shows_a_verdict_per_target(quick_json):
+    table = bench.format_table(quick_json).splitlines()
+    rows = {line.split()[0]: line for line in table[2:7]}
+    assert list(rows) == ["A", "B", "C", "D", "E"]
+    assert all(line.rstrip().endswith(("PASS", "FAIL", "n/a")) for line in rows.values())
+
+
+def test_bench_without_torch_skips_the_ratios(monkeypatch):
+    monkeypatch.setattr(bench, "CASES", bench.CASES[:1])
+    r = bench.run(duration=0.005, repeats=1, use_torch=False)
+    assert r["torch"] is None and r["cases"][0]["ratio"] is None
+    assert r["cases"][0]["passed"] is None
+    assert "n/a" in bench.format_table(r) and "ratios skipped" in bench.format_table(r)
+
+
+def test_bench_gui_delegates_to_the_ui_benchmark(monkeypatch, capsys):
+    calls = []
+    mod = types.ModuleType("playground.ui.bench_gui")
+    mod.run = lambda seconds: calls.append(seconds) or {"fps": 60.0, "p95_latency_ms": 12.5}
+    monkeypatch.setitem(sys.modules, "playground.ui.bench_gui", mod)
+    assert main(["bench", "--gui", "--json", "--seconds", "2"]) == 0
+    assert calls == [2.0]
+    assert json.loads(capsys.readouterr().out) == {"fps": 60.0, "p95_latency_ms": 12.5}
+
+
+def test_bench_gui_missing_fails_with_one_line(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "playground.ui.bench_gui", None)
+    assert main(["bench", "--gui"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "GUI benchmark is not available" in err
