@@ -7,7 +7,10 @@ Spin boxes use keyboardTracking=False: arrows and the wheel emit at once, typed 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -43,6 +46,15 @@ QToolButton:checked:disabled { background: palette(midlight); color: palette(dar
 """
 
 
+@contextmanager
+def blocked(*objects: QObject) -> Iterator[None]:
+    """Block the signals of objects while state is pushed in."""
+    with ExitStack() as stack:
+        for obj in objects:
+            stack.enter_context(QSignalBlocker(obj))
+        yield
+
+
 def activation_tooltip(name: str) -> str:
     act = activations.get(name)
     return f"<b>{act.label}</b><br>{act.formula}<br>{act.derivative_formula}<br><i>{act.note}</i>"
@@ -76,8 +88,7 @@ class LayerCard(QFrame):
         self.units.setRange(1, MAX_UNITS)
         self.units.setKeyboardTracking(False)
         self.units.setSuffix(self.tr(" units"))
-        self.units.setToolTip(self.tr("Number of neurons in this layer (1–%1).").replace(
-            "%1", str(MAX_UNITS)))
+        self.units.setToolTip(self.tr("Number of neurons in this layer (1–64)."))
         self.activation = QComboBox()
         for i, name in enumerate(activations.names()):
             self.activation.addItem(activations.get(name).label, name)
@@ -89,6 +100,9 @@ class LayerCard(QFrame):
         self.param.setSingleStep(0.01)
         self.param.setKeyboardTracking(False)
         self._layout()
+        for w in (self.units, self.units.lineEdit(), self.activation, self.param,
+                  self.param.lineEdit()):
+            w.installEventFilter(self)  # a press anywhere on the card selects its layer
         self.units.valueChanged.connect(self._emit_edit)
         self.activation.currentIndexChanged.connect(self._activation_changed)
         self.param.valueChanged.connect(self._emit_edit)
@@ -128,15 +142,11 @@ class LayerCard(QFrame):
         """Show `layer` as hidden layer `index` of `count`, without emitting."""
         self.index = index
         self.title.setText(self.tr("Layer %1").replace("%1", str(index + 1)))
-        widgets = (self.units, self.activation, self.param)
-        for w in widgets:
-            w.blockSignals(True)
-        self.units.setValue(layer.units)
-        self.activation.setCurrentIndex(self.activation.findData(layer.activation))
-        self.activation.setToolTip(activation_tooltip(layer.activation))
-        self._show_param(layer.activation, layer.param)
-        for w in widgets:
-            w.blockSignals(False)
+        with blocked(self.units, self.activation, self.param):
+            self.units.setValue(layer.units)
+            self.activation.setCurrentIndex(self.activation.findData(layer.activation))
+            self.activation.setToolTip(activation_tooltip(layer.activation))
+            self._show_param(layer.activation, layer.param)
         self.up.setEnabled(index > 0)
         self.down.setEnabled(index < count - 1)
         self.add.setEnabled(count < MAX_HIDDEN_LAYERS)
@@ -173,13 +183,17 @@ class LayerCard(QFrame):
     def _activation_changed(self) -> None:
         name = self.activation.currentData()
         self.activation.setToolTip(activation_tooltip(name))
-        self.param.blockSignals(True)
-        self._show_param(name, None)  # a new activation starts from its default parameter
-        self.param.blockSignals(False)
+        with blocked(self.param):
+            self._show_param(name, None)  # a new activation starts from its default parameter
         self._emit_edit()
 
     def _emit_edit(self) -> None:
         self.edited.emit(self.index, self.layer())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.MouseButtonPress:
+            self.clicked.emit(self.index)
+        return False
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.clicked.emit(self.index)
@@ -199,7 +213,6 @@ class NetworkBuilder(QWidget):
         self._hidden: tuple[LayerSpec, ...] = ()
         self._selected = -1
         self._cards: list[LayerCard] = []
-        self._task, self._n_outputs = "binary", 1
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(SPACING)
@@ -321,13 +334,10 @@ class NetworkBuilder(QWidget):
         """Show the session's state; emits nothing."""
         self._show_hidden(tuple(hidden))
         self._show_output(output, task, n_outputs)
-        self.init_combo.blockSignals(True)
-        self.init_combo.setCurrentIndex(self.init_combo.findData(initializer))
-        self.init_combo.setToolTip(initializers.get(initializer).formula)
-        self.init_combo.blockSignals(False)
-        self.seed_spin.blockSignals(True)
-        self.seed_spin.setValue(int(seed))
-        self.seed_spin.blockSignals(False)
+        with blocked(self.init_combo, self.seed_spin):
+            self.init_combo.setCurrentIndex(self.init_combo.findData(initializer))
+            self.init_combo.setToolTip(initializers.get(initializer).formula)
+            self.seed_spin.setValue(int(seed))
         self._show_features(tuple(features), dim)
 
     def set_selected(self, index: int) -> None:
@@ -362,7 +372,6 @@ class NetworkBuilder(QWidget):
             "%1", str(len(hidden))).replace("%2", str(MAX_HIDDEN_LAYERS)))
 
     def _show_output(self, output: str | None, task: str, n_outputs: int) -> None:
-        self._task, self._n_outputs = task, n_outputs
         auto = DEFAULT_HEAD[task][0]
         head = output or auto
         loss = default_loss(NetworkSpec(1, (), max(n_outputs, 2 if head == "softmax" else 1),
@@ -373,21 +382,19 @@ class NetworkBuilder(QWidget):
                                 .replace("%3", losses.get(loss).label))
         self.head_label.setToolTip(f"{activations.get(head).formula}<br>{losses.get(loss).formula}")
         combo = self.head_combo
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("auto (%1)").replace("%1", activations.get(auto).label), None)
-        for name in valid_heads(task, n_outputs):
-            combo.addItem(activations.get(name).label, name)
-            combo.setItemData(combo.count() - 1, activation_tooltip(name), Qt.ToolTipRole)
-        combo.setCurrentIndex(max(0, combo.findData(output)) if output else 0)
-        combo.blockSignals(False)
+        with blocked(combo):
+            combo.clear()
+            combo.addItem(self.tr("auto (%1)").replace("%1", activations.get(auto).label), None)
+            for name in valid_heads(task, n_outputs):
+                combo.addItem(activations.get(name).label, name)
+                combo.setItemData(combo.count() - 1, activation_tooltip(name), Qt.ToolTipRole)
+            combo.setCurrentIndex(max(0, combo.findData(output)) if output else 0)
 
     def _show_features(self, features: tuple[str, ...], dim: int) -> None:
-        self.feature_group.blockSignals(True)
-        for name, button in self.feature_buttons.items():
-            button.setChecked(name in features)
-            button.setEnabled(dim == 2 or (dim == 1 and name in FEATURES_1D))
-        self.feature_group.blockSignals(False)
+        with blocked(self.feature_group):
+            for name, button in self.feature_buttons.items():
+                button.setChecked(name in features)
+                button.setEnabled(dim == 2 or (dim == 1 and name in FEATURES_1D))
         if dim == 2:
             note = ""
         elif dim == 1:
@@ -445,9 +452,8 @@ class NetworkBuilder(QWidget):
     def _feature_toggled(self, button: QToolButton, checked: bool) -> None:
         chosen = tuple(n for n, b in self.feature_buttons.items() if b.isChecked())
         if not chosen:  # at least one feature must stay on
-            self.feature_group.blockSignals(True)  # the group, not the button, emits toggles
-            button.setChecked(True)
-            self.feature_group.blockSignals(False)
+            with blocked(self.feature_group):  # the group, not the button, emits toggles
+                button.setChecked(True)
             self.feature_note.setText(self.tr("At least one input feature must stay on."))
             self.feature_note.setVisible(True)
             return

@@ -147,6 +147,8 @@ def test_builder_card_click_selects_and_highlights(builder, qtbot):
     qtbot.mouseClick(builder._cards[1], Qt.LeftButton)
     assert got == [1]
     assert builder._cards[1].property("selected") and not builder._cards[0].property("selected")
+    qtbot.mouseClick(builder._cards[0].units.lineEdit(), Qt.LeftButton)  # its fields select too
+    assert got == [1, 0] and builder._cards[0].property("selected")
 
 
 def test_builder_selection_follows_its_layer(builder, qtbot):
