@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.pointset import PLANE_EXTENT, PointSet
@@ -80,17 +81,22 @@ class DataCanvas(QWidget):
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
         self.view.setAspectLocked(True)
+        font = QFont()
+        font.setPointSizeF(11)
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(pg.mkPen(palette.INK))
             axis.setTextPen(pg.mkPen(palette.INK))
+            axis.setTickFont(font)
+            axis.label.setFont(font)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
-        self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.INK, width=3))
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
-        self.train_scatter = _PassiveScatter(size=POINT_SIZE, pen=pg.mkPen("w", width=1.2))
+        self.train_scatter = _PassiveScatter(size=POINT_SIZE,
+                                             pen=pg.mkPen(*palette.INK, 170, width=1.0))
         self.test_scatter = _PassiveScatter(size=POINT_SIZE, brush=pg.mkBrush(255, 255, 255))
         self.view.addItem(self.train_scatter)
         self.view.addItem(self.test_scatter)
@@ -128,6 +134,7 @@ class DataCanvas(QWidget):
                         "test": (test, {"pen": [pens[i] for i in idx[test]]})}
         self._redraw_points()
         self._set_note(data)
+        self._set_axes(data)
         if data.dim != 2:
             self._set_extent(self._data_extent(data))
 
@@ -170,7 +177,8 @@ class DataCanvas(QWidget):
         xy = DataCanvas._plane_xy(data)
         lo, hi = xy.min(axis=0), xy.max(axis=0)
         pad = 0.08 * np.maximum(hi - lo, 1e-3)
-        return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1])
+        top = 0.12 * (hi[1] - lo[1]) if data.dim > 2 else 0.0  # room for the note
+        return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1] + top)
 
     def _point_colors(self, data: PointSet) -> tuple[list, list]:
         """Per point: fill brush (training points) and outline pen (test points)."""
@@ -181,7 +189,7 @@ class DataCanvas(QWidget):
                 limit = float(np.abs(data.y).max()) if data.n else 1.0
                 rgb = palette.diverging_rgb(data.y, limit)
             brushes = [pg.mkBrush(*c) for c in rgb]
-            pens = [pg.mkPen(*c, width=2.2) for c in rgb]
+            pens = [pg.mkPen(*c, width=2.2) for c in palette.darken(rgb)]
             return brushes, pens
         cls_brush = [pg.mkBrush(palette.class_color(k)) for k in range(palette.MAX_CLASSES)]
         cls_pen = [pg.mkPen(palette.class_color(k), width=2.2) for k in range(palette.MAX_CLASSES)]
@@ -198,6 +206,18 @@ class DataCanvas(QWidget):
             self.note.setVisible(True)
         else:
             self.note.setVisible(False)
+
+    def _set_axes(self, data: PointSet) -> None:
+        """Axis titles; x and the target of 1-D data are different units: aspect unlocked."""
+        if data.dim == 1:
+            names = (self.tr("x"), self.tr("y (target)"))
+        elif data.dim > 2 and data.feature_names:
+            names = data.feature_names[:2]
+        else:
+            names = ("x₁", "x₂")
+        self.plot_item.setLabel("bottom", names[0])
+        self.plot_item.setLabel("left", names[1])
+        self.view.setAspectLocked(data.dim != 1)
 
     def _set_extent(self, extent) -> None:
         extent = tuple(float(v) for v in extent)

@@ -30,7 +30,7 @@ MAX_CLASSES = len(CLASS_RGB)
 NEGATIVE_RGB, POSITIVE_RGB = ORANGE, BLUE  # signs of weights and of real values
 
 CLASS_STEPS = 42  # confidence steps per class: 6 · 42 = 252 ≤ 256 entries
-MAP_STRENGTH = 0.75  # how far the most confident map colour goes from white to the class colour
+MAP_STRENGTH = 0.55  # how far the most confident map colour goes from white to the class colour
 WHITE = np.array([255, 255, 255], np.float64)
 
 
@@ -83,6 +83,11 @@ def class_map_index(cls: np.ndarray, strength: np.ndarray) -> np.ndarray:
     out += np.floor(s + 0.5).astype(np.float32)
     out += 0.5
     return out
+
+
+def darken(rgb: np.ndarray, amount: float = 0.35) -> np.ndarray:
+    """(n, 3) colours moved `amount` of the way towards INK (keeps white rings visible)."""
+    return np.asarray(rgb, np.float64) * (1 - amount) + np.asarray(INK, np.float64) * amount
 
 
 def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
