@@ -1,0 +1,53 @@
+"""Shared fixtures for the UI tests: a temporary QSettings location, sessions that always shut
+their worker down, small projects, and a check that no Qt warning was logged."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, QtMsgType
+
+from playground.core import datasets
+from playground.core.project import Project
+from playground.core.spec import LayerSpec
+from playground.core.trainer import TrainConfig
+
+
+@pytest.fixture(autouse=True, scope="session")
+def temporary_settings(tmp_path_factory):
+    """Point every QSettings (INI, user scope) at a temp folder so tests never touch the user's."""
+    path = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
+    return path
+
+
+def make_project(dataset: str = "xor", hidden=((4, "tanh"), (2, "tanh")), n: int = 200,
+                 classes: int = 2, **config) -> Project:
+    data = datasets.generate(dataset, n, 0.0, 0, classes, 0.5)
+    layers = tuple(LayerSpec(u, a) for u, a in hidden)
+    return Project(data, layers, TrainConfig(**config), name=dataset)
+
+
+@pytest.fixture
+def make_session(qtbot):
+    from playground.ui.session import Session
+
+    sessions = []
+
+    def make(project: Project | None = None, res: int = 24, **kw):
+        s = Session(project if project is not None else make_project(**kw), res=res)
+        sessions.append(s)
+        return s
+
+    yield make
+    for s in sessions:
+        s.shutdown()
+
+
+@pytest.fixture
+def no_qt_warnings(qtlog):
+    """Fails the test if Qt logged a warning (or worse) while it ran."""
+    yield
+    bad = [r.message for r in qtlog.records
+           if r.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)]
+    assert not bad, f"Qt warnings: {bad}"
