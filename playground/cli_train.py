@@ -50,20 +50,22 @@ DEFAULT_EPOCHS = 100  # with 250 training points and batch 10: 2500 steps, well 
 def add_arguments(p) -> None:
     p.add_argument("project", nargs="?", metavar="PROJECT",
                    help="project file to continue from (flags override it)")
-    p.add_argument("--dataset", type=choices_type(datasets.names(), "data set"))
+    _choice(p, "--dataset", datasets.names(), "data set", "circle")
     p.add_argument("--points", type=positive_int, help="number of points (default 500)")
     p.add_argument("--noise", type=fraction, help="0 (clean) to 1 (default 0)")
-    p.add_argument("--classes", type=positive_int, help="class count for blobs / spiral")
+    takers = [k for k in datasets.names() if datasets.info(k).multiclass]
+    p.add_argument("--classes", type=positive_int,
+                   help=f"2 to {datasets.MAX_CLASSES} classes for {', '.join(takers)}")
     p.add_argument("--layers", help=f'hidden layers, e.g. "8:relu,8:leaky_relu=0.1" '
                                     f'(default "{DEFAULT_LAYERS}"; "none" for no hidden layer)')
-    p.add_argument("--output", type=choices_type(activations.output_heads(), "output head"))
-    p.add_argument("--loss", type=choices_type(losses.names(), "loss"))
-    p.add_argument("--optimizer", type=choices_type(optimizers.names(), "optimizer"))
+    _choice(p, "--output", activations.output_heads(), "output head", "follows the task")
+    _choice(p, "--loss", losses.names(), "loss", "follows the output head")
+    _choice(p, "--optimizer", optimizers.names(), "optimizer", "sgd")
     p.add_argument("--lr", type=positive_float, help="learning rate (default 0.03)")
     p.add_argument("--batch", type=positive_int, help="batch size (default 10)")
-    p.add_argument("--reg", type=choices_type(regularizers.names(), "regularizer"))
-    p.add_argument("--reg-rate", type=nonneg_float)
-    p.add_argument("--init", type=choices_type(initializers.names(), "initializer"))
+    _choice(p, "--reg", regularizers.names(), "regularizer", "none")
+    p.add_argument("--reg-rate", type=nonneg_float, help="regularization rate (default 0)")
+    _choice(p, "--init", initializers.names(), "initializer", "glorot")
     p.add_argument("--features", help="comma-separated, e.g. x1,x2,x1sq (default x1,x2)")
     length = p.add_mutually_exclusive_group()
     length.add_argument("--steps", type=nonneg_int, help="mini-batch steps to train")
@@ -72,6 +74,11 @@ def add_arguments(p) -> None:
     p.add_argument("--seed", type=nonneg_int, help="seed for data, weights and shuffling")
     p.add_argument("--json", action="store_true", help="print one JSON object at the end")
     p.add_argument("--save", metavar="OUT.json", help="save the trained project (with weights)")
+
+
+def _choice(p, flag: str, names: list[str], what: str, default: str) -> None:
+    p.add_argument(flag, type=choices_type(names, what), metavar="NAME",
+                   help=f"{', '.join(names)} (default {default})")
 
 
 # ---------------------------------------------------------------------- settings
