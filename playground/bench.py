@@ -1,10 +1,10 @@
 """Engine benchmark: training throughput against PyTorch CPU (1 thread) and grid evaluation time.
 
 Both sides train the same net from the same initial weights on the same points, in the same
-dtype (float64 unless asked otherwise), with the same work per step: slice a mini-batch from an
-order reshuffled every epoch, forward, backward, SGD update. Our side is a Trainer with
-record_history off; torch's side is a Sequential of Linear + activations with BCEWithLogitsLoss /
-CrossEntropyLoss and optim.SGD.
+dtype (the trainer's default, float32, also torch's default), with the same work per step:
+slice a mini-batch from an order reshuffled every epoch, forward, backward, SGD update.
+Our side is a Trainer with record_history off; torch's side is a Sequential of Linear +
+activations with BCEWithLogitsLoss / CrossEntropyLoss and optim.SGD.
 Rates are the best of `repeats` timed runs of about `duration` seconds each.
 """
 
@@ -23,6 +23,7 @@ from playground.core.spec import LayerSpec, NetworkSpec
 from playground.core.trainer import TrainConfig, Trainer
 
 GRID_RES = 100
+DEFAULT_DTYPE = TrainConfig().dtype  # what the app trains in
 GRID_BUDGET_MS = 1.0
 
 
@@ -65,7 +66,7 @@ def bench_data(n: int, n_classes: int, seed: int = 0) -> PointSet:
     return PointSet(X, y, "multiclass", n_classes, name="bench")
 
 
-def make_trainer(case: Case, seed: int = 0, dtype: str = "float64") -> Trainer:
+def make_trainer(case: Case, seed: int = 0, dtype: str = DEFAULT_DTYPE) -> Trainer:
     data = bench_data(case.n_points, max(2, case.spec.n_outputs), seed)
     config = TrainConfig(batch_size=case.batch_size, seed=seed, dtype=dtype)
     trainer = Trainer(case.spec, data, config)
@@ -194,7 +195,8 @@ def grid_runner(network: Network, features=("x1", "x2"), extent=PLANE_EXTENT,
 
 
 # ---------------------------------------------------------------------- run
-def run_case(case: Case, torch, duration: float, repeats: int, dtype: str = "float64") -> dict:
+def run_case(case: Case, torch, duration: float, repeats: int,
+             dtype: str = DEFAULT_DTYPE) -> dict:
     trainer = make_trainer(case, dtype=dtype)
     ours = best_rate(_ours_runner(trainer), duration, repeats)
     row = {"name": case.name, "description": case.description, "ours_steps_per_s": ours,
@@ -206,7 +208,7 @@ def run_case(case: Case, torch, duration: float, repeats: int, dtype: str = "flo
     return row
 
 
-def run_grid(duration: float, repeats: int, dtype: str = "float64") -> dict:
+def run_grid(duration: float, repeats: int, dtype: str = DEFAULT_DTYPE) -> dict:
     trainer = make_trainer(GRID_CASE, dtype=dtype)
     per_s = best_rate(grid_runner(trainer.network), duration, repeats)
     ms = 1000.0 / per_s
@@ -215,7 +217,7 @@ def run_grid(duration: float, repeats: int, dtype: str = "float64") -> dict:
 
 
 def run(duration: float = 0.5, repeats: int = 3, use_torch: bool = True,
-        dtype: str = "float64") -> dict:
+        dtype: str = DEFAULT_DTYPE) -> dict:
     """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...}, ...}."""
     torch = import_torch() if use_torch else None
     if torch is not None:

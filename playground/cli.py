@@ -50,7 +50,7 @@ def build_parser() -> Parser:
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
                        help="with --gui: how long to run (default 10)")
-    bench.add_argument("--dtype", choices=("float64", "float32"), default="float64")
+    bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
     return parser
 
