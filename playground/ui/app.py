@@ -1,0 +1,78 @@
+"""GUI entry: run_gui opens the window, or renders it to a PNG after N training steps."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from playground.core.project import DEFAULT_EXPERIMENT, ProjectError, load_experiment, load_project
+
+SNAPSHOT_SIZE = (1600, 1000)
+
+
+def _headless_platform() -> None:
+    """Snapshot mode needs no screen: render offscreen unless a platform was chosen."""
+    if "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def application(argv=None):
+    """The QApplication (created once) with the app's names and a readable default font."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or [sys.argv[0]]))
+        app.setOrganizationName("ActivationPlayground")
+        app.setApplicationName("activation-playground")
+        app.setApplicationDisplayName("Activation Playground")
+    return app
+
+
+def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
+            snapshot: str | None = None, steps: int = 0) -> int:
+    if snapshot:
+        _headless_platform()
+    try:
+        loaded = (load_project(project) if project else
+                  load_experiment(experiment or DEFAULT_EXPERIMENT))
+    except (ProjectError, KeyError) as exc:
+        print(f"activation-playground: error: {exc}", file=sys.stderr)
+        return 2
+    app = application()
+    from playground.ui import i18n
+    from playground.ui.main_window import MainWindow
+    from playground.ui.session import Session
+
+    i18n.install(app, lang)
+    session = Session(loaded)
+    window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
+    if project:
+        window.path = Path(project)
+        window._update_title()
+    if snapshot:
+        return render_snapshot(app, window, Path(snapshot), steps)
+    window.show()
+    return app.exec()
+
+
+def render_snapshot(app, window, out: Path, steps: int) -> int:
+    """Train `steps` steps, show the result in every view, save the window as PNG."""
+    window.resize(*SNAPSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    session = window.session
+    snap = session.train_steps(steps) if steps else session.sync()
+    for _ in range(3):  # let layouts settle at the final size, then paint the last frame
+        app.processEvents()
+    if snap is not None:
+        window.paint(snap)
+    app.processEvents()
+    ok = window.grab().save(str(out), "PNG")
+    window.close()
+    app.processEvents()
+    if not ok:
+        print(f"activation-playground: error: cannot write {out}", file=sys.stderr)
+        return 1
+    return 0
