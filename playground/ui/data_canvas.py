@@ -47,7 +47,7 @@ class _CanvasViewBox(pg.ViewBox):
         ev.ignore()
 
 
-class _PassiveScatter(pg.ScatterPlotItem):
+class PassiveScatter(pg.ScatterPlotItem):
     """Points that leave every click to the view box (pyqtgraph's scatter accepts clicks)."""
 
     def mouseClickEvent(self, ev):  # noqa: N802
@@ -95,9 +95,9 @@ class DataCanvas(QWidget):
         self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
-        self.train_scatter = _PassiveScatter(size=POINT_SIZE,
+        self.train_scatter = PassiveScatter(size=POINT_SIZE,
                                              pen=pg.mkPen(*palette.INK, 170, width=1.0))
-        self.test_scatter = _PassiveScatter(size=POINT_SIZE, brush=pg.mkBrush(255, 255, 255))
+        self.test_scatter = PassiveScatter(size=POINT_SIZE, brush=pg.mkBrush(255, 255, 255))
         self.view.addItem(self.train_scatter)
         self.view.addItem(self.test_scatter)
         self.note = pg.TextItem(color=palette.INK, anchor=(0.5, 0.0),

@@ -21,6 +21,7 @@ from playground.core import activations
 from playground.core.pointset import FEATURES, usable_features
 from playground.core.snapshot import Snapshot
 from playground.ui import palette
+from playground.ui.data_canvas import PassiveScatter
 from playground.ui.neuron_popup import NeuronPopup
 
 T = 1.0  # neuron side
@@ -84,7 +85,7 @@ class NetworkDiagram(QWidget):
                 item.setZValue(-20)
                 self.view.addItem(item)
                 self.link_items.append(item)
-        self.frames = pg.ScatterPlotItem(pxMode=False, symbol="s", size=T)
+        self.frames = PassiveScatter(pxMode=False, symbol="s", size=T)
         self.frames.setZValue(2)
         self.view.addItem(self.frames)
         self._column_items: list = []  # per-structure items (images, curves, labels)

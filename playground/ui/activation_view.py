@@ -1,0 +1,146 @@
+"""ActivationView: f(z) and f'(z) of one hidden layer over the live histogram of its z.
+
+The histogram (snap.layer_z[layer], (n_train, units) flattened) is scaled so its tallest bar
+reaches HIST_HEIGHT of the curves' y span; the x range covers the curves and the z values.
+Dead / saturated shares come from snap.layer_stats (computed in core).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from playground.core import activations
+from playground.core.snapshot import Snapshot
+from playground.ui import palette
+
+N_CURVE = 401
+N_BINS = 60
+Z_MIN_RANGE = 4.0  # |z| axis always reaches at least ±4
+Z_MAX_RANGE = 30.0
+Y_CLIP = 3.0  # curves leave the plot above 3 / below −3: the shape near 0 matters
+HIST_HEIGHT = 0.7
+
+
+class ActivationView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._act = ("tanh", None)
+        self._z_range = Z_MIN_RANGE
+        self._build()
+        self._draw_curves()
+
+    def _build(self) -> None:
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        item = self.plot.getPlotItem()
+        font = QFont()
+        font.setPointSizeF(10)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.INK))
+            axis.setTextPen(pg.mkPen(palette.INK))
+            axis.setTickFont(font)
+            axis.enableAutoSIPrefix(False)
+        item.setLabel("bottom", "z")
+        item.setLabel("left", self.tr("value"))
+        item.showGrid(x=True, y=True, alpha=0.15)
+        self.legend = item.addLegend(offset=(8, 8), labelTextSize="10pt",
+                                     labelTextColor=palette.INK,
+                                     brush=pg.mkBrush(255, 255, 255, 210))
+        self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0.0,
+                                     brush=pg.mkBrush(150, 150, 150, 90),
+                                     pen=pg.mkPen(130, 130, 130, 160),
+                                     name=self.tr("z on training data"))
+        self.f_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.BLUE, width=3), name="f(z)")
+        self.df_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.VERMILLION, width=2.5,
+                                                      style=pg.QtCore.Qt.PenStyle.DashLine),
+                                         name="f′(z)")
+        for c in (self.hist, self.f_curve, self.df_curve):
+            item.addItem(c)
+        self.title = QLabel()
+        self.stats = QLabel()
+        big = QFont()
+        big.setPointSizeF(11)
+        self.title.setFont(big)
+        self.title.setWordWrap(True)
+        self.stats.setFont(big)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.stats)
+
+    # ------------------------------------------------------------------ public API
+    def set_activation(self, name: str, param: float | None = None) -> None:
+        """Redraw the curves at once for another activation (before the next snapshot)."""
+        activations.get(name)
+        self._act = (name, param)
+        self._draw_curves()
+
+    def show_snapshot(self, snap: Snapshot, layer: int) -> None:
+        hidden = snap.spec.hidden
+        if not hidden:
+            self.title.setText(self.tr("No hidden layer: the network is a linear model "
+                                       "followed by its output head."))
+            self.stats.setText("")
+            self.hist.setData([0.0, 1.0], [0.0])
+            return
+        layer = min(max(int(layer), 0), len(hidden) - 1)
+        spec_layer = hidden[layer]
+        if (spec_layer.activation, spec_layer.param) != self._act:
+            self._act = (spec_layer.activation, spec_layer.param)
+        z = np.asarray(snap.layer_z[layer], np.float64).ravel()
+        z = z[np.isfinite(z)]
+        peak = float(np.percentile(np.abs(z), 99)) if z.size else 0.0  # outliers: end bins
+        self._z_range = min(max(Z_MIN_RANGE, math.ceil(peak)), Z_MAX_RANGE)
+        self._draw_curves()
+        self._draw_hist(z)
+        self._set_labels(snap, layer)
+
+    # ------------------------------------------------------------------ drawing
+    def _draw_curves(self) -> None:
+        name, param = self._act
+        act = activations.get(name)
+        r = self._z_range
+        zs = np.linspace(-r, r, N_CURVE)
+        f, df = act(zs, param), act.grad(zs, param)
+        self.f_curve.setData(zs, f)
+        self.df_curve.setData(zs, df)
+        both = np.concatenate([f, df])
+        lo = max(min(float(both.min()), -0.1), -Y_CLIP)
+        hi = min(max(float(both.max()), 1.1), Y_CLIP)
+        pad = 0.05 * (hi - lo)
+        self._y = (lo - pad, hi + pad)
+        self.plot.setRange(xRange=(-r, r), yRange=self._y, padding=0.0)
+        label = act.label
+        if act.param_name is not None:
+            label += f" ({act.param_name} = {act.resolve_param(param):g})"
+        self.title.setText(f"<b>{label}</b>: {act.formula}<br>{act.derivative_formula}")
+
+    def _draw_hist(self, z: np.ndarray) -> None:
+        r = self._z_range
+        edges = np.linspace(-r, r, N_BINS + 1)
+        counts, _ = np.histogram(np.clip(z, -r, r), bins=edges)  # out-of-range z in end bins
+        lo, hi = self._y
+        top = counts.max() if counts.size and counts.max() > 0 else 1
+        heights = counts / top * HIST_HEIGHT * (hi - lo) + lo
+        self.hist.setFillLevel(lo)
+        self.hist.setData(edges, heights)
+
+    def _set_labels(self, snap: Snapshot, layer: int) -> None:
+        stats = snap.layer_stats[layer]
+        n = stats.dead.size
+        dead, sat = int(stats.dead.sum()), int(stats.saturated.sum())
+        self.stats.setText(self.tr(
+            "Layer {i}: dead {d}/{n} ({dp:.0%}) · saturated {s}/{n} ({sp:.0%})"
+        ).format(i=layer + 1, d=dead, n=n, dp=stats.dead_fraction, s=sat,
+                 sp=stats.saturated_fraction))
+        color = "#D55E00" if dead or sat else "#222222"
+        self.stats.setStyleSheet(f"color: {color};")

@@ -1,0 +1,159 @@
+"""LossPlot: train and test loss per epoch (snap.history), accuracy below for classification.
+
+Two plots in one GraphicsLayoutWidget with linked x (epoch); the accuracy plot hides for
+regression. A vertical cursor line follows the mouse and a label reads out that epoch.
+Only redraws when the history grows or another run starts (key: run id, history length, last
+record).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from playground.core.snapshot import Snapshot
+from playground.ui import palette
+
+TRAIN_RGB, TEST_RGB = palette.BLUE, palette.ORANGE
+
+
+def _column(history, key: str) -> np.ndarray:
+    return np.array([math.nan if h.get(key) is None else float(h[key]) for h in history])
+
+
+class LossPlot(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._key = None
+        self._log = False
+        self._epochs = np.zeros(0)
+        self._cols: dict[str, np.ndarray] = {}
+        self._build()
+
+    def _build(self) -> None:
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+        self.loss = self.graphics.addPlot(row=0, col=0)
+        self.acc = self.graphics.addPlot(row=1, col=0)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.acc.setXLink(self.loss)
+        font = QFont()
+        font.setPointSizeF(10)
+        for plot, ylabel in ((self.loss, self.tr("loss")), (self.acc, self.tr("accuracy"))):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(False, False)
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.setLabel("left", ylabel)
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(pg.mkPen(palette.INK))
+                axis.setTextPen(pg.mkPen(palette.INK))
+                axis.setTickFont(font)
+                axis.enableAutoSIPrefix(False)
+            plot.getAxis("left").setWidth(56)
+        self.acc.setLabel("bottom", self.tr("epoch"))
+        self.acc.setYRange(0, 1, padding=0.02)
+        legend = self.loss.addLegend(offset=(-8, 8), labelTextSize="10pt",
+                                     labelTextColor=palette.INK,
+                                     brush=pg.mkBrush(255, 255, 255, 210))
+        dash = Qt.PenStyle.DashLine
+        self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5), name=self.tr("train"))
+        self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash),
+                                        name=self.tr("test"))
+        self.train_acc = self.acc.plot(pen=pg.mkPen(*TRAIN_RGB, width=2))
+        self.test_acc = self.acc.plot(pen=pg.mkPen(*TEST_RGB, width=2, style=dash))
+        self.legend = legend
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(120, 120, 120, 160, width=1))
+        self.cursor.setVisible(False)
+        self.loss.addItem(self.cursor, ignoreBounds=True)
+        self.readout = QLabel(" ")
+        big = QFont()
+        big.setPointSizeF(10.5)
+        self.readout.setFont(big)
+        self.readout.setWordWrap(True)
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing() + 4)
+        self.graphics.scene().sigMouseMoved.connect(self._on_hover)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.readout)
+
+    # ------------------------------------------------------------------ public API
+    def show_snapshot(self, snap: Snapshot) -> None:
+        last = snap.history[-1] if snap.history else None  # the run's own record of its epoch
+        key = (snap.run_id, len(snap.history), id(last), snap.data.task)
+        if key == self._key:
+            return
+        self._key = key
+        h = snap.history
+        self._epochs = np.array([float(e["epoch"]) for e in h])
+        self._cols = {k: _column(h, k) for k in
+                      ("train_loss", "test_loss", "train_accuracy", "test_accuracy")}
+        classify = snap.data.task != "regression"
+        self.acc.setVisible(classify)
+        self.loss.setLabel("bottom", None if classify else self.tr("epoch"))
+        self._redraw()
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log = bool(on)
+        self.loss.setLogMode(y=self._log)
+        self._redraw()
+
+    def log_scale(self) -> bool:
+        return self._log
+
+    def clear(self) -> None:
+        self._key = None
+        self._epochs = np.zeros(0)
+        self._cols = {}
+        for c in (self.train_loss, self.test_loss, self.train_acc, self.test_acc):
+            c.setData([], [])
+        self.readout.setText(" ")
+
+    def readout_text(self, epoch: float) -> str:
+        """Values of the recorded epoch nearest to `epoch`."""
+        if not len(self._epochs):
+            return ""
+        i = int(np.argmin(np.abs(self._epochs - epoch)))
+        parts = [self.tr("epoch {e}").format(e=int(self._epochs[i])),
+                 self.tr("train loss {v:.4g}").format(v=self._cols["train_loss"][i])]
+        if math.isfinite(self._cols["test_loss"][i]):
+            parts.append(self.tr("test loss {v:.4g}").format(v=self._cols["test_loss"][i]))
+        for key, text in (("train_accuracy", self.tr("train acc {v:.1%}")),
+                          ("test_accuracy", self.tr("test acc {v:.1%}"))):
+            if math.isfinite(self._cols[key][i]):
+                parts.append(text.format(v=self._cols[key][i]))
+        return " · ".join(parts)
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self) -> None:
+        if not self._cols:
+            return
+        e = self._epochs
+        for curve, key in ((self.train_loss, "train_loss"), (self.test_loss, "test_loss")):
+            y = self._cols[key]
+            if self._log:  # log axis: only positive losses
+                y = np.where(y > 0, y, np.nan)
+            curve.setData(e, y, connect="finite")
+        self.train_acc.setData(e, self._cols["train_accuracy"], connect="finite")
+        self.test_acc.setData(e, self._cols["test_accuracy"], connect="finite")
+
+    def _on_hover(self, scene_pos) -> None:
+        vb = self.loss.getViewBox()
+        inside = self.loss.sceneBoundingRect().contains(scene_pos) or (
+            self.acc.isVisible() and self.acc.sceneBoundingRect().contains(scene_pos))
+        if not inside or not len(self._epochs):
+            self.cursor.setVisible(False)
+            return
+        epoch = vb.mapSceneToView(scene_pos).x()
+        i = int(np.argmin(np.abs(self._epochs - epoch)))
+        self.cursor.setPos(self._epochs[i])
+        self.cursor.setVisible(True)
+        self.readout.setText(self.readout_text(epoch))

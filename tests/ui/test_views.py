@@ -1,0 +1,205 @@
+"""NetworkDiagram, ActivationView and LossPlot draw real snapshots of every task and react."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from view_runs import RUNS, snapshot_for, trainer_for
+
+from playground.core import activations
+from playground.core.snapshot_builder import build_snapshot
+from playground.core.spec import LayerSpec
+from playground.ui.activation_view import ActivationView
+from playground.ui.data_canvas import DataCanvas
+from playground.ui.loss_plot import LossPlot
+from playground.ui.network_diagram import WIDTHS, NetworkDiagram
+
+KINDS = ("binary", "three_class", "sine", "plane", "iris")
+
+
+@pytest.fixture(scope="module")
+def snaps():
+    return {k: snapshot_for(k, epochs=4, res=40) for k in RUNS}
+
+
+def _widget(qtbot, cls, w=640, h=420):
+    widget = cls()
+    qtbot.addWidget(widget)
+    widget.resize(w, h)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+# ------------------------------------------------------------------ network diagram
+@pytest.mark.parametrize("kind", KINDS)
+def test_diagram_draws_every_neuron_and_link(qtbot, snaps, kind):
+    snap = snaps[kind]
+    d = _widget(qtbot, NetworkDiagram)
+    d.show_snapshot(snap)
+    sizes = snap.spec.sizes
+    assert d.neuron_count() == sum(sizes)
+    n_links = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
+    drawn = sum(len(item.getData()[0]) for item in d.link_items)
+    assert drawn == 2 * n_links  # two end points per link
+    w = np.concatenate([W.ravel() for W in snap.weights])
+    positive = sum(len(item.getData()[0]) for item in d.link_items[len(WIDTHS):])
+    assert positive == 2 * int((w > 0).sum())
+    if snap.data.dim == 2:
+        assert len(d._images) == len(sizes) - 1
+        atlas = d._images[0].image
+        units, t = sizes[1], atlas.shape[1]
+        assert atlas.shape[0] > units * t and np.isnan(atlas).any()  # tiles with gaps
+    elif snap.data.dim == 1:
+        x, _y = d._curves[0].getData()
+        assert np.isfinite(x).sum() == sizes[1] * snap.neuron_maps[0].shape[1]
+    else:
+        assert d._images == [] and d._curves == []
+
+
+def test_diagram_hover_text_names_value_and_formula(qtbot, snaps):
+    snap = snaps["binary"]
+    d = _widget(qtbot, NetworkDiagram)
+    d.show_snapshot(snap)
+    text = d.describe_at(d.neuron_center(0, 1))
+    assert f"{float(snap.biases[0][1]):.4g}" in text
+    assert activations.get("tanh").formula in text
+    # midpoint of the link input x₂ → layer 1 unit 3
+    a, b = d.neuron_center(-1, 1), d.neuron_center(0, 2)
+    mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+    text = d.describe_at(mid)
+    assert f"{float(snap.weights[0][2, 1]):.4g}" in text and "x₂" in text
+    assert d.describe_at(QPointF(-50.0, 50.0)) == ""
+
+
+def test_clicking_a_neuron_emits_and_shows_its_map_large(qtbot, snaps):
+    snap = snaps["binary"]
+    d = _widget(qtbot, NetworkDiagram)
+    d.show_snapshot(snap)
+    pt = d.map_to_widget(d.neuron_center(1, 0))
+    child = d.childAt(pt)
+    with qtbot.waitSignal(d.neuronClicked, timeout=1000) as blocker:
+        qtbot.mouseClick(child, Qt.MouseButton.LeftButton, pos=child.mapFrom(d, pt))
+    assert blocker.args == [1, 0]
+    assert d.popup.isVisible()
+    assert np.array_equal(d.popup.image.image, snap.neuron_maps[1][0])
+    d.popup.close()
+
+
+def test_big_networks_stay_usable(qtbot, snaps):
+    d = _widget(qtbot, NetworkDiagram, 900, 500)
+    d.show_snapshot(snaps["big"])  # 6 × 8
+    assert d.neuron_count() == 4 + 6 * 8 + 1
+    hidden = tuple(LayerSpec(64, "relu") for _ in range(10))
+    snap = snapshot_for("big", epochs=0, res=40, hidden=hidden)
+    d.show_snapshot(snap)
+    assert d.neuron_count() == 4 + 640 + 1
+    # thumbnails keep a readable size: the view scrolls instead of shrinking them
+    px_per_unit = d.view.width() / (d.view.viewRange()[0][1] - d.view.viewRange()[0][0])
+    assert px_per_unit >= 25
+
+
+# ------------------------------------------------------------------ activation view
+def _curve_at(curve, z):
+    x, y = curve.getData()
+    return float(np.interp(z, x, y))
+
+
+def test_activation_view_dead_share_changes_when_units_die(qtbot):
+    view = _widget(qtbot, ActivationView, 420, 340)
+    trainer = trainer_for("three_class", hidden=(LayerSpec(6, "relu"),))
+    healthy = build_snapshot(trainer, 1, res=20)
+    view.show_snapshot(healthy, 0)
+    assert healthy.layer_stats[0].dead.sum() == 0
+    assert "dead 0/6" in view.stats.text()
+    trainer.network.biases[0][:3] = -1e3  # z < 0 on every input: three dead ReLUs
+    dead = build_snapshot(trainer, 1, res=20)
+    view.show_snapshot(dead, 0)
+    assert "dead 3/6 (50%)" in view.stats.text()
+    x, heights = view.hist.getData()
+    assert len(x) == len(heights) + 1 and heights.max() > heights.min()
+
+
+def test_activation_view_redraws_curves_when_activation_changes(qtbot, snaps):
+    view = _widget(qtbot, ActivationView, 420, 340)
+    view.show_snapshot(snaps["binary"], 1)
+    assert _curve_at(view.f_curve, 1.0) == pytest.approx(np.tanh(1.0), abs=1e-3)
+    view.set_activation("sigmoid")
+    assert _curve_at(view.f_curve, 0.0) == pytest.approx(0.5, abs=1e-3)
+    assert _curve_at(view.df_curve, 0.0) == pytest.approx(0.25, abs=1e-3)
+    view.set_activation("leaky_relu", 0.2)
+    assert _curve_at(view.f_curve, -2.0) == pytest.approx(-0.4, abs=1e-2)
+    assert "0.2" in view.title.text()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_activation_view_accepts_every_task(qtbot, snaps, kind):
+    view = _widget(qtbot, ActivationView, 420, 340)
+    snap = snaps[kind]
+    view.show_snapshot(snap, 0)
+    assert activations.get(snap.spec.hidden[0].activation).label in view.title.text()
+    assert f"/{snap.spec.hidden[0].units}" in view.stats.text()
+
+
+# ------------------------------------------------------------------ loss plot
+def test_loss_plot_curves_log_toggle_and_readout(qtbot):
+    plot = _widget(qtbot, LossPlot, 420, 340)
+    snap = snapshot_for("binary", epochs=6, res=10)
+    plot.show_snapshot(snap)
+    x, y = plot.train_loss.getData()
+    losses = np.array([h["train_loss"] for h in snap.history])
+    assert np.array_equal(x, np.arange(1, 7)) and np.allclose(y, losses)
+    assert plot.acc.isVisible()
+    plot.set_log_scale(True)
+    assert plot.loss.getAxis("left").logMode
+    assert np.allclose(plot.train_loss.getData()[1], np.log10(losses))
+    plot.set_log_scale(False)
+    assert np.allclose(plot.train_loss.getData()[1], losses)
+    text = plot.readout_text(3.2)
+    assert "epoch 3" in text and f"{losses[2]:.4g}" in text and "acc" in text
+    plot.clear()
+    assert len(plot.train_loss.getData()[0] or []) == 0
+
+
+def test_loss_plot_regression_hides_accuracy(qtbot, snaps):
+    plot = _widget(qtbot, LossPlot, 420, 340)
+    plot.show_snapshot(snaps["sine"])
+    assert not plot.acc.isVisible()
+    assert "acc" not in plot.readout_text(1)
+    plot.show_snapshot(snaps["iris"])
+    assert plot.acc.isVisible()
+
+
+# ------------------------------------------------------------------ performance
+def test_show_snapshot_takes_a_few_ms_for_6x8_net_and_200_grid(qtbot):
+    trainer = trainer_for("big")
+    trainer.train_epochs(1)
+    first = build_snapshot(trainer, 1, res=200)
+    trainer.train_epochs(1)
+    snaps = [first, build_snapshot(trainer, 1, res=200)]  # same points, new epoch: all redraw
+    canvas, diagram = _widget(qtbot, DataCanvas, 600, 600), _widget(qtbot, NetworkDiagram)
+    act, loss = _widget(qtbot, ActivationView), _widget(qtbot, LossPlot)
+    views = {"canvas": (canvas, lambda s: canvas.show_snapshot(s)),
+             "diagram": (diagram, lambda s: diagram.show_snapshot(s)),
+             "activation": (act, lambda s: act.show_snapshot(s, 2)),
+             "loss": (loss, lambda s: loss.show_snapshot(s))}
+    update, paint = {}, {}
+    for name, (widget, show) in views.items():
+        show(snaps[0])
+        widget.repaint()
+        u, p = [], []
+        for i in range(8):
+            t0 = time.perf_counter()
+            show(snaps[i % 2])
+            t1 = time.perf_counter()
+            widget.grab()  # synchronous paint of the new frame
+            p.append(time.perf_counter() - t1)
+            u.append(t1 - t0)
+        update[name], paint[name] = 1000 * np.median(u), 1000 * np.median(p)
+    print("median ms show_snapshot:", {k: round(v, 2) for k, v in update.items()},
+          "paint:", {k: round(v, 2) for k, v in paint.items()})
+    assert canvas.image.image.shape == (200, 200)
+    assert sum(update.values()) < 40  # a few ms each; generous for a shared 2-core machine
