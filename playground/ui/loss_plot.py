@@ -97,9 +97,15 @@ class LossPlot(QWidget):
         self._cols = {k: _column(h, k) for k in
                       ("train_loss", "test_loss", "train_accuracy", "test_accuracy")}
         classify = snap.data.task != "regression"
-        self.acc.setVisible(classify)
+        self._show_accuracy(classify)
         self.loss.setLabel("bottom", None if classify else self.tr("epoch"))
         self._redraw()
+
+    def _show_accuracy(self, on: bool) -> None:
+        """Show or collapse the accuracy plot (kept in the layout); the loss plot takes the room."""
+        self.acc.setVisible(on)
+        self.acc.setMaximumHeight(16777215 if on else 0)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1 if on else 0)
 
     def set_log_scale(self, on: bool) -> None:
         self._log = bool(on)

@@ -66,6 +66,7 @@ class NeuronPopup(QWidget):
             self.plot.getViewBox().setAspectLocked(True)
             self.image.setImage(m, levels=(lo, hi), autoLevels=False)
             self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
             self.image.setVisible(True)
             self.curve.setVisible(False)
         else:
