@@ -44,3 +44,17 @@ format: $(VENV)/.installed-test
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+# Packages (packaging/README.md): the PyInstaller one-folder bundle and a .deb, both into dist/.
+$(VENV)/.installed-package: pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[package]'
+	touch $@ $(VENV)/.installed
+
+package: $(VENV)/.installed-package
+	@scripts/system-deps.sh --x11
+	packaging/build-bundle.sh
+	@if command -v dpkg-deb >/dev/null; then packaging/build-deb.sh; \
+	else echo "dpkg-deb not found: built the bundle only (not Debian/Ubuntu)"; fi
+
+package-test: $(VENV)/.installed-package
+	packaging/package-test.sh
