@@ -1,6 +1,6 @@
 """Exit 0 if PATH is a real window snapshot: a PNG of at least MIN_KB with more than one colour.
 
-    python packaging/check_png.py PATH [MIN_KB]
+python packaging/check_png.py PATH [MIN_KB]
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ def main(argv: list[str]) -> int:
     colours = distinct_colours(image)
     ok = size_kb >= min_kb and colours >= 8
     status = "ok" if ok else "FAIL"
-    print(f"{status} {path}: {image.width()}x{image.height()}, {size_kb:.0f} KB, "
-          f"{colours}{'+' if colours >= 16 else ''} colours sampled (need >= {min_kb:g} KB, >= 8)")
+    print(
+        f"{status} {path}: {image.width()}x{image.height()}, {size_kb:.0f} KB, "
+        f"{colours}{'+' if colours >= 16 else ''} colours sampled (need >= {min_kb:g} KB, >= 8)"
+    )
     return 0 if ok else 1
 
 
