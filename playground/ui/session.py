@@ -11,7 +11,7 @@ import time
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from playground.core import datasets, losses
 from playground.core.pointset import PointSet
@@ -127,6 +127,7 @@ class Session(QObject):
         self._run_id += 1
         self._post("load", self._load(keep, params))
 
+    @Slot(object, int)  # a decorated slot: PySide needs it for cross-thread signals
     def _on_snapshot(self, snap: Snapshot, seq: int) -> None:
         if snap.run_id != self._run_id:
             return  # built before a reset or a structural edit
@@ -135,6 +136,7 @@ class Session(QObject):
             wait = FRAME_MS - 1000.0 * (time.perf_counter() - self._last_frame)
             self._frame_timer.start(max(0, int(wait)))
 
+    @Slot()
     def _flush(self) -> None:
         if not self._pending:
             return
@@ -143,11 +145,13 @@ class Session(QObject):
         self.frames += 1
         self.snapshotReady.emit(self._latest)
 
+    @Slot(str, int)
     def _on_stopped(self, reason: str, seq: int) -> None:
         if seq == self._seq:  # no newer command (such as Play) is on its way
             self._set_running(False)
         self.message.emit(reason)
 
+    @Slot(str, int)
     def _on_failed(self, text: str, _seq: int) -> None:
         self.message.emit(text)
 

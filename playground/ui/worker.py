@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.network import Network
 from playground.core.pointset import PointSet
@@ -98,6 +98,7 @@ class TrainingWorker(QObject):
             self._cond.notify()
 
     # ------------------------------------------------------------------ worker thread side
+    @Slot()
     def run(self) -> None:
         """The loop: drain commands, train one chunk, maybe send a snapshot. Ends on stop()."""
         while not self._stop:
