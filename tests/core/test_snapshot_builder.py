@@ -10,8 +10,10 @@ from playground.core.snapshot_builder import build_snapshot, plane_extent
 from playground.core.spec import LayerSpec
 from playground.core.trainer import TrainConfig, Trainer, build_spec
 
+HIDDEN = (LayerSpec(5, "tanh"), LayerSpec(3, "relu"))
 
-def trainer_for(name: str, classes: int = 2, hidden=(LayerSpec(5, "tanh"), LayerSpec(3, "relu"))):
+
+def trainer_for(name: str, classes: int | None = 2, hidden=HIDDEN):
     data = datasets.generate(name, 120, 0.0, 0, classes, 0.5)
     spec = build_spec(data, hidden)
     return Trainer(spec, data, TrainConfig())

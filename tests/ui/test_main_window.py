@@ -1,0 +1,150 @@
+"""MainWindow: clicks reach the session, shortcuts, live edits, files, settings, snapshots."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from playground.core.project import load_project
+from playground.core.spec import LayerSpec
+from playground.ui.main_window import MainWindow, settings
+
+
+@pytest.fixture
+def window(qtbot, make_session, no_qt_warnings):
+    w = MainWindow(make_session(), interactive=False)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def click_plane(qtbot, canvas, x, y, button=Qt.MouseButton.LeftButton):
+    pt = canvas.map_to_widget(x, y)
+    child = canvas.childAt(pt)
+    qtbot.mouseClick(child, button, pos=child.mapFrom(canvas, pt))
+
+
+def test_clicking_the_canvas_adds_points_of_the_chosen_class_and_undo(qtbot, window):
+    s = window.session
+    n = s.project.data.n
+    qtbot.keyClick(window, Qt.Key.Key_2)  # class shortcut: 1-based
+    click_plane(qtbot, window.canvas, 2.0, -3.0)
+    data = s.project.data
+    assert data.n == n + 1 and data.y[-1] == 1
+    assert data.X[-1] == pytest.approx([2.0, -3.0], abs=0.15)
+    assert window.menus.undo.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert s.project.data.n == n and window.menus.redo.isEnabled()
+
+
+def test_space_plays_and_the_views_follow_the_snapshots(qtbot, window):
+    s = window.session
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert s.running and window.controls.is_running()
+    qtbot.waitUntil(lambda: window.frames_painted > 5 and s.latest_snapshot().step > 100)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not s.running
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: window.progress_label.text().startswith("epoch 0 "))
+    assert s.latest_snapshot().step == 0
+
+
+def test_changing_an_activation_while_training_updates_the_diagram(qtbot, window):
+    s = window.session
+    s.play()
+    qtbot.waitUntil(lambda: s.latest_snapshot().step > 100)
+    window.builder.hiddenChanged.emit((LayerSpec(4, "relu"), LayerSpec(2, "tanh")))
+    qtbot.waitUntil(lambda: window.diagram._snap is not None
+                    and window.diagram._snap.spec.hidden[0].activation == "relu", timeout=5000)
+    assert s.running
+    step = s.latest_snapshot().step
+    qtbot.waitUntil(lambda: s.latest_snapshot().step > step + 100)
+
+
+def test_save_open_round_trip_keeps_points_network_and_weights(qtbot, window, tmp_path):
+    s = window.session
+    s.add_point(1.0, 1.0, 1)
+    s.set_hidden((LayerSpec(3, "relu"),))
+    s.train_steps(50)
+    assert s.modified and window.windowTitle().startswith("xor*")
+    path = tmp_path / "mine.json"
+    assert window.save_as(path) and not s.modified
+    saved = load_project(path)
+    assert saved.data == s.project.data and saved.hidden == (LayerSpec(3, "relu"),)
+    snap = s.latest_snapshot()
+    assert saved.params[0][0] == pytest.approx(snap.weights[0], abs=1e-6)
+    window.new_project()
+    assert s.project.data.n == 0
+    assert window.open_project(path) and s.project.data == saved.data
+    reopened = s.sync()
+    assert reopened.weights[0] == pytest.approx(snap.weights[0], abs=1e-6)
+    assert window.export_csv(tmp_path / "points.csv")
+    assert (tmp_path / "points.csv").read_text().count("\n") >= saved.data.n
+
+
+def test_open_reports_a_bad_file_without_losing_the_project(window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format_version": 99}')
+    before = window.session.project
+    assert not window.open_project(bad)
+    assert window.session.project is before
+    assert "format_version" in window.statusBar().currentMessage()
+
+
+def test_geometry_and_view_settings_are_remembered(qtbot, make_session, temporary_settings):
+    w = MainWindow(make_session(), interactive=False)
+    qtbot.addWidget(w)
+    w.resize(734, 576)  # inside the offscreen screen (restore clamps to it)
+    w.set_show_test(False)
+    w.close()
+    assert Path(settings().fileName()).is_relative_to(temporary_settings)
+    w2 = MainWindow(make_session(), interactive=False)
+    qtbot.addWidget(w2)
+    assert (w2.width(), w2.height()) == (734, 576) and not w2.show_test
+    w2.close()
+    settings().clear()
+
+
+def test_unsaved_changes_are_asked_about_only_when_interactive(qtbot, make_session,
+                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w = MainWindow(make_session(), interactive=True, remember=False)
+    qtbot.addWidget(w)
+    w.session.add_point(0.0, 0.0)
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
+    w.new_project()
+    assert asked and w.session.project.data.n > 0  # cancelled: nothing lost
+    answer = QMessageBox.StandardButton.Discard
+    w.close()
+    assert len(asked) == 2
+
+
+@pytest.mark.parametrize("args", [["--steps", "300"],
+                                  ["--experiment", "spiral-3class", "--steps", "200"],
+                                  ["--lang", "zh_CN"]])
+def test_snapshot_mode_renders_a_png_and_exits_0(tmp_path, args):
+    out = tmp_path / "window.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
+           "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "playground", "gui", "--snapshot", str(out),
+                          *args], capture_output=True, text=True, timeout=90, env=env,
+                         cwd=str(Path.cwd()))
+    assert run.returncode == 0, run.stderr
+    assert "QThread" not in run.stderr and "Traceback" not in run.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
+    assert not list(tmp_path.rglob("*.conf")) and not list(tmp_path.rglob("*.ini"))
+
+
+def test_settings_are_redirected_in_tests(temporary_settings):
+    st = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "x", "y")
+    assert Path(st.fileName()).is_relative_to(temporary_settings)
