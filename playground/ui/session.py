@@ -26,10 +26,6 @@ FRAME_MS = 25  # minimum gap between frames handed to the views
 UNDO_LIMIT = 200
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
-
-
 class Session(QObject):
     dataChanged = Signal()
     specChanged = Signal()
@@ -224,7 +220,7 @@ class Session(QObject):
     def set_hidden(self, hidden) -> None:
         hidden = tuple(hidden)
         if len(hidden) > MAX_HIDDEN_LAYERS or not all(isinstance(h, LayerSpec) for h in hidden):
-            self.message.emit(tr("At most %d hidden layers.") % MAX_HIDDEN_LAYERS)
+            self.message.emit(self.tr("At most %d hidden layers.") % MAX_HIDDEN_LAYERS)
             return
         if hidden == self._project.hidden:
             return
@@ -239,7 +235,7 @@ class Session(QObject):
     def set_features(self, features) -> None:
         features = tuple(features)
         if not features:
-            self.message.emit(tr("Keep at least one input feature."))
+            self.message.emit(self.tr("Keep at least one input feature."))
             return
         if features != self._project.config.features:
             config = replace(self._project.config, features=features)
@@ -304,12 +300,12 @@ class Session(QObject):
         self._set_running(False)
         self._run_id += 1
         self._post("reset", self._run_id)
-        self.message.emit(tr("Reset to the initial weights."))
+        self.message.emit(self.tr("Reset to the initial weights."))
 
     def reinitialize(self, seed: int | None = None) -> None:
         seed = self._project.config.seed + 1 if seed is None else int(seed)
         self.set_config(seed=seed)
-        self.message.emit(tr("New initial weights (seed %d).") % seed)
+        self.message.emit(self.tr("New initial weights (seed %d).") % seed)
 
     # ------------------------------------------------------------------ data (undoable)
     def set_current_class(self, k: int) -> None:
@@ -343,7 +339,7 @@ class Session(QObject):
         if data.dim == 1:  # 1-D regression: the plane shows x against the target
             self._set_data(data.add_point([x], float(y)), None)
         elif data.dim != 2:
-            self.message.emit(tr("Points can only be drawn on 2-D data."))
+            self.message.emit(self.tr("Points can only be drawn on 2-D data."))
         elif data.task == "regression":
             self._set_data(data.add_point([x, y], 1.0 if cls else -1.0), None)
         else:
