@@ -14,7 +14,8 @@ bundle=dist/activation-playground
 # numpy/PySide6 corrupts them ("ELF load command address/offset not page-aligned").
 if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null && command -v readelf >/dev/null; then
   find "$bundle" -type f -name '*.so*' -print0 | while IFS= read -r -d '' f; do
-    if readelf -S "$f" 2>/dev/null | grep -q '\.debug_info'; then strip --strip-debug "$f"; fi
+    # grep without -q reads all of readelf's output (-q + pipefail would fail on SIGPIPE).
+    if readelf -S "$f" 2>/dev/null | grep '\.debug_info' >/dev/null; then strip --strip-debug "$f"; fi
   done
 fi
 echo "bundle: $bundle ($(du -sh "$bundle" | cut -f1))"
