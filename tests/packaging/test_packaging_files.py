@@ -180,3 +180,8 @@ def test_shell_scripts_parse():
         shell = "sh" if script.read_text(encoding="utf-8").startswith("#!/bin/sh") else bash
         result = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, f"{script}: {result.stderr}"
+
+
+def test_windows_and_macos_icons_have_their_format_magic():
+    assert (ICONS / f"{NAME}.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (ICONS / f"{NAME}.icns").read_bytes()[:4] == b"icns"
