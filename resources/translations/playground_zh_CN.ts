@@ -1,0 +1,1182 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActivationView</name>
+    <message>
+        <source>value</source>
+        <translation>函数值</translation>
+    </message>
+    <message>
+        <source>z on training data</source>
+        <translation>训练数据上的 z</translation>
+    </message>
+    <message>
+        <source>No hidden layer: the network is a linear model followed by its output head.</source>
+        <translation>没有隐藏层：网络就是一个线性模型再接输出层。</translation>
+    </message>
+    <message>
+        <source>Layer {i}: dead {d}/{n} ({dp:.0%}) · saturated {s}/{n} ({sp:.0%})</source>
+        <translation>第 {i} 层：死亡 {d}/{n}（{dp:.0%}）· 饱和 {s}/{n}（{sp:.0%}）</translation>
+    </message>
+</context>
+<context>
+    <name>DataCanvas</name>
+    <message>
+        <source>{d}-D data: showing the first two standardized features ({a}, {b}).
+The decision map is not available.</source>
+        <translation>{d} 维数据：显示前两个标准化特征（{a}, {b}）。
+无法显示决策区域图。</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y (target)</source>
+        <translation>y（目标值）</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>How much the points are jittered away from the clean pattern (0–100 %).</source>
+        <translation>数据点偏离理想图案的抖动程度（0–100 %）。</translation>
+    </message>
+    <message>
+        <source>Number of points to generate (train + test).</source>
+        <translation>要生成的数据点数量（训练集 + 测试集）。</translation>
+    </message>
+    <message>
+        <source>Share of the points held out for testing: the network never trains on them, so they show whether it generalizes.</source>
+        <translation>留作测试的数据点比例：网络从不在这些点上训练，因此它们能显示模型的泛化能力。</translation>
+    </message>
+    <message>
+        <source>Number of classes K (only for data sets that take one). K &gt; 2 uses a softmax output with K units.</source>
+        <translation>类别数 K（仅适用于支持多类别的数据集）。K &gt; 2 时输出层使用 K 个神经元的 Softmax。</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Draw a new random sample of this data set.</source>
+        <translation>从该数据集重新随机抽取一组样本。</translation>
+    </message>
+    <message>
+        <source>Show test points</source>
+        <translation>显示测试点</translation>
+    </message>
+    <message>
+        <source>Draw the held-out test points (hollow).</source>
+        <translation>绘制留出的测试点（空心）。</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Colour the background by the predicted class only, instead of by confidence.</source>
+        <translation>背景只按预测类别着色，而不按置信度着色。</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Edit points</source>
+        <translation>编辑数据点</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Eraser: click a point to remove it (right-click removes too).</source>
+        <translation>橡皮擦：单击数据点将其删除（右键单击也可删除）。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every point.</source>
+        <translation>删除所有数据点。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last point edit (Ctrl+Z).</source>
+        <translation>撤销上一次数据点编辑（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z).</source>
+        <translation>重做（Ctrl+Shift+Z）。</translation>
+    </message>
+    <message>
+        <source>Value of a clicked point</source>
+        <translation>新加数据点的目标值</translation>
+    </message>
+    <message>
+        <source>Clicked points get the target value %1 (key %2).</source>
+        <translation>单击添加的数据点取目标值 %1（按键 %2）。</translation>
+    </message>
+    <message>
+        <source>1-D data: the click height is the value</source>
+        <translation>一维数据：单击位置的高度就是目标值</translation>
+    </message>
+    <message>
+        <source>Class of a clicked point</source>
+        <translation>新加数据点的类别</translation>
+    </message>
+    <message>
+        <source>Clicked points join class %1 (key %1).</source>
+        <translation>单击添加的数据点属于类别 %1（按键 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerCard</name>
+    <message>
+        <source>Move this layer up</source>
+        <translation>将此层上移</translation>
+    </message>
+    <message>
+        <source>Move this layer down</source>
+        <translation>将此层下移</translation>
+    </message>
+    <message>
+        <source>Add a layer after this one</source>
+        <translation>在此层之后添加一层</translation>
+    </message>
+    <message>
+        <source>Remove this layer</source>
+        <translation>删除此层</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> 个神经元</translation>
+    </message>
+    <message>
+        <source>Number of neurons in this layer (1–64).</source>
+        <translation>此层的神经元个数（1–64）。</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>Parameter %1 of %2 (default %3).</source>
+        <translation>%2 的参数 %1（默认 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>epoch {e}</source>
+        <translation>第 {e} 轮</translation>
+    </message>
+    <message>
+        <source>train loss {v:.4g}</source>
+        <translation>训练损失 {v:.4g}</translation>
+    </message>
+    <message>
+        <source>test loss {v:.4g}</source>
+        <translation>测试损失 {v:.4g}</translation>
+    </message>
+    <message>
+        <source>train acc {v:.1%}</source>
+        <translation>训练准确率 {v:.1%}</translation>
+    </message>
+    <message>
+        <source>test acc {v:.1%}</source>
+        <translation>测试准确率 {v:.1%}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Insights</source>
+        <translation>深入观察</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>test loss %1</source>
+        <translation>测试损失 %1</translation>
+    </message>
+    <message>
+        <source>accuracy (train / test) %1</source>
+        <translation>准确率（训练 / 测试）%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start from an empty plane: draw your own points.</source>
+        <translation>从空白平面开始：自己绘制数据点。</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved project (.json).</source>
+        <translation>打开已保存的项目（.json）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save points, network, settings and the current weights.</source>
+        <translation>保存数据点、网络结构、设置和当前权重。</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;experiment</source>
+        <translation>打开实验(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export points as &amp;CSV…</source>
+        <translation>将数据点导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>x, y, label and train/test split of every point.</source>
+        <translation>每个数据点的 x、y、标签以及训练集/测试集划分。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the points.</source>
+        <translation>撤销对数据点的上一次修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear points</source>
+        <translation>清空数据点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every point (undoable).</source>
+        <translation>删除所有数据点（可撤销）。</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>运行 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start or pause training.</source>
+        <translation>开始或暂停训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Step one epoch</source>
+        <translation>单步训练一轮(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One pass over the training points, then pause.</source>
+        <translation>遍历一次全部训练点，然后暂停。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights: replay the same run.</source>
+        <translation>回到相同的初始权重：重放同一次训练。</translation>
+    </message>
+    <message>
+        <source>Re-&amp;initialize</source>
+        <translation>重新初始化(&amp;I)</translation>
+    </message>
+    <message>
+        <source>New random initial weights (the next seed).</source>
+        <translation>新的随机初始权重（使用下一个随机种子）。</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;test points</source>
+        <translation>显示测试点(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test points are held out: the network never trains on them.</source>
+        <translation>测试点是留出的：网络从不在这些点上训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Discretize output</source>
+        <translation>离散化输出(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Colour by the predicted class only.</source>
+        <translation>只按预测类别着色。</translation>
+    </message>
+    <message>
+        <source>&amp;Log-scale loss</source>
+        <translation>损失使用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Draw class %1</source>
+        <translation>绘制类别 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Why &amp;non-linear activations?</source>
+        <translation>为什么需要非线性激活函数？(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>This project has changes that are not saved. Save them first?</source>
+        <translation>此项目有尚未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Projects (*.json)</source>
+        <translation>项目文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <source>Cannot export the points</source>
+        <translation>无法导出数据点</translation>
+    </message>
+    <message>
+        <source>Why non-linear activations?</source>
+        <translation>为什么需要非线性激活函数？</translation>
+    </message>
+    <message>
+        <source>Each layer computes z = W·a + b. Without a bend between layers, two layers give W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again a single linear map, so a deep stack of linear layers can only draw a straight boundary.
+
+An activation such as tanh or ReLU bends each unit&apos;s output. Combining bent pieces lets the network draw curved boundaries — try XOR with linear layers, then switch one layer to tanh while it trains.</source>
+        <translation>每一层计算 z = W·a + b。如果层与层之间没有“弯折”，两层叠加得到 W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)：仍然只是一个线性映射，所以再深的线性层堆叠也只能画出一条直线边界。
+
+tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。把弯折的片段组合起来，网络就能画出弯曲的边界——试试用线性层训练 XOR，再在训练过程中把其中一层换成 tanh。</translation>
+    </message>
+    <message>
+        <source>About Activation Playground</source>
+        <translation>关于激活函数演练场</translation>
+    </message>
+    <message>
+        <source>Activation Playground: build, train and watch a small neural network on your own 2-D points, and see why it needs non-linear activations.</source>
+        <translation>激活函数演练场：在你自己绘制的二维数据点上搭建、训练并观察一个小型神经网络，看看它为什么需要非线性激活函数。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkBuilder</name>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer. With none, the network is linear in its input features.</source>
+        <translation>添加一个隐藏层。没有隐藏层时，网络对输入特征是线性的。</translation>
+    </message>
+    <message>
+        <source>Output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>The output head and loss follow the task: two classes → sigmoid + binary cross-entropy, K classes → softmax + cross-entropy, regression → linear + squared error. Choose another head to see what goes wrong.</source>
+        <translation>输出函数和损失函数由任务决定：二分类 → Sigmoid + 二元交叉熵，K 类 → Softmax + 交叉熵，回归 → 线性 + 平方误差。换一个输出函数，看看会出什么问题。</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>输出函数</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Random seed of the initial weights and batch order: the same seed gives the same run.</source>
+        <translation>初始权重和批次顺序的随机种子：相同的种子得到相同的训练过程。</translation>
+    </message>
+    <message>
+        <source>Initializer</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>x₁: the horizontal coordinate of each point.</source>
+        <translation>x₁：每个数据点的横坐标。</translation>
+    </message>
+    <message>
+        <source>x₂: the vertical coordinate of each point.</source>
+        <translation>x₂：每个数据点的纵坐标。</translation>
+    </message>
+    <message>
+        <source>x₁²: the square of x₁ — a bowl along x₁.</source>
+        <translation>x₁²：x₁ 的平方——沿 x₁ 方向的碗形。</translation>
+    </message>
+    <message>
+        <source>x₂²: the square of x₂ — a bowl along x₂.</source>
+        <translation>x₂²：x₂ 的平方——沿 x₂ 方向的碗形。</translation>
+    </message>
+    <message>
+        <source>x₁·x₂: the product — positive in two opposite quadrants.</source>
+        <translation>x₁·x₂：两者的乘积——在两个相对的象限中为正。</translation>
+    </message>
+    <message>
+        <source>sin x₁: a wave along x₁.</source>
+        <translation>sin x₁：沿 x₁ 方向的波。</translation>
+    </message>
+    <message>
+        <source>sin x₂: a wave along x₂.</source>
+        <translation>sin x₂：沿 x₂ 方向的波。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hidden layers</source>
+        <translation>%1 个隐藏层（最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>%1 → %2 output(s)
+Loss: %3</source>
+        <translation>%1 → %2 个输出
+损失：%3</translation>
+    </message>
+    <message>
+        <source>auto (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <source>1-D data: only the x₁ features apply.</source>
+        <translation>一维数据：只有 x₁ 相关特征可用。</translation>
+    </message>
+    <message>
+        <source>%1-D data: the raw columns feed the network; features apply to 2-D data only.</source>
+        <translation>%1 维数据：原始各列直接输入网络；特征变换只适用于二维数据。</translation>
+    </message>
+    <message>
+        <source>At least one input feature must stay on.</source>
+        <translation>至少要保留一个输入特征。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output
+{act}</source>
+        <translation>输出
+{act}</translation>
+    </message>
+    <message>
+        <source>Layer {i}
+{n} × {act}</source>
+        <translation>第 {i} 层
+{n} × {act}</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>layer {i}</source>
+        <translation>第 {i} 层</translation>
+    </message>
+    <message>
+        <source>Input {name}</source>
+        <translation>输入 {name}</translation>
+    </message>
+    <message>
+        <source>{where}, unit {u}
+bias b = {b:.4g}
+{formula}
+Click to enlarge</source>
+        <translation>{where}，第 {u} 个神经元
+偏置 b = {b:.4g}
+{formula}
+单击放大</translation>
+    </message>
+    <message>
+        <source>{where} unit {u}</source>
+        <translation>{where}第 {u} 个神经元</translation>
+    </message>
+    <message>
+        <source>weight w = {w:.4g}
+{a} → {b}
+{formula}</source>
+        <translation>权重 w = {w:.4g}
+{a} → {b}
+{formula}</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPopup</name>
+    <message>
+        <source>Output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>Layer {i}</source>
+        <translation>第 {i} 层</translation>
+    </message>
+    <message>
+        <source>{where}, unit {u} · {act}</source>
+        <translation>{where}，第 {u} 个神经元 · {act}</translation>
+    </message>
+    <message>
+        <source>No map for data with d &gt; 2.</source>
+        <translation>数据维度 d &gt; 2 时无法显示输出图。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>At most %d hidden layers.</source>
+        <translation>最多 %d 个隐藏层。</translation>
+    </message>
+    <message>
+        <source>Keep at least one input feature.</source>
+        <translation>请至少保留一个输入特征。</translation>
+    </message>
+    <message>
+        <source>Reset to the initial weights.</source>
+        <translation>已重置为初始权重。</translation>
+    </message>
+    <message>
+        <source>New initial weights (seed %d).</source>
+        <translation>已生成新的初始权重（随机种子 %d）。</translation>
+    </message>
+    <message>
+        <source>Points can only be drawn on 2-D data.</source>
+        <translation>只能在二维数据上绘制数据点。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingControls</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one epoch: one pass over every training point, in mini-batches. (S)</source>
+        <translation>训练一轮：按小批量遍历一次全部训练点。(S)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to step 0 with the same initial weights, so a change can be compared fairly. (R)</source>
+        <translation>用相同的初始权重回到第 0 步，以便公平地比较改动的效果。(R)</translation>
+    </message>
+    <message>
+        <source>New weights</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <source>Re-initialize: draw new initial weights from a new seed and start again.</source>
+        <translation>重新初始化：用新的随机种子生成新的初始权重并重新开始。</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate η: the size of each step down the gradient. Too small and the loss barely moves; too large and it jumps around or explodes to NaN. Type any value in (0, 10].</source>
+        <translation>学习率 η：沿梯度下降每一步的步长。太小，损失几乎不动；太大，损失来回跳动甚至发散为 NaN。可输入 (0, 10] 内的任意值。</translation>
+    </message>
+    <message>
+        <source>How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of gradients), or Adam (a per-weight step size).</source>
+        <translation>如何把梯度变成一步更新：普通 SGD、带动量的 SGD（梯度的滑动累加），或 Adam（每个权重各自的步长）。</translation>
+    </message>
+    <message>
+        <source>Points per gradient step. Small batches give noisy but many steps per epoch; a large batch gives one smooth step.</source>
+        <translation>每次梯度更新使用的数据点数。小批量每轮更新次数多但噪声大；大批量每次更新更平稳。</translation>
+    </message>
+    <message>
+        <source>Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all.</source>
+        <translation>对大权重的惩罚：L1 把权重压到恰好为零，L2 让所有权重整体缩小。</translation>
+    </message>
+    <message>
+        <source>Regularization rate λ: how strongly the penalty counts against the loss.</source>
+        <translation>正则化率 λ：惩罚项在损失中所占的分量。</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>Mini-batch steps trained between two redraws: higher trains faster, lower lets you watch every step; max trains as fast as the computer can.</source>
+        <translation>两次重绘之间训练的小批量步数：越大训练越快，越小越能看清每一步；“最快”则以计算机的最快速度训练。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Steps / frame</source>
+        <translation>步数 / 帧</translation>
+    </message>
+    <message>
+        <source>Stop rules</source>
+        <translation>停止条件</translation>
+    </message>
+    <message>
+        <source>Stop after epoch</source>
+        <translation>训练到此轮停止</translation>
+    </message>
+    <message>
+        <source>Stop at train loss ≤</source>
+        <translation>训练损失 ≤ 时停止</translation>
+    </message>
+    <message>
+        <source>Pause training when this epoch is reached.</source>
+        <translation>到达此轮次时暂停训练。</translation>
+    </message>
+    <message>
+        <source>Pause training once the training loss falls to this value.</source>
+        <translation>训练损失降到此值时暂停训练。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Start training (Space)</source>
+        <translation>开始训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>step %1 · train loss %2</source>
+        <translation>第 %1 步 · 训练损失 %2</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>No bend at all: a stack of linear layers is still one linear map.</source>
+        <translation>完全没有弯折：多个线性层叠加起来仍然只是一个线性映射。</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Squashes to (0, 1); the slope is at most 0.25 and vanishes for large |z|.</source>
+        <translation>把输出压缩到 (0, 1)；斜率最大只有 0.25，|z| 较大时趋于零（梯度消失）。</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Zero-centred S-curve; saturates (slope → 0) for large |z|.</source>
+        <translation>以零为中心的 S 形曲线；|z| 较大时饱和（斜率 → 0）。</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Cheap and non-saturating for z &gt; 0, but a unit with z ≤ 0 on every input is dead.</source>
+        <translation>计算简单，z &gt; 0 时不饱和；但若一个神经元对所有输入都有 z ≤ 0，它就“死亡”了。</translation>
+    </message>
+    <message>
+        <source>f&apos;(z) = 1 if z &gt; 0 else 0</source>
+        <translation>f&apos;(z) = 1（当 z &gt; 0），否则为 0</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>Like ReLU with a small slope α for z ≤ 0, so the unit never dies.</source>
+        <translation>与 ReLU 类似，但 z ≤ 0 时保留一个小斜率 α，因此神经元永远不会死亡。</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0 else α·z</source>
+        <translation>f(z) = z（当 z &gt; 0），否则为 α·z</translation>
+    </message>
+    <message>
+        <source>f&apos;(z) = 1 if z &gt; 0 else α</source>
+        <translation>f&apos;(z) = 1（当 z &gt; 0），否则为 α</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>Smooth for z ≤ 0, approaching −α; keeps a gradient where ReLU has none.</source>
+        <translation>z ≤ 0 时平滑地趋近 −α；在 ReLU 没有梯度的地方仍保留梯度。</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0 else α·(e^z − 1)</source>
+        <translation>f(z) = z（当 z &gt; 0），否则为 α·(e^z − 1)</translation>
+    </message>
+    <message>
+        <source>f&apos;(z) = 1 if z &gt; 0 else f(z) + α</source>
+        <translation>f&apos;(z) = 1（当 z &gt; 0），否则为 f(z) + α</translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <source>A smooth ReLU used in transformers; slightly negative just below zero.</source>
+        <translation>Transformer 中使用的平滑版 ReLU；在略小于零处取略微为负的值。</translation>
+    </message>
+    <message>
+        <source>f&apos;(z) = d/dz of that</source>
+        <translation>f&apos;(z) = 上式对 z 求导</translation>
+    </message>
+    <message>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <source>A smooth ReLU whose derivative is the sigmoid.</source>
+        <translation>平滑版 ReLU，其导数正是 Sigmoid 函数。</translation>
+    </message>
+    <message>
+        <source>Swish (SiLU)</source>
+        <translation>Swish (SiLU)</translation>
+    </message>
+    <message>
+        <source>z·σ(z): smooth, non-monotonic near zero.</source>
+        <translation>z·σ(z)：平滑，在零附近不单调。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <source>The on/off neuron: its derivative is 0, so gradient descent cannot train it.</source>
+        <translation>只有开/关两种状态的神经元：导数为 0，所以梯度下降无法训练它。</translation>
+    </message>
+    <message>
+        <source>f(z) = 1 if z &gt; θ else 0</source>
+        <translation>f(z) = 1（当 z &gt; θ），否则为 0</translation>
+    </message>
+    <message>
+        <source>f&apos;(z) = 0 (almost everywhere)</source>
+        <translation>f&apos;(z) = 0（几乎处处）</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>Turns K scores into K probabilities; paired with cross-entropy.</source>
+        <translation>把 K 个得分变成 K 个概率；与交叉熵损失配合使用。</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>A disc of class 1 inside a ring of class 0.</source>
+        <translation>类别 1 的圆盘被类别 0 的圆环包围。</translation>
+    </message>
+    <message>
+        <source>A line cannot enclose a disc; two tanh units or x₁², x₂² features can.</source>
+        <translation>一条直线围不住圆盘；两个 tanh 神经元或 x₁²、x₂² 特征可以做到。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <source>Opposite quadrants share a class, with a margin.</source>
+        <translation>相对的象限属于同一类别，类间留有间隔。</translation>
+    </message>
+    <message>
+        <source>The classic task no single layer can solve: it needs a hidden layer.</source>
+        <translation>经典难题，单层网络无法解决：需要一个隐藏层。</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>高斯</translation>
+    </message>
+    <message>
+        <source>Two Gaussian clouds.</source>
+        <translation>两团高斯分布的点云。</translation>
+    </message>
+    <message>
+        <source>Linearly separable: even a network without hidden layers solves it.</source>
+        <translation>线性可分：即使没有隐藏层的网络也能解决。</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Interleaved spiral arms, one per class.</source>
+        <translation>相互交错的螺旋臂，每个类别一条。</translation>
+    </message>
+    <message>
+        <source>Needs many bends in the boundary: deep or wide non-linear nets.</source>
+        <translation>边界需要很多弯折：需要更深或更宽的非线性网络。</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles.</source>
+        <translation>两个相互交错的半圆。</translation>
+    </message>
+    <message>
+        <source>Curved boundary: a linear model gets most but never all points.</source>
+        <translation>弯曲的边界：线性模型能分对大部分点，但永远分不对全部。</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>条带</translation>
+    </message>
+    <message>
+        <source>Class 1 in a strip between two parallel lines.</source>
+        <translation>类别 1 位于两条平行线之间的条带内。</translation>
+    </message>
+    <message>
+        <source>Two ReLUs make the two edges of the strip; one line is never enough.</source>
+        <translation>两个 ReLU 分别构成条带的两条边；一条直线永远不够。</translation>
+    </message>
+    <message>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <source>A 4×4 checkerboard of two classes.</source>
+        <translation>由两个类别组成的 4×4 棋盘格。</translation>
+    </message>
+    <message>
+        <source>Many regions: watch ReLU networks carve the plane into pieces.</source>
+        <translation>区域众多：看 ReLU 网络如何把平面切分成许多块。</translation>
+    </message>
+    <message>
+        <source>Flower</source>
+        <translation>花瓣</translation>
+    </message>
+    <message>
+        <source>The &apos;planar&apos; petals of Andrew Ng&apos;s course.</source>
+        <translation>吴恩达课程中的“planar”花瓣数据。</translation>
+    </message>
+    <message>
+        <source>No straight line follows the petals; one hidden layer of 4 tanh units can.</source>
+        <translation>没有一条直线能沿着花瓣划分；一个含 4 个 tanh 神经元的隐藏层就可以。</translation>
+    </message>
+    <message>
+        <source>Blobs</source>
+        <translation>团簇</translation>
+    </message>
+    <message>
+        <source>K Gaussian blobs around a circle.</source>
+        <translation>沿圆周分布的 K 个高斯团簇。</translation>
+    </message>
+    <message>
+        <source>Softmax draws K linear regions: no hidden layer needed.</source>
+        <translation>Softmax 划分出 K 个线性区域：不需要隐藏层。</translation>
+    </message>
+    <message>
+        <source>Iris</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s iris: 4 measurements, 3 species.</source>
+        <translation>Fisher 鸢尾花数据集：4 项测量值，3 个品种。</translation>
+    </message>
+    <message>
+        <source>Real data in 4-D; setosa is linearly separable, the other two overlap.</source>
+        <translation>四维真实数据；山鸢尾（setosa）线性可分，另外两个品种相互重叠。</translation>
+    </message>
+    <message>
+        <source>Sine (regression)</source>
+        <translation>正弦（回归）</translation>
+    </message>
+    <message>
+        <source>y = sin x on x ∈ [−6, 6].</source>
+        <translation>y = sin x，x ∈ [−6, 6]。</translation>
+    </message>
+    <message>
+        <source>A linear net fits a straight line; tanh or ReLU units bend it into a wave.</source>
+        <translation>线性网络只能拟合一条直线；tanh 或 ReLU 神经元能把它弯成波形。</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>y is a linear function of x₁, x₂.</source>
+        <translation>y 是 x₁、x₂ 的线性函数。</translation>
+    </message>
+    <message>
+        <source>Linear layers are exactly enough here: non-linearity buys nothing.</source>
+        <translation>这里线性层恰好够用：非线性带来不了任何好处。</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>W = 0 (every unit stays identical)</source>
+        <translation>W = 0（所有神经元始终完全相同）</translation>
+    </message>
+    <message>
+        <source>Small normal</source>
+        <translation>小方差正态分布</translation>
+    </message>
+    <message>
+        <source>Glorot uniform</source>
+        <translation>Glorot 均匀分布</translation>
+    </message>
+    <message>
+        <source>He normal</source>
+        <translation>He 正态分布</translation>
+    </message>
+    <message>
+        <source>Uniform ±0.5</source>
+        <translation>均匀分布 ±0.5</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>per-parameter steps from running ∇L and ∇L² means</source>
+        <translation>每个参数的步长由 ∇L 和 ∇L² 的滑动平均决定</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>One ReLU layer draws the two parallel edges of the band; look for the boundary built from straight pieces.</source>
+        <translation>一个 ReLU 层就能画出条带的两条平行边；注意观察由直线段拼成的边界。</translation>
+    </message>
+    <message>
+        <source>A learning rate of 3 knocks ReLU units into the region where they output 0 for every point: count the dead units and see training freeze.</source>
+        <translation>学习率为 3 时，ReLU 神经元被推到对所有点都输出 0 的区域：数一数死亡的神经元，看训练如何停滞。</translation>
+    </message>
+    <message>
+        <source>Six sigmoid layers shrink the gradient at every layer: the first layers barely change, the loss stays near 0.69, and tanh in the same net learns.</source>
+        <translation>六个 Sigmoid 层在每一层都把梯度缩小（梯度消失）：前几层几乎不变，损失停在 0.69 附近；而同样的网络换成 tanh 就能学会。</translation>
+    </message>
+    <message>
+        <source>Regression: the output curve starts nearly flat and tanh units bend it until it follows the sine wave.</source>
+        <translation>回归：输出曲线一开始几乎是平的，tanh 神经元逐渐把它弯折，直到贴合正弦波。</translation>
+    </message>
+    <message>
+        <source>Three interleaved arms need many linear pieces: watch the softmax regions wind around the origin as training goes on.</source>
+        <translation>三条相互交错的螺旋臂需要许多线性片段：观察 Softmax 区域如何随训练绕着原点盘旋。</translation>
+    </message>
+    <message>
+        <source>The same network with linear activations collapses to one straight line: the loss stalls near 0.69 and accuracy stays near chance.</source>
+        <translation>同样的网络换成线性激活函数后退化为一条直线：损失停在 0.69 附近，准确率接近随机猜测。</translation>
+    </message>
+    <message>
+        <source>Two small tanh layers bend the boundary into the XOR cross: watch the test accuracy pass 95% within about 40 epochs.</source>
+        <translation>两个小的 tanh 层把边界弯成 XOR 的十字形：观察测试准确率在约 40 轮内超过 95%。</translation>
+    </message>
+    <message>
+        <source>With all weights zero every hidden unit computes the same thing and gets the same gradient, so nothing learns: compare with xor-tanh.</source>
+        <translation>所有权重都为零时，每个隐藏神经元计算相同的值、得到相同的梯度，因此什么也学不到：可与 xor-tanh 对比。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: %2. The learning rate (%3) is probably too high — lower it and press Reset. The last finite weights were kept.</source>
+        <translation>训练在第 %1 步发散：%2。学习率（%3）可能太高——请调低学习率后按“重置”。已保留最后一组有限的权重。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 epochs.</source>
+        <translation>已训练 %1 轮，停止。</translation>
+    </message>
+    <message>
+        <source>Stopped: the training loss reached %1.</source>
+        <translation>已停止：训练损失达到 %1。</translation>
+    </message>
+    <message>
+        <source>Training stopped by an internal error: %1</source>
+        <translation>训练因内部错误而停止：%1</translation>
+    </message>
+    <message>
+        <source>the weights became infinite or NaN</source>
+        <translation>权重变为无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>the loss became infinite or NaN</source>
+        <translation>损失变为无穷大或 NaN</translation>
+    </message>
+</context>
+</TS>
