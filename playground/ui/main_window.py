@@ -12,7 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -113,13 +113,15 @@ class MainWindow(QMainWindow):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.sizeHint().width() + 24)
+        self.left_scroll, self.left = scroll, left
+        self._fit_left()
 
         self.centre = QSplitter(Qt.Orientation.Vertical)
         self.centre.addWidget(self.canvas)
         self.centre.addWidget(self.diagram)
-        self.centre.setStretchFactor(0, 3)
-        self.centre.setStretchFactor(1, 2)
+        self.centre.setStretchFactor(0, 1)
+        self.centre.setStretchFactor(1, 1)
+        self.centre.setSizes([520, 480])
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.controls)
@@ -146,6 +148,12 @@ class MainWindow(QMainWindow):
         self.progress_label.setMinimumWidth(560)  # steady width: no relayout per frame
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1500, 940)
+
+    def _fit_left(self) -> None:
+        """Keep the left column wide enough for its content (it scrolls only vertically)."""
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        need = max(self.left.minimumSizeHint().width(), self.left.sizeHint().width())
+        self.left_scroll.setMinimumWidth(need + bar + 4)
 
     def add_insight_view(self, widget: QWidget, title: str) -> None:
         """Room for later views (hidden space, gradient flow, collapse, regions)."""
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
         self.data_panel.set_state(p.dataset, p.data.task, p.data.n_classes)
         self.data_panel.set_current_class(self.session.current_class)
         self._on_spec()
+        QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
 
     def _on_spec(self) -> None:
         p = self.session.project
