@@ -26,9 +26,9 @@ apt_install binutils
 # The .deb wants CJK fonts; the small WenQuanYi font satisfies that when Noto CJK is absent.
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" || apt_install fonts-wqy-microhei
 
-snapshot() {  # snapshot EXE OUT: run from / with a clean environment, then check the PNG
+snapshot() {  # snapshot EXE OUT [ARGS...]: run from / with a clean environment, then check the PNG
   (cd / && env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-     "$1" gui --snapshot "$2" --steps 50)
+     "$1" gui --snapshot "$2" --steps 50 "${@:3}")
   "$PY" packaging/check_png.py "$2" 20
 }
 
@@ -52,7 +52,8 @@ for f in /opt/$NAME/$NAME /usr/bin/$NAME /usr/share/applications/$NAME.desktop \
   [ -e "$f" ] || { echo "FAIL: installed package lacks $f" >&2; exit 1; }
 done
 snapshot /usr/bin/$NAME /tmp/$NAME-deb.png
-dpkg --purge $NAME 2>&1 | grep -v "directory '/opt' not empty" || true
+snapshot /usr/bin/$NAME /tmp/$NAME-deb-zh_CN.png --lang zh_CN  # translations + CJK font from Depends
+dpkg --purge $NAME 2>&1 >/dev/null | grep -v "directory '/opt' not empty" || true
 left=$(for f in $files /opt/$NAME; do [ -e "$f" ] && echo "$f"; done || true)
 if [ -n "$left" ] || dpkg-query -W -f='${Status}' $NAME 2>/dev/null | grep -q "ok installed"; then
   echo "FAIL: left behind after purge:" >&2; echo "$left" >&2; exit 1
