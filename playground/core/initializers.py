@@ -43,7 +43,8 @@ def get(name: str) -> Initializer:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise KeyError(f"unknown initializer {name!r}; choose from {', '.join(_REGISTRY)}") from None
+        choices = ", ".join(_REGISTRY)
+        raise KeyError(f"unknown initializer {name!r}; choose from {choices}") from None
 
 
 def names() -> list[str]:

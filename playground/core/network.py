@@ -69,7 +69,7 @@ class Network:
         for m in self._views(self.weight_mask):
             m[:, -1] = 0.0
         self._acts = [activations.get(layer.activation) for layer in spec.layers]
-        self._params = [act.resolve_param(layer.param) for act, layer in zip(self._acts, spec.layers)]
+        self._params = [a.resolve_param(layer.param) for a, layer in zip(self._acts, spec.layers)]
         self._inplace = [_inplace_value(layer.activation) for layer in spec.layers]
         self._buffers: dict[int, list[np.ndarray]] = {}
 

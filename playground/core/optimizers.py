@@ -76,7 +76,8 @@ class OptimizerInfo:
 _REGISTRY = {
     "sgd": OptimizerInfo("sgd", "SGD", SGD, "θ ← θ − η·∇L"),
     "momentum": OptimizerInfo("momentum", "Momentum", Momentum, "v ← 0.9·v + ∇L;  θ ← θ − η·v"),
-    "adam": OptimizerInfo("adam", "Adam", Adam, "per-parameter steps from running ∇L and ∇L² means"),
+    "adam": OptimizerInfo("adam", "Adam", Adam,
+                          "per-parameter steps from running ∇L and ∇L² means"),
 }
 
 

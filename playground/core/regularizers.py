@@ -28,7 +28,8 @@ def get(name: str) -> Regularizer:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise KeyError(f"unknown regularizer {name!r}; choose from {', '.join(_REGISTRY)}") from None
+        choices = ", ".join(_REGISTRY)
+        raise KeyError(f"unknown regularizer {name!r}; choose from {choices}") from None
 
 
 def names() -> list[str]:

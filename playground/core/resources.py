@@ -1,4 +1,4 @@
-"""Find files under resources/ from a source checkout, an installed wheel or a PyInstaller bundle."""
+"""Find resources/ from a source checkout, an installed wheel or a PyInstaller bundle."""
 
 from __future__ import annotations
 

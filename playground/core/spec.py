@@ -106,7 +106,8 @@ def parse_layers(text: str) -> tuple[LayerSpec, ...]:
         try:
             units = int(units_text)
         except ValueError:
-            raise ValueError(f"layer {part!r}: units must be an integer (UNITS:ACTIVATION)") from None
+            msg = f"layer {part!r}: units must be an integer (UNITS:ACTIVATION)"
+            raise ValueError(msg) from None
         if not 1 <= units <= MAX_UNITS:
             raise ValueError(f"layer {part!r}: units must be between 1 and {MAX_UNITS}")
         if name not in activations.names():

@@ -113,7 +113,8 @@ class Trainer:
         if spec.n_inputs != n_features:
             raise ValueError(f"network takes {spec.n_inputs} inputs but the data give {n_features}")
         if spec.n_outputs != data.n_outputs:
-            raise ValueError(f"network has {spec.n_outputs} outputs, the task needs {data.n_outputs}")
+            raise ValueError(
+                f"network has {spec.n_outputs} outputs, the task needs {data.n_outputs}")
 
     # ------------------------------------------------------------------ state
     def _set_data(self, data: PointSet) -> None:

@@ -11,26 +11,6 @@ from playground.core.project import DEFAULT_EXPERIMENT, ProjectError, load_exper
 SNAPSHOT_SIZE = (1600, 1000)
 
 
-def guard_singleton_refcounts() -> None:
-    """Work around PySide6 6.12 on CPython < 3.12 dropping references to None / True / False.
-
-    Measured here: every widget repaint releases one reference to None it never took, and
-    every queued signal one to True; within seconds of live training the count reaches zero and
-    CPython aborts ("none_dealloc: deallocating None"). From 3.12 these objects are immortal
-    and the bug is harmless. Giving each a huge reserve of references makes it harmless here too
-    (they are never freed anyway). Idempotent.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    reserve = 1 << 40
-    for obj in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field
-        if count.value < reserve:
-            count.value += reserve
-
-
 def _headless_platform() -> None:
     """Snapshot mode needs no screen: render offscreen unless a platform was chosen."""
     if "QT_QPA_PLATFORM" not in os.environ:
@@ -41,7 +21,6 @@ def application(argv=None):
     """The QApplication (created once) with the app's names and a readable default font."""
     from PySide6.QtWidgets import QApplication
 
-    guard_singleton_refcounts()
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv or [sys.argv[0]]))

@@ -10,9 +10,6 @@ from playground.core import datasets
 from playground.core.project import Project
 from playground.core.spec import LayerSpec
 from playground.core.trainer import TrainConfig
-from playground.ui.app import guard_singleton_refcounts
-
-guard_singleton_refcounts()  # PySide6 6.12 + CPython 3.11 refcount bug: see app.py
 
 
 @pytest.fixture(autouse=True, scope="session")
