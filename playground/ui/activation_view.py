@@ -35,19 +35,12 @@ class ActivationView(QWidget):
         self._draw_curves()
 
     def _build(self) -> None:
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", axisItems=palette.opaque_axes())
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         item = self.plot.getPlotItem()
-        font = QFont()
-        font.setPointSizeF(10)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.INK))
-            axis.setTextPen(pg.mkPen(palette.INK))
-            axis.setTickFont(font)
-            axis.enableAutoSIPrefix(False)
+        palette.style_axes(item, 10)
         item.setLabel("bottom", "z")
         item.setLabel("left", self.tr("value"))
         item.showGrid(x=True, y=True, alpha=0.15)

@@ -38,28 +38,24 @@ class LossPlot(QWidget):
     def _build(self) -> None:
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
-        self.loss = self.graphics.addPlot(row=0, col=0)
-        self.acc = self.graphics.addPlot(row=1, col=0)
+        self.loss = self.graphics.addPlot(row=0, col=0, axisItems=palette.opaque_axes())
+        self.acc = self.graphics.addPlot(row=1, col=0, axisItems=palette.opaque_axes())
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
         self.acc.setXLink(self.loss)
-        font = QFont()
-        font.setPointSizeF(10)
         for plot, ylabel in ((self.loss, self.tr("loss")), (self.acc, self.tr("accuracy"))):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(False, False)
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.setLabel("left", ylabel)
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(palette.INK))
-                axis.setTextPen(pg.mkPen(palette.INK))
-                axis.setTickFont(font)
-                axis.enableAutoSIPrefix(False)
+            palette.style_axes(plot, 10)
+            for name in ("left", "bottom"):  # major and one minor level: fewer lines to draw
+                plot.getAxis(name).setStyle(maxTickLevel=1)
             plot.getAxis("left").setWidth(56)
         self.acc.setLabel("bottom", self.tr("epoch"))
         self.acc.setYRange(0, 1, padding=0.02)
+        self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []])
         legend = self.loss.addLegend(offset=(-8, 8), labelTextSize="10pt",
                                      labelTextColor=palette.INK,
                                      brush=pg.mkBrush(255, 255, 255, 210))

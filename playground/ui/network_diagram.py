@@ -169,6 +169,8 @@ class NetworkDiagram(QWidget):
         self._seg_ids = np.concatenate(ids)  # (n, 3): layer, out, in
         n = len(self._seg)
         self._link_alpha = 230 if n <= 120 else 160 if n <= 800 else 90 if n <= 4000 else 25
+        self._bucket = None  # per link: its item in link_items (None: redraw every bucket)
+        self._set_link_pens()
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
@@ -276,22 +278,31 @@ class NetworkDiagram(QWidget):
 
     # ------------------------------------------------------------------ per snapshot
     def _draw_links(self, snap: Snapshot) -> None:
+        """Re-bucket the links by sign and |w|; only buckets whose members changed are redrawn."""
         w = np.concatenate([np.asarray(W, np.float64).ravel() for W in snap.weights])
         w = np.nan_to_num(w, nan=0.0, posinf=1e3, neginf=-1e3)
         self._w = w
         width_class = np.searchsorted(WIDTH_EDGES, np.abs(w))
-        bucket = (w > 0) * len(WIDTHS) + width_class
+        bucket = (w > 0) * len(WIDTHS) + width_class  # (n_links,) index into link_items
+        previous, self._bucket = self._bucket, bucket
+        if previous is not None and len(previous) == len(bucket):
+            changed = np.unique(np.concatenate([previous[previous != bucket],
+                                                bucket[previous != bucket]]))
+        else:
+            changed = np.arange(len(self.link_items))
         order = np.argsort(bucket, kind="stable")
         bounds = np.searchsorted(bucket[order], np.arange(len(self.link_items) + 1))
+        for b in changed:
+            seg = self._seg[order[bounds[b]:bounds[b + 1]]]
+            self.link_items[b].setData(seg[:, [0, 2]].ravel(), seg[:, [1, 3]].ravel(),
+                                       connect="pairs")
+
+    def _set_link_pens(self) -> None:
+        """Opaque pens (pre-blended on white): lighter for denser networks."""
         for b, item in enumerate(self.link_items):
-            idx = order[bounds[b]:bounds[b + 1]]
-            seg = self._seg[idx]
-            xs = seg[:, [0, 2]].ravel()
-            ys = seg[:, [1, 3]].ravel()
             alpha = min(255, self._link_alpha + 25 * (b % len(WIDTHS)))
             rgb = palette.POSITIVE_RGB if b >= len(WIDTHS) else palette.NEGATIVE_RGB
-            item.setPen(pg.mkPen(*rgb, alpha, width=WIDTHS[b % len(WIDTHS)]))
-            item.setData(xs, ys, connect="pairs")
+            item.setPen(pg.mkPen(*palette.over_white(rgb, alpha), width=WIDTHS[b % len(WIDTHS)]))
 
     def _draw_maps(self, snap: Snapshot) -> None:
         if snap.neuron_maps is None:

@@ -11,7 +11,9 @@ MAP_STRENGTH of the way from white (the map stays light so the points on top sta
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QColor
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 # Okabe & Ito (2008) "Color Universal Design": safe for deuteranopia, protanopia, tritanopia.
 ORANGE = (230, 159, 0)
@@ -85,6 +87,16 @@ def class_map_index(cls: np.ndarray, strength: np.ndarray) -> np.ndarray:
     return out
 
 
+def over_white(rgb, alpha: int) -> tuple[int, int, int]:
+    """The opaque colour of rgb drawn with opacity alpha ∈ [0, 255] on white.
+
+    Opaque pens and brushes take the raster engine's fast path (about 10× faster than blended
+    strokes): views draw translucent-looking lines with these.
+    """
+    out = _blend(rgb, np.array([alpha / 255.0]))[0]
+    return tuple(int(v) for v in np.clip(np.round(out), 0, 255))
+
+
 def darken(rgb: np.ndarray, amount: float = 0.35) -> np.ndarray:
     """(n, 3) colours moved `amount` of the way towards INK (keeps white rings visible)."""
     return np.asarray(rgb, np.float64) * (1 - amount) + np.asarray(INK, np.float64) * amount
@@ -95,3 +107,54 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
     t = np.clip(np.asarray(values, np.float64) / max(limit, 1e-12), -1.0, 1.0)
     idx = np.round((t + 1.0) * 0.5 * (len(NEURON_LUT) - 1)).astype(np.int64)
     return NEURON_LUT[idx, :3]
+
+
+class OpaqueAxis(pg.AxisItem):
+    """An axis whose grid and tick lines are opaque (pre-blended on white), cached as a pixmap.
+
+    pyqtgraph draws grid lines with a translucent pen across the whole plot: blended strokes are
+    the slowest raster path, and they repaint whenever anything in the plot changes. Here the
+    lines are opaque and sit under the view box (z below it), and the axis is re-rendered only
+    when its ticks change.
+    """
+
+    def __init__(self, orientation: str, **kw):
+        super().__init__(orientation, **kw)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(-200)  # under the ViewBox (z −100): curves draw over the grid
+
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        pens = {}  # one pen per tick level: (rgba) -> opaque pen
+        opaque = []
+        for pen, p1, p2 in tick_specs:
+            color = pen.color()
+            key = color.rgba()
+            if key not in pens:
+                pens[key] = pen
+                if color.alpha() < 255:
+                    pens[key] = QPen(pen)
+                    rgb = (color.red(), color.green(), color.blue())
+                    pens[key].setColor(qcolor(over_white(rgb, color.alpha())))
+            opaque.append((pens[key], p1, p2))
+        return axis_spec, opaque, text_specs
+
+
+def opaque_axes() -> dict:
+    """axisItems for a PlotItem / PlotWidget: opaque cached left and bottom axes."""
+    return {"left": OpaqueAxis("left"), "bottom": OpaqueAxis("bottom")}
+
+
+def style_axes(plot: pg.PlotItem, point_size: float) -> None:
+    """INK axes and labels at point_size; no SI prefixes."""
+    font = QFont()
+    font.setPointSizeF(point_size)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setTickFont(font)
+        axis.enableAutoSIPrefix(False)
