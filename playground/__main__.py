@@ -1,5 +1,8 @@
+import multiprocessing
 import sys
 
 from playground.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the training process (spawn) re-imports this module
+    multiprocessing.freeze_support()
+    sys.exit(main())

@@ -16,6 +16,7 @@ import numpy as np
 
 from playground.core.pointset import PointSet
 from playground.core.spec import NetworkSpec
+from playground.core.trainer import TrainConfig
 
 
 @dataclass(frozen=True)
@@ -63,4 +64,5 @@ class Snapshot:
     running: bool = False
     diverged: bool = False
     message: str = ""
+    config: TrainConfig | None = None  # the hyperparameters the trainer is using
     extras: dict = field(default_factory=dict)  # room for later insight views

@@ -105,4 +105,5 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
         running=running,
         diverged=diverged,
         message=message,
+        config=trainer.config,
     )

@@ -1,268 +1,87 @@
-"""The training worker: owns the live Trainer in a QThread and sends frozen Snapshots.
+"""The training worker: a QObject in a QThread that relays between the GUI and the training process.
 
-Commands arrive through a lock-protected inbox (`post`) that the loop drains between chunks of
-steps, so the worker never depends on its own event loop. Chunks are sized by time (~8 ms) so the
-GIL is handed back to the GUI often; snapshots leave at most every FRAME_S seconds, each tagged
-with the run id of the command that built the trainer, so the session can drop stale ones.
+The live Trainer runs in a TrainingLoop in a child process (core/training_process.py explains
+why). This worker's thread blocks on the event pipe (releasing the GIL), and turns each event
+into a Qt signal delivered to the GUI thread. When several snapshots wait in the pipe, only the
+newest is emitted, so nothing queues up. Commands go straight from the GUI thread to the pipe.
 """
 
 from __future__ import annotations
 
-import math
-import threading
-import time
-import traceback
-from dataclasses import dataclass
-
-import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from playground.core.network import Network
-from playground.core.pointset import PointSet
-from playground.core.snapshot_builder import DEFAULT_RES, build_snapshot
-from playground.core.spec import NetworkSpec
-from playground.core.trainer import TrainConfig, Trainer
+from playground.core.snapshot_builder import DEFAULT_RES
+from playground.core.training_loop import FRAME_S, Load, transfer_theta
+from playground.core.training_process import TrainingProcess
 
-FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with headroom)
-CHUNK_S = 0.008  # target wall time of one chunk of training steps
-IDLE_WAIT_S = 0.25  # wake-up period while paused
+__all__ = ["FRAME_S", "Load", "TrainingWorker", "WorkerThread", "transfer_theta"]
 
-
-@dataclass(frozen=True)
-class Load:
-    """Build a new Trainer; `keep` transfers weights from the current one where shapes allow."""
-
-    spec: NetworkSpec
-    data: PointSet
-    config: TrainConfig
-    run_id: int
-    params: tuple | None = None
-    keep: bool = True
-
-
-def transfer_theta(old: Network, new: Network) -> None:
-    """Copy [W | b] blocks from old to new: matching prefix by position, then matching suffix.
-
-    Inserting or removing a hidden layer shifts the layers after it; aligning from both ends keeps
-    the weights of every layer whose shape did not change.
-    """
-    done = set()
-    for i, (a, b) in enumerate(zip(old.blocks, new.blocks, strict=False)):
-        if a.shape != b.shape:
-            break
-        b[...] = a
-        done.add(i)
-    for k in range(1, min(len(old.blocks), len(new.blocks)) + 1):
-        i = len(new.blocks) - k
-        a, b = old.blocks[-k], new.blocks[i]
-        if i in done or a.shape != b.shape:
-            break
-        b[...] = a
+POLL_S = 0.05  # how often the relay checks its stop flag while no event arrives
 
 
 class TrainingWorker(QObject):
     snapshotReady = Signal(object, int)  # Snapshot, seq of the last command it reflects
-    stopped = Signal(str, int)  # why the worker paused itself, seq of the last command it saw
+    stopped = Signal(str, int)  # why training paused itself, seq of the last command it saw
     failed = Signal(str, int)  # a command was refused (message), its seq
 
     def __init__(self, load: Load, res: int = DEFAULT_RES):
         super().__init__()
-        self.res = res
-        self._cond = threading.Condition()
-        self._inbox: list[tuple[int, str, object]] = []
+        self.process = TrainingProcess(load, res)
         self._stop = False
-        self._seq = 0  # seq of the last command applied
-        self.running = False
-        self.speed = 0  # steps per frame; 0 = as fast as possible
-        self.max_epochs: int | None = None
-        self.target_loss: float | None = None
-        self._frame_steps = 0
-        self._frame_start = 0.0
-        self._last_emit = 0.0
-        self._rate = 1000.0  # steps per second, re-estimated after every chunk
-        self.trainer: Trainer | None = None
-        self.run_id = load.run_id
-        self._load(load)
-        self._dirty = True
 
-    # ------------------------------------------------------------------ GUI thread side
     def post(self, seq: int, name: str, payload=None) -> None:
-        """Queue a command (any thread). Later commands of the same kind do not replace earlier."""
-        with self._cond:
-            self._inbox.append((seq, name, payload))
-            self._cond.notify()
+        """Queue a command for the training loop (GUI thread)."""
+        self.process.post(seq, name, payload)
 
     def stop(self) -> None:
-        with self._cond:
-            self._stop = True
-            self._cond.notify()
+        self._stop = True
 
-    # ------------------------------------------------------------------ worker thread side
     @Slot()
     def run(self) -> None:
-        """The loop: drain commands, train one chunk, maybe send a snapshot. Ends on stop()."""
+        """Relay events until stop(): block on the pipe, emit signals, skip superseded snapshots."""
         while not self._stop:
             try:
-                self.iterate(wait=True)
-            except Exception as exc:  # keep the thread alive: pause and report
-                traceback.print_exc()
-                self.running = False
-                self.failed.emit(f"Training stopped by an internal error: {exc}", self._seq)
-                self.stopped.emit("", self._seq)
-
-    def iterate(self, wait: bool = False) -> None:
-        with np.errstate(all="ignore"):  # overflow on the way to divergence is expected
-            self._iterate(wait)
-
-    def _iterate(self, wait: bool) -> None:
-        with self._cond:
-            if wait and not self._inbox and not self._stop and not self._busy():
-                self._cond.wait(IDLE_WAIT_S)
-            commands, self._inbox = self._inbox, []
-        for seq, name, payload in commands:
-            self._seq = seq
-            try:
-                getattr(self, "_cmd_" + name)(payload)
-            except (ValueError, KeyError) as exc:
-                self.failed.emit(str(exc), seq)
-            self._dirty = True
-        if self._stop:
-            return
-        if self.running:
-            self._train_chunk()
-        if self._dirty or (self.running and time.perf_counter() - self._last_emit >= FRAME_S):
-            self._emit()
-
-    def _busy(self) -> bool:
-        return self.running or self._dirty
-
-    def _train_chunk(self) -> None:
-        now = time.perf_counter()
-        if now - self._frame_start >= FRAME_S:
-            self._frame_start, self._frame_steps = now, 0
-        n = max(1, int(self._rate * CHUNK_S))
-        if self.speed > 0:
-            n = min(n, self.speed - self._frame_steps)
-            if n <= 0:  # this frame's quota is used: sleep to the next frame
-                time.sleep(max(0.0, self._frame_start + FRAME_S - now))
+                if not self.process.poll(POLL_S):
+                    continue
+                events = [self.process.receive()]
+                while self.process.poll(0):
+                    events.append(self.process.receive())
+            except (EOFError, OSError):
+                if not self._stop:
+                    self.failed.emit("The training process ended unexpectedly.", 0)
                 return
-        trainer = self.trainer
-        if self.max_epochs is not None:
-            n = min(n, self.max_epochs * trainer.steps_per_epoch - trainer.step_count)
-            if n <= 0:
-                return self._pause(f"Stopped after {self.max_epochs} epochs.")
-        t0 = time.perf_counter()
-        done = trainer.step(n)
-        dt = time.perf_counter() - t0
-        self._frame_steps += done
-        if done and dt > 0:
-            self._rate = 0.7 * self._rate + 0.3 * done / dt
-        if trainer.diverged:
-            self._pause(trainer.divergence_reason)
+            self._deliver(events)
 
-    def _pause(self, reason: str) -> None:
-        self.running = False
-        self._dirty = True
-        self.stopped.emit(reason, self._seq)
-
-    def _emit(self) -> None:
-        self._dirty = False
-        self._last_emit = time.perf_counter()
-        trainer = self.trainer
-        snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running)
-        if trainer.diverged and self.running:
-            self._pause(trainer.divergence_reason)
-            snap = build_snapshot(trainer, self.run_id, res=self.res, running=False)
-        elif (self.running and self.target_loss is not None
-              and snap.train_loss <= self.target_loss):
-            self._pause(f"Stopped: the training loss reached {self.target_loss:g}.")
-            snap = build_snapshot(trainer, self.run_id, res=self.res, running=False)
-        self.snapshotReady.emit(snap, self._seq)
-
-    # ------------------------------------------------------------------ commands
-    def _load(self, load: Load) -> None:
-        old = self.trainer
-        params = None if load.params is None else [(np.asarray(w), np.asarray(b))
-                                                   for w, b in load.params]
-        trainer = Trainer(load.spec, load.data, load.config, params=params)
-        if params is None and load.keep and old is not None:
-            fresh = trainer.initial_theta.copy()
-            transfer_theta(old.network, trainer.network)
-            trainer = Trainer(load.spec, load.data, load.config,
-                              params=trainer.network.get_params())
-            trainer.initial_theta = fresh  # Reset still means the seed's initial weights
-            trainer.step_count, trainer.epoch = old.step_count, old.epoch
-            trainer.history = list(old.history)
-        self.trainer = trainer
-        self.run_id = load.run_id
-
-    def _cmd_load(self, load: Load) -> None:
-        self._load(load)
-
-    def _cmd_data(self, data: PointSet) -> None:
-        self.trainer.set_data(data)
-
-    def _cmd_config(self, config: TrainConfig) -> None:
-        self.trainer.set_config(config)
-
-    def _cmd_run(self, on: bool) -> None:
-        trainer = self.trainer
-        if on and trainer.diverged:
-            self.stopped.emit(trainer.divergence_reason, self._seq)
-            return
-        if on and self.max_epochs is not None and (
-                trainer.step_count >= self.max_epochs * trainer.steps_per_epoch):
-            self.max_epochs = None  # Play after a stop rule fired: keep going
-        self.running = bool(on)
-
-    def _cmd_epoch(self, _payload) -> None:
-        self.running = False
-        self.trainer.train_epochs(1)
-        if self.trainer.diverged:
-            self.stopped.emit(self.trainer.divergence_reason, self._seq)
-
-    def _cmd_steps(self, n: int) -> None:
-        self.trainer.step(int(n))
-
-    def _cmd_reset(self, run_id: int) -> None:
-        self.running = False
-        self.trainer.reset()
-        self.run_id = run_id
-
-    def _cmd_reinit(self, payload: tuple[int, int]) -> None:
-        seed, run_id = payload
-        self.running = False
-        self.trainer.reinitialize(seed)
-        self.run_id = run_id
-
-    def _cmd_speed(self, steps_per_frame: int) -> None:
-        self.speed = max(0, int(steps_per_frame))
-
-    def _cmd_stop_rules(self, rules: tuple[int | None, float | None]) -> None:
-        max_epochs, target = rules
-        self.max_epochs = None if max_epochs is None else max(1, int(max_epochs))
-        ok = target is not None and math.isfinite(target)
-        self.target_loss = float(target) if ok else None
-
-    def _cmd_snapshot(self, _payload) -> None:
-        pass  # every command marks the state dirty, which sends a snapshot
+    def _deliver(self, events) -> None:
+        last_snapshot = max((i for i, e in enumerate(events) if e[0] == "snapshot"), default=-1)
+        for i, (kind, a, seq) in enumerate(events):
+            if kind == "snapshot":
+                if i == last_snapshot:
+                    self.snapshotReady.emit(a, seq)
+            elif kind == "stopped":
+                self.stopped.emit(a, seq)
+            else:
+                self.failed.emit(a, seq)
 
 
 class WorkerThread:
-    """A TrainingWorker running in its own QThread; `close()` stops and joins it cleanly."""
+    """A TrainingWorker relaying in its own QThread; `close()` stops everything and joins."""
 
     def __init__(self, load: Load, res: int = DEFAULT_RES):
         self.worker = TrainingWorker(load, res)  # no parent: it moves to the thread
         self.thread = QThread()
-        self.thread.setObjectName("training-worker")
+        self.thread.setObjectName("training-relay")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
 
     def start(self) -> None:
-        """Start the loop; connect to the worker's signals first so no snapshot is missed."""
+        """Start relaying; connect to the worker's signals first so no snapshot is missed."""
         self.thread.start()
 
     def close(self, timeout_ms: int = 5000) -> bool:
+        """Stop the relay (it notices within POLL_S), then the training process."""
         self.worker.stop()
         self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        joined = self.thread.wait(timeout_ms)
+        self.worker.process.close()
+        return joined

@@ -144,8 +144,8 @@ def test_hyperparameters_apply_while_training(qtbot, make_session):
     s.play()
     wait_snapshot(qtbot, s, lambda sn: sn.step > 100)
     s.set_config(learning_rate=0.3, optimizer="adam", batch_size=25)
-    qtbot.waitUntil(lambda: s._thread.worker.trainer.config.optimizer == "adam")
-    cfg = s._thread.worker.trainer.config
+    snap = wait_snapshot(qtbot, s, lambda sn: sn.config.optimizer == "adam")
+    cfg = snap.config
     assert (cfg.learning_rate, cfg.batch_size) == (0.3, 25) and s.running
     s.set_config(learning_rate=-1)  # refused, named, nothing changes
     assert s.project.config.learning_rate == 0.3
