@@ -109,3 +109,27 @@ def decision_maps(output_map: np.ndarray, task: str) -> tuple[np.ndarray, np.nda
     if task == "multiclass":
         return output_map.max(axis=0), output_map.argmax(axis=0).astype(np.int8)
     return output_map[0], None
+
+
+def output_eval(network, features, extent, res: int, dim: int = 2,
+                chunk: int = 16384) -> np.ndarray:
+    """The output layer only, on the grid: float32 (n_outputs, res, res) or (n_outputs, res).
+
+    Pixels go through the network in chunks of `chunk` columns, so memory stays bounded for
+    large networks at high resolution (no layer but the current one is kept).
+    """
+    inputs = grid_inputs(features, extent, res, dim)  # (n_inputs, N)
+    shape = (res, res) if dim == 2 else (res,)
+    out = np.empty((network.spec.n_outputs, inputs.shape[1]), F32)
+    params = [(w.astype(F32), b.astype(F32)[:, None], layer, activations.get(layer.activation))
+              for w, b, layer in zip(network.weights, network.biases, network.spec.layers,
+                                     strict=True)]
+    for start in range(0, inputs.shape[1], chunk):
+        a = inputs[:, start : start + chunk]
+        for w, b, layer, act in params:
+            z = w @ a  # (n_out, chunk)
+            z += b
+            _apply_inplace(layer.activation, act, act.resolve_param(layer.param), z)
+            a = z
+        out[:, start : start + chunk] = a
+    return out.reshape((out.shape[0],) + shape)

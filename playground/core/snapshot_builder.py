@@ -15,7 +15,16 @@ from playground.core.pointset import PLANE_EXTENT, PointSet
 from playground.core.snapshot import LayerStats, Snapshot
 from playground.core.trainer import Trainer
 
-DEFAULT_RES = 100
+DEFAULT_RES = 200  # decision map: res × res pixels
+NEURON_PIXELS = 480_000  # budget for all neuron maps of one snapshot together (≈ 1.9 MB)
+MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
+
+
+def neuron_res(spec, res: int) -> int:
+    """Resolution of the per-neuron maps: as fine as the pixel budget allows, ≤ 100 and ≤ res."""
+    units = sum(layer.units for layer in spec.layers)
+    fit = int(math.sqrt(NEURON_PIXELS / max(units, 1)))
+    return min(res, MAX_NEURON_RES, max(MIN_NEURON_RES, fit))
 
 
 def plane_extent(data: PointSet) -> tuple[float, float, float, float]:
@@ -57,12 +66,20 @@ def layer_statistics(trainer: Trainer) -> tuple[tuple[np.ndarray, ...], tuple[La
 
 
 def grid_maps(trainer: Trainer, extent, res: int):
-    """(neuron_maps per layer, output_map, class_map) on the grid; all None for d > 2."""
+    """(neuron_maps per layer, output_map, class_map) on the grid; all None for d > 2.
+
+    The decision map is res × res (a curve of res points for 1-D data); the neuron maps use a
+    coarser grid (neuron_res) so a snapshot of a wide network stays small.
+    """
     dim = trainer.data.dim
     if dim > 2 or res < 2:
         return None, None, None
-    maps = analysis_grid.grid_eval(trainer.network, trainer.config.features, extent, res, dim)
-    output_map, class_map = analysis_grid.decision_maps(maps[-1], trainer.data.task)
+    net, features = trainer.network, trainer.config.features
+    coarse = res if dim == 1 else neuron_res(net.spec, res)
+    maps = analysis_grid.grid_eval(net, features, extent, coarse, dim)
+    fine = maps[-1] if coarse == res else analysis_grid.output_eval(net, features, extent,
+                                                                    res, dim)
+    output_map, class_map = analysis_grid.decision_maps(fine, trainer.data.task)
     for m in maps:
         m.setflags(write=False)
     output_map = _frozen(output_map)

@@ -28,6 +28,7 @@ from playground.core.trainer import TrainConfig, Trainer
 Emit = Callable[[str, object, int], None]
 
 FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with headroom)
+SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
 
@@ -81,6 +82,7 @@ class TrainingLoop:
         self._frame_steps = 0
         self._frame_start = 0.0
         self._last_emit = 0.0
+        self._emit_gap = FRAME_S  # grows for big networks whose snapshots are slow to build
         self._rate = 1000.0  # steps per second, re-estimated after every chunk
         self.trainer: Trainer | None = None
         self.run_id = load.run_id
@@ -132,7 +134,7 @@ class TrainingLoop:
             return
         if self.running:
             self._train_chunk()
-        due = self.running and time.perf_counter() - self._last_emit >= FRAME_S
+        due = self.running and time.perf_counter() - self._last_emit >= self._emit_gap
         if self._dirty or (due and self._ready()):
             self._emit()
 
@@ -170,7 +172,7 @@ class TrainingLoop:
 
     def _emit(self) -> None:
         self._dirty = False
-        self._last_emit = time.perf_counter()
+        self._last_emit = start = time.perf_counter()
         trainer = self.trainer
         snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running)
         if trainer.diverged and self.running:
@@ -180,6 +182,8 @@ class TrainingLoop:
               and snap.train_loss <= self.target_loss):
             self._pause(f"Stopped: the training loss reached {self.target_loss:g}.")
             snap = build_snapshot(trainer, self.run_id, res=self.res, running=False)
+        built = time.perf_counter() - start
+        self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
         self._emit_event("snapshot", snap, self._seq)
 
     # ------------------------------------------------------------------ commands
