@@ -112,6 +112,7 @@ class ActivationView(QWidget):
         pad = 0.05 * (hi - lo)
         self._y = (lo - pad, hi + pad)
         self.plot.setRange(xRange=(-r, r), yRange=self._y, padding=0.0)
+        self.plot.getViewBox().prepareForPaint()  # apply now: a mid-paint change paints twice
         label = act.label
         if act.param_name is not None:
             label += f" ({act.param_name} = {act.resolve_param(param):g})"

@@ -89,7 +89,7 @@ class DataCanvas(QWidget):
             axis.setTextPen(pg.mkPen(palette.INK))
             axis.setTickFont(font)
             axis.label.setFont(font)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = palette.FastImage(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))

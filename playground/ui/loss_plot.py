@@ -55,6 +55,8 @@ class LossPlot(QWidget):
             plot.getAxis("left").setWidth(56)
         self.acc.setLabel("bottom", self.tr("epoch"))
         self.acc.setYRange(0, 1, padding=0.02)
+        for plot in (self.loss, self.acc):  # ranges are set from the history in _redraw:
+            plot.disableAutoRange()  # a deferred autorange would paint every update twice
         self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []])
         legend = self.loss.addLegend(offset=(-8, 8), labelTextSize="10pt",
                                      labelTextColor=palette.INK,
@@ -146,6 +148,26 @@ class LossPlot(QWidget):
             curve.setData(e, y, connect="finite")
         self.train_acc.setData(e, self._cols["train_accuracy"], connect="finite")
         self.test_acc.setData(e, self._cols["test_accuracy"], connect="finite")
+        self._set_ranges()
+
+    def _set_ranges(self) -> None:
+        """x: first to last epoch; y: 0 (or the smallest log10 loss) to the largest loss."""
+        e = self._epochs
+        if not len(e):
+            return
+        self.loss.setXRange(e[0], max(e[-1], e[0] + 1), padding=0.02)
+        y = np.concatenate([self._cols["train_loss"], self._cols["test_loss"]])
+        y = y[np.isfinite(y) & (y > 0)] if self._log else y[np.isfinite(y)]
+        if not y.size:
+            return
+        if self._log:
+            lo, hi = float(np.log10(y.min())), float(np.log10(y.max()))
+            lo, hi = (lo - 0.5, hi + 0.5) if hi - lo < 1e-9 else (lo, hi)
+        else:
+            lo, hi = min(0.0, float(y.min())), max(float(y.max()), 1e-6)
+        self.loss.setYRange(lo, hi, padding=0.05)
+        for plot in (self.loss, self.acc):  # apply the new ranges now, not during the paint
+            plot.vb.prepareForPaint()  # (a transform change mid-paint queues a second paint)
 
     def _on_hover(self, scene_pos) -> None:
         vb = self.loss.getViewBox()

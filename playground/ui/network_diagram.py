@@ -97,7 +97,9 @@ class NetworkDiagram(QWidget):
     # ------------------------------------------------------------------ public API
     def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
-        key = (tuple(snap.spec.sizes), snap.features, snap.data.dim, snap.neuron_maps is None,
+        maps = snap.neuron_maps
+        key = (tuple(snap.spec.sizes), snap.features, snap.data.dim,
+               None if maps is None else maps[0].shape[1:],
                tuple(layer.activation for layer in snap.spec.layers))
         if key != self._key:
             self._rebuild(snap)
@@ -226,16 +228,19 @@ class NetworkDiagram(QWidget):
         for layer, maps in enumerate(snap.neuron_maps):
             col, n = layer + 1, maps.shape[0]
             if snap.data.dim == 2:
-                t = self._thumb_res(maps.shape[1], n)
+                stride, t = self._thumb_res(maps.shape[1], n)
                 gap = max(1, round(t * (PITCH - T) / T))
-                atlas = np.full((n * (t + gap) - gap, t), np.nan, np.float32)
-                image = pg.ImageItem(axisOrder="row-major")
+                # tiles (n, t + gap, t), unit n−1 first (row 0 is at the bottom); the gap rows
+                # stay NaN (transparent); the image is the first n(t + gap) − gap rows
+                tiles = np.full((n, t + gap, t), np.nan, np.float32)
+                image = palette.FastImage(axisOrder="row-major")
                 image.setLookupTable(palette.NEURON_LUT)
                 bottom = float(self._unit_y(n, n - 1)) - T / 2
-                rect = QRectF(self._col_x(col) - T / 2, bottom, T, T * atlas.shape[0] / t)
+                height = n * (t + gap) - gap
+                rect = QRectF(self._col_x(col) - T / 2, bottom, T, T * height / t)
                 self._add(image)
                 self._images.append(image)
-                self._atlas.append((atlas, t, gap, rect))
+                self._atlas.append((tiles, stride, height, rect))
             else:
                 curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.BLUE, width=2),
                                          connect="finite")
@@ -244,10 +249,11 @@ class NetworkDiagram(QWidget):
                 self._curves.append(curve)
 
     @staticmethod
-    def _thumb_res(res: int, n_units: int) -> int:
-        """Thumbnail pixels per side: fewer for crowded columns."""
+    def _thumb_res(res: int, n_units: int) -> tuple[int, int]:
+        """(stride, pixels per side) of a thumbnail: every stride-th grid point, ≤ cap pixels."""
         cap = 48 if n_units <= 16 else 24
-        return min(res, cap)
+        stride = max(1, math.ceil(res / cap))
+        return stride, math.ceil(res / stride)
 
     def _fit(self) -> None:
         """Show the whole network if thumbnails stay ≥ MIN_THUMB_PX, else its top (scroll on)."""
@@ -310,17 +316,13 @@ class NetworkDiagram(QWidget):
         for layer, maps in enumerate(snap.neuron_maps):
             lo, hi = self._levels(snap, layer, maps)
             if snap.data.dim == 2:
-                atlas, t, gap, rect = self._atlas[layer]
-                n, res = maps.shape[0], maps.shape[1]
-                s = max(1, math.ceil(res / t))
-                small = maps[::-1, ::s, ::s][:, :t, :t]  # unit 0 on top: last in the atlas
-                tiles = np.pad(atlas, ((0, gap), (0, 0)), constant_values=np.nan)
-                tiles = tiles.reshape(n, t + gap, t)
-                tiles[:, : small.shape[1], : small.shape[2]] = small
-                atlas[...] = tiles.reshape(-1, t)[: atlas.shape[0]]
+                tiles, stride, height, rect = self._atlas[layer]
+                t = tiles.shape[2]
+                small = maps[::-1, ::stride, ::stride]  # (n, t, t), unit 0 last: on top
+                tiles[:, :t] = small
                 image = self._images[layer]
                 first = image.image is None
-                image.setImage(atlas, levels=(lo, hi), autoLevels=False)
+                image.setImage(tiles.reshape(-1, t)[:height], levels=(lo, hi), autoLevels=False)
                 if first:  # after the first setImage: the rect needs the image size
                     image.setRect(rect)
             else:
