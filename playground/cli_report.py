@@ -36,9 +36,14 @@ def dumps(obj) -> str:
 
 
 def collapse_dict(network) -> dict:
+    """The collapse check; when collapsible also the single equivalent W and b (before the head)."""
     result = analysis.collapse(network)
-    return {"collapsible": result.collapsible, "max_abs_diff": result.max_abs_diff,
-            "runs": [list(r) for r in result.runs]}
+    d = {"collapsible": result.collapsible, "max_abs_diff": result.max_abs_diff,
+         "runs": [list(r) for r in result.runs]}
+    if result.collapsible and result.W is not None:
+        d["W"] = np.round(result.W, 6).tolist()
+        d["b"] = np.round(result.b, 6).tolist()
+    return d
 
 
 def regions_dict(trainer: Trainer) -> dict | None:
@@ -92,8 +97,11 @@ def _pct(v) -> str:
 
 def collapse_text(c: dict) -> str:
     if c["collapsible"]:
-        return ("collapse: every hidden activation is linear, so the whole network is ONE affine "
+        text = ("collapse: every hidden activation is linear, so the whole network is ONE affine "
                 f"map (max |difference| {_num(c['max_abs_diff'])})")
+        if "W" in c:
+            text += f"\n  z = W·x + b with W = {c['W']} and b = {c['b']}"
+        return text
     joined = [f"{a + 1}-{b + 1}" for a, b in c["runs"] if b > a]
     extra = f"; layers {', '.join(joined)} are joined linearly and merge" if joined else ""
     return f"collapse: not collapsible (non-linear activations between layers){extra}"

@@ -8,12 +8,14 @@ import sys
 import types
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from playground.cli import main
 from playground.cli_train import Progress
 from playground.core import activations, datasets
 from playground.core.project import experiment_names, load_project
+from playground.core.trainer import Trainer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -64,6 +66,20 @@ def test_linear_network_collapses_and_has_one_region(capsys):
     assert r["collapse"]["collapsible"] is True
     assert r["collapse"]["max_abs_diff"] < 1e-9
     assert r["linear_regions"]["count"] == 1
+
+
+def test_collapsed_w_and_b_reproduce_the_saved_linear_network(tmp_path, capsys):
+    out = tmp_path / "lin.json"
+    main(["train", "--dataset", "xor", "--layers", "4:linear,3:linear", "--steps", "50",
+          "--save", str(out)])
+    capsys.readouterr()
+    c = run_json(capsys, "inspect", str(out), "--json")["collapse"]
+    project = load_project(out)
+    W, b = np.array(c["W"]), np.array(c["b"])
+    x = np.random.default_rng(0).normal(size=(20, 2)) * 3
+    net = Trainer(project.spec(), project.data, project.config, params=project.params).network
+    z = net.copy(np.float64).forward(x).zs[-1]
+    assert np.abs(x @ W.T + b - z).max() < 1e-4  # W, b are printed rounded to 6 decimals
 
 
 def test_relu_network_counts_regions_and_multiclass_uses_softmax(capsys):
