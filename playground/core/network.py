@@ -33,23 +33,34 @@ class Trace:
         return self.acts[-1]
 
 
-def _inplace_value(name: str):
-    """ufunc-style f(z, out) for the hot activations; None means use Activation.value."""
-    return {
-        "tanh": lambda z, p, out: np.tanh(z, out=out),
-        "relu": lambda z, p, out: np.maximum(z, 0.0, out=out),
-        "linear": lambda z, p, out: np.copyto(out, z),
-    }.get(name)
-
-
-def _times_derivative(da: np.ndarray, act, z: np.ndarray, a: np.ndarray, p: float) -> None:
-    """da ← da ⊙ f'(z), in place."""
+def _value_into(act, p: float):
+    """out ← f(z): a ufunc call for the hot activations, else Activation.value."""
+    if act.name == "tanh":
+        return lambda z, out: np.tanh(z, out=out)
     if act.name == "relu":
-        np.multiply(da, z > 0, out=da)  # f' = 1 for z > 0, else 0
-    elif act.name == "tanh":
-        da *= 1.0 - a * a
-    else:
+        return lambda z, out: np.maximum(z, 0.0, out=out)
+    if act.name == "linear":
+        return lambda z, out: np.copyto(out, z)
+
+    def generic(z, out):
+        out[...] = act.value(z, p)
+
+    return generic
+
+
+def _times_derivative(act, p: float):
+    """da ← da ⊙ f'(z), in place, given z and a = f(z)."""
+    if act.name == "tanh":
+        return lambda da, z, a: da.__imul__(1.0 - a * a)
+    if act.name == "relu":
+        return lambda da, z, a: np.multiply(da, z > 0, out=da)  # f' = 1 for z > 0, else 0
+    if act.name == "linear":
+        return lambda da, z, a: da
+
+    def generic(da, z, a):
         da *= act.derivative(z, a, p)
+
+    return generic
 
 
 class Network:
@@ -70,7 +81,10 @@ class Network:
             m[:, -1] = 0.0
         self._acts = [activations.get(layer.activation) for layer in spec.layers]
         self._params = [a.resolve_param(layer.param) for a, layer in zip(self._acts, spec.layers)]
-        self._inplace = [_inplace_value(layer.activation) for layer in spec.layers]
+        hidden = list(zip(self._acts, self._params))[:-1]
+        self._value_into = [_value_into(a, p) for a, p in hidden]
+        self._derivative = [_times_derivative(a, p) for a, p in hidden]
+        self._weights_t = [w.T for w in self.weights]  # views: follow theta
         self._buffers: dict[int, list[np.ndarray]] = {}
 
     def _views(self, flat: np.ndarray) -> list[np.ndarray]:
@@ -157,29 +171,24 @@ class Network:
         bufs = self._batch_buffers(X1.shape[1])
         acts1, zs = [X1], []
         a1 = X1
-        last = self.n_layers - 1
-        for layer, block in enumerate(self.blocks):
+        for block, a1_next, value_into in zip(self.blocks, bufs, self._value_into):
             z = np.dot(block, a1)  # (n_out, m)
+            value_into(z, a1_next[:-1])
             zs.append(z)
-            if layer == last:
-                break
-            a1 = bufs[layer]
-            fast = self._inplace[layer]
-            if fast is not None:
-                fast(z, self._params[layer], a1[:-1])
-            else:
-                a1[:-1] = self._acts[layer].value(z, self._params[layer])
-            acts1.append(a1)
+            acts1.append(a1_next)
+            a1 = a1_next
+        zs.append(np.dot(self.blocks[-1], a1))  # output layer, before its head
         return zs, acts1
 
     def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:
         """Fill self.grad with dL/dθ given dL/dZ of the output layer (n_out, m); returns it."""
         dz = dz_out
-        for layer in range(self.n_layers - 1, -1, -1):
-            np.dot(dz, acts1[layer].T, out=self.grad_blocks[layer])  # [dW | db] = dZ·A1ᵀ
-            if layer:
-                da = np.dot(self.weights[layer].T, dz)  # dL/dA (n_in, m)
-                act, p = self._acts[layer - 1], self._params[layer - 1]
-                _times_derivative(da, act, zs[layer - 1], acts1[layer][:-1], p)
-                dz = da
+        grads, weights_t, derivative = self.grad_blocks, self._weights_t, self._derivative
+        for layer in range(len(grads) - 1, 0, -1):
+            a1 = acts1[layer]
+            np.dot(dz, a1.T, out=grads[layer])  # [dW | db] = dZ·A1ᵀ
+            da = np.dot(weights_t[layer], dz)  # dL/dA (n_in, m)
+            derivative[layer - 1](da, zs[layer - 1], a1[:-1])
+            dz = da
+        np.dot(dz, acts1[0].T, out=grads[0])
         return self.grad
