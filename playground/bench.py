@@ -154,9 +154,11 @@ def torch_runner(torch, trainer: Trainer, seed: int = 0) -> Callable[[int], obje
     def run(steps: int) -> None:
         pos, Xo, Yo = state["pos"], state["X"], state["Y"]
         for _ in range(steps):
-            if pos >= n:
-                order = torch.randperm(n, generator=gen)
-                Xo, Yo, pos = X[order], Y[order], 0
+            if pos >= n:  # reshuffle each epoch; a full batch's gradient ignores the order
+                pos = 0
+                if bs < n:
+                    order = torch.randperm(n, generator=gen)
+                    Xo, Yo = X[order], Y[order]
             xb, yb = Xo[pos : pos + bs], Yo[pos : pos + bs]
             pos += bs
             opt.zero_grad()

@@ -178,10 +178,12 @@ class Trainer:
         n = len(self._Y)
         if count:
             self.epoch += 1
-        if n:
+        if n and self.config.batch_size < n:  # a full batch's gradient ignores the order
             order = self.rng.permutation(n)
             self._order_X1 = self._X1[:, order]
             self._order_Y = self._Y[order]
+        elif n:
+            self._order_X1, self._order_Y = self._X1, self._Y
         self._pos = 0
 
     @property
