@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.core import activations
@@ -31,6 +31,8 @@ class ActivationView(QWidget):
         super().__init__(parent)
         self._act = ("tanh", None)
         self._z_range = Z_MIN_RANGE
+        self._warn = None  # stats label in the warning colour
+        self._drawn = None  # (activation, z range) the curves show
         self._build()
         self._draw_curves()
 
@@ -80,9 +82,10 @@ class ActivationView(QWidget):
     def show_snapshot(self, snap: Snapshot, layer: int) -> None:
         hidden = snap.spec.hidden
         if not hidden:
-            self.title.setText(self.tr("No hidden layer: the network is a linear model "
-                                       "followed by its output head."))
-            self.stats.setText("")
+            _set_text(self.title, self.tr("No hidden layer: the network is a linear model "
+                                          "followed by its output head."))
+            _set_text(self.stats, "")
+            self._drawn = None
             self.hist.setData([0.0, 1.0], [0.0])
             return
         layer = min(max(int(layer), 0), len(hidden) - 1)
@@ -99,6 +102,9 @@ class ActivationView(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def _draw_curves(self) -> None:
+        if self._drawn == (self._act, self._z_range):
+            return
+        self._drawn = (self._act, self._z_range)
         name, param = self._act
         act = activations.get(name)
         r = self._z_range
@@ -116,7 +122,7 @@ class ActivationView(QWidget):
         label = act.label
         if act.param_name is not None:
             label += f" ({act.param_name} = {act.resolve_param(param):g})"
-        self.title.setText(f"<b>{label}</b>: {act.formula}<br>{act.derivative_formula}")
+        _set_text(self.title, f"<b>{label}</b>: {act.formula}<br>{act.derivative_formula}")
 
     def _draw_hist(self, z: np.ndarray) -> None:
         r = self._z_range
@@ -132,9 +138,20 @@ class ActivationView(QWidget):
         stats = snap.layer_stats[layer]
         n = stats.dead.size
         dead, sat = int(stats.dead.sum()), int(stats.saturated.sum())
-        self.stats.setText(self.tr(
+        _set_text(self.stats, self.tr(
             "Layer {i}: dead {d}/{n} ({dp:.0%}) · saturated {s}/{n} ({sp:.0%})"
         ).format(i=layer + 1, d=dead, n=n, dp=stats.dead_fraction, s=sat,
                  sp=stats.saturated_fraction))
-        color = "#D55E00" if dead or sat else "#222222"
-        self.stats.setStyleSheet(f"color: {color};")
+        warn = bool(dead or sat)
+        if warn != self._warn:  # a palette change, not a style sheet: no re-polish per frame
+            self._warn = warn
+            pal = self.stats.palette()
+            pal.setColor(QPalette.ColorRole.WindowText,
+                         palette.qcolor(palette.VERMILLION if warn else palette.INK))
+            self.stats.setPalette(pal)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """setText only on change: a QLabel relayouts (rich text re-parses) on every setText."""
+    if label.text() != text:
+        label.setText(text)

@@ -1,7 +1,8 @@
 """NetworkDiagram: inputs, every hidden neuron as a small output map, the output neuron(s), links.
 
 Scene layout (view units, y up): column c (0 = inputs, 1..L = hidden layers, L+1 = output) sits
-at x = c·COLUMN_PITCH; unit k of n is a T × T square (T = 1) centred at y = ((n−1)/2 − k)·PITCH.
+at x = c·pitch (COLUMN_PITCH or wider to fill the panel); unit k of n is a T × T square (T = 1)
+centred at y = ((n−1)/2 − k)·PITCH.
 Links W[out, in] of layer l join column l to column l+1; they are drawn as 8 curve items
 (2 signs × 4 width classes, connect="pairs"), so a 10 × 64 network is still 8 draw calls.
 Thumbnails: one image per column, the units' maps stacked with transparent (NaN) gaps.
@@ -26,13 +27,35 @@ from playground.ui.neuron_popup import NeuronPopup
 
 T = 1.0  # neuron side
 PITCH = 1.3  # vertical distance between units
-COLUMN_PITCH = 3.4
+COLUMN_PITCH = 3.4  # least view units between columns
+MAX_COLUMN_PITCH = 6.0
 WIDTH_EDGES = (0.25, 0.75, 1.5)  # |w| class limits
 WIDTHS = (0.7, 1.5, 2.6, 4.0)  # px per |w| class
 LINK_HIT_PX = 4.0
+HYSTERESIS = 0.15  # a link changes width class once |w| is 15 % past the class edge
+SIGN_DEADBAND = 0.05  # and changes colour once |w| > this on the other side of 0
 MIN_VISIBLE_UNITS = 7  # the view always spans at least this many pitches: caps thumbnail size
 TITLE_PX = 44.0  # room above the tallest column for two lines of title
-MIN_THUMB_PX = 26.0  # below this the diagram is shown from the top and scrolls
+BOTTOM_ROOM = 0.3  # view units below the lowest unit
+MIN_THUMB_PX = 18.0  # the fit shrinks thumbnails down to this; below it the diagram scrolls
+
+
+def link_buckets(w: np.ndarray, previous: np.ndarray | None = None) -> np.ndarray:
+    """(n,) link item index per weight: sign · len(WIDTHS) + width class of |w|.
+
+    With the previous buckets, a link keeps its bucket while |w| stays within HYSTERESIS of
+    that class's edges and its sign flip is within SIGN_DEADBAND: links that sit on an edge do
+    not flicker, and the diagram redraws its links only when they visibly change.
+    """
+    k = len(WIDTHS)
+    a = np.abs(w)
+    fresh = (w > 0) * k + np.searchsorted(WIDTH_EDGES, a)
+    if previous is None:
+        return fresh
+    lo = np.array((0.0, *WIDTH_EDGES))[previous % k] / (1 + HYSTERESIS)
+    hi = np.array((*WIDTH_EDGES, np.inf))[previous % k] * (1 + HYSTERESIS)
+    same_sign = ((w > 0) == (previous >= k)) | (a <= SIGN_DEADBAND)
+    return np.where((a >= lo) & (a < hi) & same_sign, previous, fresh)
 
 
 class _DiagramViewBox(pg.ViewBox):
@@ -65,12 +88,14 @@ class NetworkDiagram(QWidget):
         self._key = None
         self._snap: Snapshot | None = None
         self._selected = -1
+        self._pitch = COLUMN_PITCH  # view units between columns: widens to use a wide panel
         self._build()
 
     def _build(self) -> None:
         self.graphics = pg.GraphicsView(background="w")
         self.view = _DiagramViewBox(self)
         self.graphics.setCentralItem(self.view)
+        self.view.sigResized.connect(self._fit)
         self.graphics.setMouseTracking(True)
         self.graphics.scene().sigMouseMoved.connect(self._on_hover)
         self.highlight = pg.QtWidgets.QGraphicsRectItem()
@@ -126,9 +151,8 @@ class NetworkDiagram(QWidget):
         return len(self.frames.data)
 
     # ------------------------------------------------------------------ geometry
-    @staticmethod
-    def _col_x(col: int) -> float:
-        return col * COLUMN_PITCH
+    def _col_x(self, col: int) -> float:
+        return col * self._pitch
 
     @staticmethod
     def _unit_y(n: int, k):
@@ -139,6 +163,9 @@ class NetworkDiagram(QWidget):
             self.view.removeItem(item)
         self._column_items = []
         self._sizes = list(snap.spec.sizes)  # [inputs, hidden..., outputs]
+        inside = max(len(n) for n in self._input_names(snap)) <= 5  # names fit in the box
+        self._left_room = 1.3 * T if inside else 4.2 * T
+        self._pitch = self._layout()[1]
         cols = [np.full(n, c) for c, n in enumerate(self._sizes)]
         units = [np.arange(n) for n in self._sizes]
         self._hit_col = np.concatenate(cols)
@@ -187,8 +214,7 @@ class NetworkDiagram(QWidget):
     def _build_labels(self, snap: Snapshot) -> None:
         n_layers = len(self._sizes)
         names = self._input_names(snap)
-        inside = max(len(n) for n in names) <= 5  # short names fit in the box, long ones left of it
-        self._left_room = 1.3 * T if inside else 4.2 * T
+        inside = self._left_room < 2 * T  # short names in the box, long ones left of it
         for k, name in enumerate(names):
             text = pg.TextItem(name, color=palette.INK, anchor=(0.5, 0.5) if inside else (1, 0.5))
             text.setFont(self._font(11, bold=True))
@@ -255,17 +281,38 @@ class NetworkDiagram(QWidget):
         stride = max(1, math.ceil(res / cap))
         return stride, math.ceil(res / stride)
 
+    def _layout(self) -> tuple[float, float]:
+        """(px per view unit, column pitch) for the current panel size.
+
+        The scale fits the whole network (height first) while thumbnails stay ≥ MIN_THUMB_PX;
+        then the columns spread over the spare width (up to MAX_COLUMN_PITCH) so titles and
+        links have room.
+        """
+        w_px, h_px = max(self.view.width(), 100.0), max(self.view.height(), 100.0)
+        n_cols = len(self._sizes)
+        body = (max(self._sizes) - 1) * PITCH + T + BOTTOM_ROOM  # view units below the titles
+        width = (n_cols - 1) * COLUMN_PITCH + 1.3 * T + self._left_room
+        fit = min(w_px / width, (h_px - TITLE_PX) / max(body, MIN_VISIBLE_UNITS * PITCH))
+        scale = max(fit, MIN_THUMB_PX / T)
+        spare = w_px / scale - 1.3 * T - self._left_room
+        pitch = min(max(spare / max(n_cols - 1, 1), COLUMN_PITCH), MAX_COLUMN_PITCH)
+        return scale, pitch
+
     def _fit(self) -> None:
-        """Show the whole network if thumbnails stay ≥ MIN_THUMB_PX, else its top (scroll on)."""
+        """Show the whole network centred, or its top when it needs scrolling (wheel)."""
         if not hasattr(self, "_sizes"):
             return
+        scale, pitch = self._layout()
+        if abs(pitch - self._pitch) > 0.05 and self._snap is not None:
+            self._key = None  # the columns move: rebuild the geometry (this fits again)
+            self.show_snapshot(self._snap)
+            return
         w_px, h_px = max(self.view.width(), 100.0), max(self.view.height(), 100.0)
-        tall = max(self._sizes) * PITCH + 1.6  # + room for the column titles
-        height = max(tall, MIN_VISIBLE_UNITS * PITCH)
+        half = (max(self._sizes) - 1) / 2 * PITCH + T / 2  # tallest column: y ∈ [−half, half]
         width = self._col_x(len(self._sizes) - 1) + 1.3 * T + self._left_room
-        scale = max(min(w_px / width, h_px / height), MIN_THUMB_PX / T)  # px per view unit
-        top = tall / 2 - 1.0 + TITLE_PX / scale + max(0.0, (height - tall) / 2)
         view_w, view_h = w_px / scale, h_px / scale
+        content = 2 * half + BOTTOM_ROOM + TITLE_PX / scale  # titles keep their pixel height
+        top = half + TITLE_PX / scale + max(0.0, (view_h - content) / 2)
         left = -self._left_room - max(0.0, (view_w - width) / 2)
         self.view.setRange(QRectF(left, top - view_h, view_w, view_h), padding=0.0)
 
@@ -288,10 +335,12 @@ class NetworkDiagram(QWidget):
         w = np.concatenate([np.asarray(W, np.float64).ravel() for W in snap.weights])
         w = np.nan_to_num(w, nan=0.0, posinf=1e3, neginf=-1e3)
         self._w = w
-        width_class = np.searchsorted(WIDTH_EDGES, np.abs(w))
-        bucket = (w > 0) * len(WIDTHS) + width_class  # (n_links,) index into link_items
-        previous, self._bucket = self._bucket, bucket
-        if previous is not None and len(previous) == len(bucket):
+        previous = self._bucket
+        if previous is not None and len(previous) != len(w):
+            previous = None
+        bucket = link_buckets(w, previous)  # (n_links,) index into link_items
+        self._bucket = bucket
+        if previous is not None:
             changed = np.unique(np.concatenate([previous[previous != bucket],
                                                 bucket[previous != bucket]]))
         else:
@@ -435,6 +484,6 @@ class NetworkDiagram(QWidget):
             return
         if self._key is None:
             return
-        col = int(round(p.x() / COLUMN_PITCH))
+        col = int(round(p.x() / self._pitch))
         if 1 <= col <= len(self._sizes) - 2 and abs(p.x() - self._col_x(col)) <= T:
             self.layerClicked.emit(col - 1)

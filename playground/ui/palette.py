@@ -141,7 +141,6 @@ class OpaqueAxis(pg.AxisItem):
     def __init__(self, orientation: str, **kw):
         super().__init__(orientation, **kw)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setZValue(-200)  # under the ViewBox (z −100): curves draw over the grid
 
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
         specs = super().generateDrawSpecs(p)
@@ -169,11 +168,12 @@ def opaque_axes() -> dict:
 
 
 def style_axes(plot: pg.PlotItem, point_size: float) -> None:
-    """INK axes and labels at point_size; no SI prefixes."""
+    """INK axes and labels at point_size; no SI prefixes; axes (and grids) under the curves."""
     font = QFont()
     font.setPointSizeF(point_size)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
+        axis.setZValue(-200)  # the view box is at −100 and has no background
         axis.setPen(pg.mkPen(INK))
         axis.setTextPen(pg.mkPen(INK))
         axis.setTickFont(font)

@@ -15,7 +15,13 @@ from playground.core.spec import LayerSpec
 from playground.ui.activation_view import ActivationView
 from playground.ui.data_canvas import DataCanvas
 from playground.ui.loss_plot import LossPlot
-from playground.ui.network_diagram import WIDTHS, NetworkDiagram
+from playground.ui.network_diagram import (
+    MIN_THUMB_PX,
+    WIDTH_EDGES,
+    WIDTHS,
+    NetworkDiagram,
+    link_buckets,
+)
 
 KINDS = ("binary", "three_class", "sine", "plane", "iris")
 
@@ -98,9 +104,40 @@ def test_big_networks_stay_usable(qtbot, snaps):
     snap = snapshot_for("big", epochs=0, res=40, hidden=hidden)
     d.show_snapshot(snap)
     assert d.neuron_count() == 4 + 640 + 1
-    # thumbnails keep a readable size: the view scrolls instead of shrinking them
+    # thumbnails keep a readable size: the view scrolls instead of shrinking them further
     px_per_unit = d.view.width() / (d.view.viewRange()[0][1] - d.view.viewRange()[0][0])
-    assert px_per_unit >= 25
+    assert px_per_unit == pytest.approx(MIN_THUMB_PX)
+    (_x0, _x1), (_y0, y1) = d.view.viewRange()
+    assert d.neuron_center(0, 0).y() < y1  # the top of the network is on screen
+
+
+@pytest.mark.parametrize(("units", "height"), [(16, 420), (24, 640)])
+def test_tall_layers_fit_the_panel_centred(qtbot, units, height):
+    d = _widget(qtbot, NetworkDiagram, 640, height)
+    hidden = (LayerSpec(units, "relu"), LayerSpec(units, "relu"))
+    d.show_snapshot(snapshot_for("binary", epochs=0, res=20, hidden=hidden))
+    (x0, x1), (y0, y1) = d.view.viewRange()
+    px_per_unit = d.view.width() / (x1 - x0)
+    assert px_per_unit >= MIN_THUMB_PX
+    top, bottom = d.neuron_center(0, 0).y() + 0.5, d.neuron_center(1, units - 1).y() - 0.5
+    assert y0 < bottom and top < y1  # every unit of both layers is on screen
+    left, right = d.neuron_center(-1, 0).x(), d.neuron_center(2, 0).x()
+    assert abs((left + right) / 2 - (x0 + x1) / 2) < 0.1 * (x1 - x0)  # centred
+    assert abs((top + bottom) / 2 - (y0 + y1) / 2) < 0.15 * (y1 - y0)
+
+
+def test_link_buckets_change_only_past_the_hysteresis_band():
+    edge = WIDTH_EDGES[0]
+    w = np.array([edge * 0.99, edge * 1.05, -0.01, 0.3])
+    first = link_buckets(w)
+    k = len(WIDTHS)
+    assert first.tolist() == [k + 0, k + 1, 0, k + 1]
+    moved = np.array([edge * 1.05, edge * 0.99, 0.01, -0.3])  # small moves, one real flip
+    again = link_buckets(moved, first)
+    assert again[:3].tolist() == first[:3].tolist()  # within the band: unchanged
+    assert again[3] == 1  # a sign change beyond the dead band shows at once
+    far = link_buckets(np.array([edge * 1.3, edge * 0.8, 0.2, -0.3]), first)
+    assert far[:3].tolist() == [k + 1, k + 0, k + 0]
 
 
 # ------------------------------------------------------------------ activation view
