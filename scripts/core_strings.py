@@ -37,7 +37,11 @@ MESSAGE_TEMPLATES = (
     "Stopped: the training loss reached %1.",
     "Training stopped by an internal error: %1",
 )
-MESSAGE_PARTS = ("the weights became infinite or NaN", "the loss became infinite or NaN")
+# How long each template's message stays on screen: "error" until replaced, "info" briefly.
+MESSAGE_LEVELS = ("error", "info", "info", "error")
+# Fixed texts: parts of the divergence message, and the relay's (ui/worker.py) own failure.
+MESSAGE_PARTS = ("the weights became infinite or NaN", "the loss became infinite or NaN",
+                 "The training process ended unexpectedly.")
 _MATH_WORDS = {"tanh", "max", "min", "mean", "exp", "sin", "cos", "log"}
 
 HEADER = r'''# ruff: noqa: E501
@@ -73,11 +77,16 @@ def translate_message(text: str) -> str:
     a fixed text through tr_core, a formatted one by matching MESSAGE_TEMPLATES."""
     if text in _PLAIN:
         return tr_core(text)
-    for template, pattern in _PATTERNS:
+    for template, pattern, _level in _PATTERNS:
         match = pattern.fullmatch(text)
         if match:
             return _fill(tr_core(template), [tr_core(a) for a in match.groups()])
     return text
+
+
+def message_level(text: str) -> str:
+    """"error" (stays on screen) or "info" for an untranslated status text made in core."""
+    return next((level for _t, pattern, level in _PATTERNS if pattern.fullmatch(text)), "info")
 
 
 '''
@@ -122,7 +131,9 @@ def render(texts: list[str]) -> str:
             + "\n" + _tuple("MESSAGE_TEMPLATES", MESSAGE_TEMPLATES)
             + "\n" + _tuple("MESSAGE_PARTS", MESSAGE_PARTS)
             + "_PLAIN = frozenset(MESSAGE_PARTS)\n"
-            + "_PATTERNS = [(t, _pattern(t)) for t in MESSAGE_TEMPLATES]\n")
+            + f"MESSAGE_LEVELS = {MESSAGE_LEVELS!r}\n"
+            + "_PATTERNS = [(t, _pattern(t), level)\n"
+            + "             for t, level in zip(MESSAGE_TEMPLATES, MESSAGE_LEVELS, strict=True)]\n")
 
 
 def main(argv: list[str]) -> int:

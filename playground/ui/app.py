@@ -50,7 +50,7 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
     window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
     if project:
         window.path = Path(project)
-        window._update_title()
+        window.update_title()
     if snapshot:
         return render_snapshot(app, window, Path(snapshot), steps)
     window.show()

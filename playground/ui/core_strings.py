@@ -31,11 +31,16 @@ def translate_message(text: str) -> str:
     a fixed text through tr_core, a formatted one by matching MESSAGE_TEMPLATES."""
     if text in _PLAIN:
         return tr_core(text)
-    for template, pattern in _PATTERNS:
+    for template, pattern, _level in _PATTERNS:
         match = pattern.fullmatch(text)
         if match:
             return _fill(tr_core(template), [tr_core(a) for a in match.groups()])
     return text
+
+
+def message_level(text: str) -> str:
+    """"error" (stays on screen) or "info" for an untranslated status text made in core."""
+    return next((level for _t, pattern, level in _PATTERNS if pattern.fullmatch(text)), "info")
 
 
 CORE_STRINGS = (
@@ -141,6 +146,9 @@ MESSAGE_TEMPLATES = (
 MESSAGE_PARTS = (
     QT_TRANSLATE_NOOP("core", "the weights became infinite or NaN"),
     QT_TRANSLATE_NOOP("core", "the loss became infinite or NaN"),
+    QT_TRANSLATE_NOOP("core", "The training process ended unexpectedly."),
 )
 _PLAIN = frozenset(MESSAGE_PARTS)
-_PATTERNS = [(t, _pattern(t)) for t in MESSAGE_TEMPLATES]
+MESSAGE_LEVELS = ('error', 'info', 'info', 'error')
+_PATTERNS = [(t, _pattern(t), level)
+             for t, level in zip(MESSAGE_TEMPLATES, MESSAGE_LEVELS, strict=True)]

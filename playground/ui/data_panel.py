@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from playground.core import datasets
 from playground.ui import palette
+from playground.ui.core_strings import tr_core
 
 SPACING = 6
 REGRESSION_VALUES = (-1, 1)  # target value of a clicked regression point, by class id 0 / 1
@@ -83,8 +84,9 @@ class DataPanel(QWidget):
         self.dataset_combo = QComboBox()
         for name in datasets.names():
             info = datasets.info(name)
-            self.dataset_combo.addItem(info.label, name)
-            tip = f"<b>{info.label}</b><br>{info.description}<br><i>{info.note}</i>"
+            label = tr_core(info.label)
+            self.dataset_combo.addItem(label, name)
+            tip = f"<b>{label}</b><br>{tr_core(info.description)}<br><i>{tr_core(info.note)}</i>"
             self.dataset_combo.setItemData(self.dataset_combo.count() - 1, tip, Qt.ToolTipRole)
         self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
         self.noise_slider = QSlider(Qt.Horizontal)

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
-import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -27,20 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import datasets
-from playground.core.pointset import PointSet
-from playground.core.project import (
-    Project,
-    ProjectError,
-    experiment_names,
-    load_experiment,
-    load_project,
-    save_project,
-)
 from playground.core.snapshot import Snapshot
-from playground.core.spec import LayerSpec
 from playground.ui.data_canvas import DataCanvas
 from playground.ui.data_panel import DataPanel
+from playground.ui.file_actions import FileActions, settings
+from playground.ui.menus import WindowMenus
 from playground.ui.network_builder import NetworkBuilder
 from playground.ui.network_diagram import NetworkDiagram
 from playground.ui.session import Session
@@ -55,14 +41,10 @@ try:
 except ImportError:  # pragma: no cover - transitional
     ActivationView = None
 
-ORG, APP = "ActivationPlayground", "activation-playground"
+__all__ = ["MainWindow", "settings"]
+
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
-DEFAULT_HIDDEN = (LayerSpec(4, "tanh"), LayerSpec(2, "tanh"))
-
-
-def settings() -> QSettings:
-    """The app's settings store (INI in the user's config folder; tests redirect it)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
 
 
 class _Blank(QWidget):
@@ -86,12 +68,13 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._secondary_at = 0.0
         self._build()
-        self.menus = self._build_menus()
+        self.files = FileActions(self)
+        self.menus = WindowMenus(self)
         self._connect()
         self._refresh_all()
         if remember:
             self._restore_settings()
-        self._update_title()
+        self.update_title()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -168,10 +151,10 @@ class MainWindow(QMainWindow):
         s.snapshotReady.connect(self.paint)
         s.runningChanged.connect(self.controls.set_running)
         s.runningChanged.connect(lambda on: self.menus.play.setChecked(on))
-        s.message.connect(self._on_message)
+        s.notice.connect(self.show_status)
         s.selectedLayerChanged.connect(self._on_selected)
         s.undoStateChanged.connect(self._on_undo_state)
-        s.modifiedChanged.connect(lambda _m: self._update_title())
+        s.modifiedChanged.connect(lambda _m: self.update_title())
 
         self.canvas.addRequested.connect(lambda x, y: s.add_point(x, y))
         self.canvas.removeRequested.connect(s.remove_point)
@@ -255,9 +238,9 @@ class MainWindow(QMainWindow):
         if snap is not None and snap.spec.layers == layers:
             self.activation_view.show_snapshot(snap, self.session.selected_layer)
 
-    def _on_message(self, text: str) -> None:
-        sticky = "diverged" in text or "error" in text
-        self.statusBar().showMessage(text, 0 if sticky else 8000)
+    def show_status(self, text: str, level: str = "info") -> None:
+        """Show a status text; an "error" stays until the next one, others fade (STATUS_MS)."""
+        self.statusBar().showMessage(text, STATUS_MS.get(level, STATUS_MS["info"]))
 
     def set_show_test(self, on: bool) -> None:
         self.show_test = bool(on)
@@ -310,187 +293,30 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("accuracy (train / test) %1").replace("%1", acc))
         return "   ·   ".join(parts)
 
-    # ------------------------------------------------------------------ menus and actions
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "",
-                checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.setCheckable(checkable)
-        (action.toggled if checkable else action.triggered).connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> SimpleNamespace:
-        s, bar, m = self.session, self.menuBar(), SimpleNamespace()
-        self.menus = m
-        f = bar.addMenu(self.tr("&File"))
-        self._action(f, self.tr("&New"), self.new_project, QKeySequence.StandardKey.New,
-                     self.tr("Start from an empty plane: draw your own points."))
-        self._action(f, self.tr("&Open…"), lambda: self.open_project(),
-                     QKeySequence.StandardKey.Open, self.tr("Open a saved project (.json)."))
-        self._action(f, self.tr("&Save"), lambda: self.save(), QKeySequence.StandardKey.Save,
-                     self.tr("Save points, network, settings and the current weights."))
-        self._action(f, self.tr("Save &As…"), lambda: self.save_as(), "Ctrl+Shift+S")
-        experiments = f.addMenu(self.tr("Open &experiment"))
-        for name in experiment_names():
-            self._action(experiments, name, lambda _=False, n=name: self.open_experiment(n))
-        f.addSeparator()
-        self._action(f, self.tr("Export points as &CSV…"), lambda: self.export_csv(),
-                     tip=self.tr("x, y, label and train/test split of every point."))
-        f.addSeparator()
-        self._action(f, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        e = bar.addMenu(self.tr("&Edit"))
-        m.undo = self._action(e, self.tr("&Undo"), s.undo, QKeySequence.StandardKey.Undo,
-                              self.tr("Undo the last change to the points."))
-        m.redo = self._action(e, self.tr("&Redo"), s.redo, "Ctrl+Shift+Z")
-        self._action(e, self.tr("&Clear points"), s.clear_points,
-                     tip=self.tr("Remove every point (undoable)."))
-
-        t = bar.addMenu(self.tr("&Train"))
-        m.play = self._action(t, self.tr("&Play / Pause"), lambda _on: s.toggle_play(),
-                              "Space", self.tr("Start or pause training."), checkable=True)
-        m.play.toggled.disconnect()
-        m.play.triggered.connect(lambda _on: s.toggle_play())
-        self._action(t, self.tr("&Step one epoch"), s.step_epoch, "S",
-                     self.tr("One pass over the training points, then pause."))
-        self._action(t, self.tr("&Reset"), s.reset, "R",
-                     self.tr("Back to the same initial weights: replay the same run."))
-        self._action(t, self.tr("Re-&initialize"), lambda: s.reinitialize(), "Shift+R",
-                     self.tr("New random initial weights (the next seed)."))
-
-        v = bar.addMenu(self.tr("&View"))
-        m.show_test = self._action(v, self.tr("Show &test points"), self.set_show_test,
-                                   tip=self.tr("Test points are held out: the network never "
-                                               "trains on them."), checkable=True)
-        m.discretize = self._action(v, self.tr("&Discretize output"), self.set_discretize,
-                                    tip=self.tr("Colour by the predicted class only."),
-                                    checkable=True)
-        if hasattr(self.loss_plot, "set_log_scale"):
-            self._action(v, self.tr("&Log-scale loss"), self.loss_plot.set_log_scale,
-                         checkable=True)
-        v.addAction(self.insight_dock.toggleViewAction())
-        v.addSeparator()
-        for k in range(6):
-            self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
-                         lambda _=False, k=k: self.set_current_class(k), str(k + 1))
-
-        h = bar.addMenu(self.tr("&Help"))
-        self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
-        self._action(h, self.tr("&About"), self.show_about)
-        m.show_test.setChecked(True)
-        return m
-
+    # ------------------------------------------------------------------ files (FileActions)
     def confirm_discard(self) -> bool:
-        """True when it is fine to drop the current project (saved, or the user agreed)."""
-        if not self.interactive or not self.session.modified:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("This project has changes that are not saved. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _replace(self, project, path: Path | None) -> None:
-        self.path = path
-        self.session.load_project(project)
-        self._update_title()
+        return self.files.confirm_discard()
 
     def new_project(self) -> None:
-        if self.confirm_discard():
-            data = PointSet(np.zeros((0, 2)), np.zeros(0, np.int64))
-            self._replace(Project(data, DEFAULT_HIDDEN, name=self.tr("Untitled")), None)
+        self.files.new_project()
 
     def open_experiment(self, name: str) -> None:
-        if self.confirm_discard():
-            self._replace(load_experiment(name), None)
-
-    def _ask_path(self, save: bool, title: str, filt: str, suffix: str) -> Path | None:
-        folder = settings().value("files/last_dir", str(Path.home())) if self.remember else ""
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        name, _ = ask(self, title, str(folder), filt)
-        if not name:
-            return None
-        path = Path(name)
-        if save and not path.suffix:
-            path = path.with_suffix(suffix)
-        if self.remember:
-            settings().setValue("files/last_dir", str(path.parent))
-        return path
-
-    def _error(self, title: str, text: str) -> None:
-        self._on_message(text)
-        if self.interactive:
-            QMessageBox.warning(self, title, text)
+        self.files.open_experiment(name)
 
     def open_project(self, path=None) -> bool:
-        if not self.confirm_discard():
-            return False
-        filt = self.tr("Projects (*.json)")
-        path = Path(path) if path else self._ask_path(False, self.tr("Open project"), filt, "")
-        if path is None:
-            return False
-        try:
-            project = load_project(path)
-        except ProjectError as exc:
-            self._error(self.tr("Cannot open the project"), str(exc))
-            return False
-        self._replace(project, path)
-        return True
+        return self.files.open_project(path)
 
     def save(self) -> bool:
-        return self.save_as(self.path) if self.path else self.save_as()
+        return self.files.save()
 
     def save_as(self, path=None) -> bool:
-        filt = self.tr("Projects (*.json)")
-        path = Path(path) if path else self._ask_path(True, self.tr("Save project"), filt, ".json")
-        if path is None:
-            return False
-        try:
-            save_project(self.session.current_project(), path)
-        except (OSError, ProjectError) as exc:
-            self._error(self.tr("Cannot save the project"), str(exc))
-            return False
-        self.path = path
-        self.session.mark_saved()
-        self._update_title()
-        self._on_message(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+        return self.files.save_as(path)
 
     def export_csv(self, path=None) -> bool:
-        filt = self.tr("CSV files (*.csv)")
-        path = Path(path) if path else self._ask_path(True, self.tr("Export points"), filt, ".csv")
-        if path is None:
-            return False
-        try:
-            datasets.to_csv(self.session.project.data, path, include_split=True)
-        except OSError as exc:
-            self._error(self.tr("Cannot export the points"), str(exc))
-            return False
-        return True
-
-    def show_why(self) -> None:
-        QMessageBox.information(self, self.tr("Why non-linear activations?"), self.tr(
-            "Each layer computes z = W·a + b. Without a bend between layers, two layers give "
-            "W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again a single linear map, so a deep "
-            "stack of linear layers can only draw a straight boundary.\n\n"
-            "An activation such as tanh or ReLU bends each unit's output. Combining bent "
-            "pieces lets the network draw curved boundaries — try XOR with linear layers, "
-            "then switch one layer to tanh while it trains."))
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About Activation Playground"), self.tr(
-            "Activation Playground: build, train and watch a small neural network on your own "
-            "2-D points, and see why it needs non-linear activations."))
+        return self.files.export_csv(path)
 
     # ------------------------------------------------------------------ title, settings, close
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.path.name if self.path else (self.session.project.name or self.tr("Untitled"))
         star = "*" if self.session.modified else ""
         self.setWindowTitle(f"{name}{star} — Activation Playground")

@@ -7,19 +7,14 @@ Spin boxes use keyboardTracking=False: arrows and the wheel emit at once, typed 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -32,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from playground.core import activations, initializers, losses
 from playground.core.pointset import FEATURES, FEATURES_1D
-from playground.core.spec import MAX_HIDDEN_LAYERS, MAX_UNITS, LayerSpec, NetworkSpec
+from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec, NetworkSpec
 from playground.core.trainer import DEFAULT_HEAD, default_loss
+from playground.ui.core_strings import tr_core
+from playground.ui.layer_card import SPACING, LayerCard, activation_tooltip, blocked
 
-SPACING = 6
+__all__ = ["LayerCard", "NetworkBuilder", "activation_tooltip", "blocked", "valid_heads"]
 SEED_MAX = 2**31 - 1
 FEATURE_STYLE = """
 QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px;
@@ -44,160 +41,6 @@ QToolButton:checked { background: palette(highlight); color: palette(highlighted
 QToolButton:disabled { color: palette(mid); }
 QToolButton:checked:disabled { background: palette(midlight); color: palette(dark); }
 """
-
-
-@contextmanager
-def blocked(*objects: QObject) -> Iterator[None]:
-    """Block the signals of objects while state is pushed in."""
-    with ExitStack() as stack:
-        for obj in objects:
-            stack.enter_context(QSignalBlocker(obj))
-        yield
-
-
-def activation_tooltip(name: str) -> str:
-    act = activations.get(name)
-    return f"<b>{act.label}</b><br>{act.formula}<br>{act.derivative_formula}<br><i>{act.note}</i>"
-
-
-class LayerCard(QFrame):
-    """One hidden layer: units, activation (+ its parameter) and the add/remove/move buttons."""
-
-    edited = Signal(int, object)  # index, new LayerSpec
-    addAfter = Signal(int)
-    removed = Signal(int)
-    moved = Signal(int, int)  # index, direction (−1 up, +1 down)
-    clicked = Signal(int)
-
-    def __init__(self, index: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.index = index
-        self.setObjectName("layerCard")
-        self.setFrameShape(QFrame.StyledPanel)
-        self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold;")
-        self.up = self._tool("▲", self.tr("Move this layer up"),
-                             lambda: self.moved.emit(self.index, -1))
-        self.down = self._tool("▼", self.tr("Move this layer down"),
-                               lambda: self.moved.emit(self.index, 1))
-        self.add = self._tool("+", self.tr("Add a layer after this one"),
-                              lambda: self.addAfter.emit(self.index))
-        self.remove = self._tool("✕", self.tr("Remove this layer"),
-                                 lambda: self.removed.emit(self.index))
-        self.units = QSpinBox()
-        self.units.setRange(1, MAX_UNITS)
-        self.units.setKeyboardTracking(False)
-        self.units.setSuffix(self.tr(" units"))
-        self.units.setToolTip(self.tr("Number of neurons in this layer (1–64)."))
-        self.activation = QComboBox()
-        for i, name in enumerate(activations.names()):
-            self.activation.addItem(activations.get(name).label, name)
-            self.activation.setItemData(i, activation_tooltip(name), Qt.ToolTipRole)
-        self.param_label = QLabel()
-        self.param = QDoubleSpinBox()
-        self.param.setRange(-10.0, 10.0)
-        self.param.setDecimals(3)
-        self.param.setSingleStep(0.01)
-        self.param.setKeyboardTracking(False)
-        self._layout()
-        for w in (self.units, self.units.lineEdit(), self.activation, self.param,
-                  self.param.lineEdit()):
-            w.installEventFilter(self)  # a press anywhere on the card selects its layer
-        self.units.valueChanged.connect(self._emit_edit)
-        self.activation.currentIndexChanged.connect(self._activation_changed)
-        self.param.valueChanged.connect(self._emit_edit)
-
-    def _tool(self, text: str, tip: str, slot) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
-
-    def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.setSpacing(2)
-        top.addWidget(self.title)
-        top.addStretch(1)
-        for button in (self.up, self.down, self.add, self.remove):
-            top.addWidget(button)
-        row = QHBoxLayout()
-        row.setSpacing(SPACING)
-        row.addWidget(self.units)
-        row.addWidget(self.activation, 1)
-        self.param_row = QWidget()
-        prow = QHBoxLayout(self.param_row)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(self.param_label)
-        prow.addWidget(self.param, 1)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(SPACING, 4, SPACING, SPACING)
-        box.setSpacing(4)
-        box.addLayout(top)
-        box.addLayout(row)
-        box.addWidget(self.param_row)
-
-    def set_layer(self, index: int, layer: LayerSpec, count: int, selected: bool) -> None:
-        """Show `layer` as hidden layer `index` of `count`, without emitting."""
-        self.index = index
-        self.title.setText(self.tr("Layer %1").replace("%1", str(index + 1)))
-        with blocked(self.units, self.activation, self.param):
-            self.units.setValue(layer.units)
-            self.activation.setCurrentIndex(self.activation.findData(layer.activation))
-            self.activation.setToolTip(activation_tooltip(layer.activation))
-            self._show_param(layer.activation, layer.param)
-        self.up.setEnabled(index > 0)
-        self.down.setEnabled(index < count - 1)
-        self.add.setEnabled(count < MAX_HIDDEN_LAYERS)
-        self.set_selected(selected)
-
-    def _show_param(self, name: str, param: float | None) -> None:
-        act = activations.get(name)
-        self.param_row.setVisible(act.param_name is not None)
-        if act.param_name is not None:
-            self.param_label.setText(act.param_name + " =")
-            self.param.setValue(act.resolve_param(param))
-            self.param.setToolTip(
-                self.tr("Parameter %1 of %2 (default %3).")
-                .replace("%1", act.param_name).replace("%2", act.label)
-                .replace("%3", f"{act.param_default:g}")
-            )
-
-    def set_selected(self, selected: bool) -> None:
-        self.setProperty("selected", selected)
-        self.setStyleSheet(
-            "#layerCard { border: 2px solid palette(highlight); border-radius: 4px; }"
-            if selected
-            else "#layerCard { border: 1px solid palette(mid); border-radius: 4px; }"
-        )
-
-    def layer(self) -> LayerSpec:
-        name = self.activation.currentData()
-        act = activations.get(name)
-        param = self.param.value() if act.param_name is not None else None
-        if param is not None and param == act.param_default:
-            param = None
-        return LayerSpec(self.units.value(), name, param)
-
-    def _activation_changed(self) -> None:
-        name = self.activation.currentData()
-        self.activation.setToolTip(activation_tooltip(name))
-        with blocked(self.param):
-            self._show_param(name, None)  # a new activation starts from its default parameter
-        self._emit_edit()
-
-    def _emit_edit(self) -> None:
-        self.edited.emit(self.index, self.layer())
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.MouseButtonPress:
-            self.clicked.emit(self.index)
-        return False
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.clicked.emit(self.index)
-        super().mousePressEvent(event)
 
 
 class NetworkBuilder(QWidget):
@@ -277,8 +120,8 @@ class NetworkBuilder(QWidget):
         self.init_combo = QComboBox()
         for i, name in enumerate(initializers.names()):
             init = initializers.get(name)
-            self.init_combo.addItem(init.label, name)
-            self.init_combo.setItemData(i, init.formula, Qt.ToolTipRole)
+            self.init_combo.addItem(tr_core(init.label), name)
+            self.init_combo.setItemData(i, tr_core(init.formula), Qt.ToolTipRole)
         self.init_combo.currentIndexChanged.connect(self._initializer_changed)
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, SEED_MAX)
@@ -336,7 +179,7 @@ class NetworkBuilder(QWidget):
         self._show_output(output, task, n_outputs)
         with blocked(self.init_combo, self.seed_spin):
             self.init_combo.setCurrentIndex(self.init_combo.findData(initializer))
-            self.init_combo.setToolTip(initializers.get(initializer).formula)
+            self.init_combo.setToolTip(tr_core(initializers.get(initializer).formula))
             self.seed_spin.setValue(int(seed))
         self._show_features(tuple(features), dim)
 
@@ -376,17 +219,19 @@ class NetworkBuilder(QWidget):
         head = output or auto
         loss = default_loss(NetworkSpec(1, (), max(n_outputs, 2 if head == "softmax" else 1),
                                         head), task)
+        head_act, loss_fn = activations.get(head), losses.get(loss)
         self.head_label.setText(self.tr("%1 → %2 output(s)\nLoss: %3")
-                                .replace("%1", activations.get(head).label)
+                                .replace("%1", tr_core(head_act.label))
                                 .replace("%2", str(n_outputs))
-                                .replace("%3", losses.get(loss).label))
-        self.head_label.setToolTip(f"{activations.get(head).formula}<br>{losses.get(loss).formula}")
+                                .replace("%3", tr_core(loss_fn.label)))
+        self.head_label.setToolTip(f"{tr_core(head_act.formula)}<br>{tr_core(loss_fn.formula)}")
         combo = self.head_combo
         with blocked(combo):
             combo.clear()
-            combo.addItem(self.tr("auto (%1)").replace("%1", activations.get(auto).label), None)
+            combo.addItem(self.tr("auto (%1)").replace("%1", tr_core(activations.get(auto).label)),
+                          None)
             for name in valid_heads(task, n_outputs):
-                combo.addItem(activations.get(name).label, name)
+                combo.addItem(tr_core(activations.get(name).label), name)
                 combo.setItemData(combo.count() - 1, activation_tooltip(name), Qt.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(output)) if output else 0)
 
@@ -446,7 +291,7 @@ class NetworkBuilder(QWidget):
 
     def _initializer_changed(self) -> None:
         name = self.init_combo.currentData()
-        self.init_combo.setToolTip(initializers.get(name).formula)
+        self.init_combo.setToolTip(tr_core(initializers.get(name).formula))
         self.initializerChanged.emit(name)
 
     def _feature_toggled(self, button: QToolButton, checked: bool) -> None:

@@ -20,10 +20,12 @@ from playground.core.snapshot import Snapshot
 from playground.core.snapshot_builder import DEFAULT_RES
 from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
 from playground.core.trainer import default_loss
+from playground.ui.core_strings import message_level, translate_message
+from playground.ui.undo import UndoHistory
 from playground.ui.worker import Load, WorkerThread
 
 FRAME_MS = 25  # minimum gap between frames handed to the views
-UNDO_LIMIT = 200
+INFO, WARNING, ERROR = "info", "warning", "error"  # status levels (notice signal)
 
 
 class Session(QObject):
@@ -32,7 +34,8 @@ class Session(QObject):
     configChanged = Signal()
     snapshotReady = Signal(object)
     runningChanged = Signal(bool)
-    message = Signal(str)
+    message = Signal(str)  # a status text in the installed language
+    notice = Signal(str, str)  # the same text and its level: INFO, WARNING or ERROR
     selectedLayerChanged = Signal(int)
     undoStateChanged = Signal()
     modifiedChanged = Signal(bool)
@@ -47,9 +50,7 @@ class Session(QObject):
         self._selected = 0
         self._class = 0
         self._speed = 0
-        self._undo: list[tuple[PointSet, dict | None]] = []
-        self._redo: list[tuple[PointSet, dict | None]] = []
-        self._merge_tag: tuple | None = None  # consecutive drags of one point are one undo step
+        self._history: UndoHistory[tuple[PointSet, dict | None]] = UndoHistory()
         self._modified = False
         self._latest: Snapshot | None = None
         self._latest_seq = 0
@@ -141,15 +142,20 @@ class Session(QObject):
         self.frames += 1
         self.snapshotReady.emit(self._latest)
 
+    def _say(self, text: str, level: str = INFO) -> None:
+        self.message.emit(text)
+        self.notice.emit(text, level)
+
     @Slot(str, int)
     def _on_stopped(self, reason: str, seq: int) -> None:
         if seq == self._seq:  # no newer command (such as Play) is on its way
             self._set_running(False)
-        self.message.emit(reason)
+        if reason:  # empty after an internal error, which `failed` reported
+            self._say(translate_message(reason), message_level(reason))
 
     @Slot(str, int)
     def _on_failed(self, text: str, _seq: int) -> None:
-        self.message.emit(text)
+        self._say(translate_message(text), ERROR)
 
     def sync(self, timeout_s: float = 30.0) -> Snapshot | None:
         """Block (processing events) until a snapshot reflecting every command so far arrived."""
@@ -184,9 +190,7 @@ class Session(QObject):
         """Replace the whole project (New / Open / experiment); weights come from the project."""
         self._set_running(False)
         self._project = project
-        self._undo.clear()
-        self._redo.clear()
-        self._merge_tag = None
+        self._history.clear()
         self._selected = 0
         self._latest = None
         self._rebuild(keep=False, params=project.params)
@@ -209,7 +213,7 @@ class Session(QObject):
             losses.check_pair(project.config.loss or default_loss(spec, project.data.task),
                               spec.output)
         except (ValueError, KeyError) as exc:
-            self.message.emit(str(exc))
+            self._say(str(exc), WARNING)
             return False
         self._project = replace(project, params=None)
         self._rebuild(keep=True)
@@ -220,7 +224,7 @@ class Session(QObject):
     def set_hidden(self, hidden) -> None:
         hidden = tuple(hidden)
         if len(hidden) > MAX_HIDDEN_LAYERS or not all(isinstance(h, LayerSpec) for h in hidden):
-            self.message.emit(self.tr("At most %d hidden layers.") % MAX_HIDDEN_LAYERS)
+            self._say(self.tr("At most %d hidden layers.") % MAX_HIDDEN_LAYERS, WARNING)
             return
         if hidden == self._project.hidden:
             return
@@ -235,7 +239,7 @@ class Session(QObject):
     def set_features(self, features) -> None:
         features = tuple(features)
         if not features:
-            self.message.emit(self.tr("Keep at least one input feature."))
+            self._say(self.tr("Keep at least one input feature."), WARNING)
             return
         if features != self._project.config.features:
             config = replace(self._project.config, features=features)
@@ -254,7 +258,7 @@ class Session(QObject):
         try:
             config = replace(old, **changes)
         except (ValueError, KeyError, TypeError) as exc:
-            self.message.emit(str(exc))
+            self._say(str(exc), WARNING)
             self.configChanged.emit()  # let the controls show the kept value again
             return
         if config == old:
@@ -300,12 +304,12 @@ class Session(QObject):
         self._set_running(False)
         self._run_id += 1
         self._post("reset", self._run_id)
-        self.message.emit(self.tr("Reset to the initial weights."))
+        self._say(self.tr("Reset to the initial weights."))
 
     def reinitialize(self, seed: int | None = None) -> None:
         seed = self._project.config.seed + 1 if seed is None else int(seed)
         self.set_config(seed=seed)
-        self.message.emit(self.tr("New initial weights (seed %d).") % seed)
+        self._say(self.tr("New initial weights (seed %d).") % seed)
 
     # ------------------------------------------------------------------ data (undoable)
     def set_current_class(self, k: int) -> None:
@@ -313,11 +317,7 @@ class Session(QObject):
 
     def _set_data(self, data: PointSet, dataset: dict | None, merge: tuple | None = None) -> None:
         p = self._project
-        if merge is None or merge != self._merge_tag:
-            self._undo.append((p.data, p.dataset))
-            del self._undo[:-UNDO_LIMIT]
-        self._merge_tag = merge
-        self._redo.clear()
+        self._history.record((p.data, p.dataset), merge)
         self._replace_data(data, dataset)
 
     def _replace_data(self, data: PointSet, dataset: dict | None) -> None:
@@ -339,7 +339,7 @@ class Session(QObject):
         if data.dim == 1:  # 1-D regression: the plane shows x against the target
             self._set_data(data.add_point([x], float(y)), None)
         elif data.dim != 2:
-            self.message.emit(self.tr("Points can only be drawn on 2-D data."))
+            self._say(self.tr("Points can only be drawn on 2-D data."), WARNING)
         elif data.task == "regression":
             self._set_data(data.add_point([x, y], 1.0 if cls else -1.0), None)
         else:
@@ -375,28 +375,24 @@ class Session(QObject):
         try:
             data = datasets.generate(name, n, noise, seed, classes, test_fraction)
         except (ValueError, KeyError) as exc:
-            self.message.emit(str(exc))
+            self._say(str(exc), WARNING)
             return
         settings = {"name": name, "n": n, "noise": noise, "seed": seed, "classes": classes,
                     "test_fraction": test_fraction}
         self._set_data(data, settings)
 
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self._history.can_undo()
 
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self._history.can_redo()
 
     def undo(self) -> None:
-        if self._undo:
-            p = self._project
-            self._redo.append((p.data, p.dataset))
-            self._merge_tag = None
-            self._replace_data(*self._undo.pop())
+        state = self._history.undo((self._project.data, self._project.dataset))
+        if state is not None:
+            self._replace_data(*state)
 
     def redo(self) -> None:
-        if self._redo:
-            p = self._project
-            self._undo.append((p.data, p.dataset))
-            self._merge_tag = None
-            self._replace_data(*self._redo.pop())
+        state = self._history.redo((self._project.data, self._project.dataset))
+        if state is not None:
+            self._replace_data(*state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from playground.core import optimizers, regularizers
 from playground.core.trainer import TrainConfig
+from playground.ui.core_strings import tr_core
 
 SPACING = 6
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -158,8 +159,9 @@ class TrainingControls(QWidget):
         self.opt_combo = QComboBox()
         for name in optimizers.names():
             info = optimizers.get(name)
-            self.opt_combo.addItem(info.label, name)
-            self.opt_combo.setItemData(self.opt_combo.count() - 1, info.note, 3)  # ToolTipRole
+            self.opt_combo.addItem(tr_core(info.label), name)
+            self.opt_combo.setItemData(self.opt_combo.count() - 1, tr_core(info.note),
+                                       Qt.ToolTipRole)
         self.opt_combo.setToolTip(self.tr(
             "How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of "
             "gradients), or Adam (a per-weight step size)."))
@@ -176,8 +178,9 @@ class TrainingControls(QWidget):
         self.reg_combo = QComboBox()
         for name in regularizers.names():
             reg = regularizers.get(name)
-            self.reg_combo.addItem(reg.label, name)
-            self.reg_combo.setItemData(self.reg_combo.count() - 1, reg.formula, 3)
+            self.reg_combo.addItem(tr_core(reg.label), name)
+            self.reg_combo.setItemData(self.reg_combo.count() - 1, tr_core(reg.formula),
+                                       Qt.ToolTipRole)
         self.reg_combo.setToolTip(self.tr(
             "Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all."))
         self.reg_combo.currentIndexChanged.connect(self._regularization_changed)

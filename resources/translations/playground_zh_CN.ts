@@ -157,6 +157,57 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>This project has changes that are not saved. Save them first?</source>
+        <translation>此项目有尚未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Projects (*.json)</source>
+        <translation>项目文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <source>Cannot export the points</source>
+        <translation>无法导出数据点</translation>
+    </message>
+</context>
+<context>
     <name>LayerCard</name>
     <message>
         <source>Move this layer up</source>
@@ -257,220 +308,8 @@ The decision map is not available.</source>
         <translation>准确率（训练 / 测试）%1</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Start from an empty plane: draw your own points.</source>
-        <translation>从空白平面开始：自己绘制数据点。</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a saved project (.json).</source>
-        <translation>打开已保存的项目（.json）。</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save points, network, settings and the current weights.</source>
-        <translation>保存数据点、网络结构、设置和当前权重。</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;experiment</source>
-        <translation>打开实验(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Export points as &amp;CSV…</source>
-        <translation>将数据点导出为 CSV(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>x, y, label and train/test split of every point.</source>
-        <translation>每个数据点的 x、y、标签以及训练集/测试集划分。</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Undo the last change to the points.</source>
-        <translation>撤销对数据点的上一次修改。</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear points</source>
-        <translation>清空数据点(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Remove every point (undoable).</source>
-        <translation>删除所有数据点（可撤销）。</translation>
-    </message>
-    <message>
-        <source>&amp;Train</source>
-        <translation>训练(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Play / Pause</source>
-        <translation>运行 / 暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Start or pause training.</source>
-        <translation>开始或暂停训练。</translation>
-    </message>
-    <message>
-        <source>&amp;Step one epoch</source>
-        <translation>单步训练一轮(&amp;S)</translation>
-    </message>
-    <message>
-        <source>One pass over the training points, then pause.</source>
-        <translation>遍历一次全部训练点，然后暂停。</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the same initial weights: replay the same run.</source>
-        <translation>回到相同的初始权重：重放同一次训练。</translation>
-    </message>
-    <message>
-        <source>Re-&amp;initialize</source>
-        <translation>重新初始化(&amp;I)</translation>
-    </message>
-    <message>
-        <source>New random initial weights (the next seed).</source>
-        <translation>新的随机初始权重（使用下一个随机种子）。</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Show &amp;test points</source>
-        <translation>显示测试点(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Test points are held out: the network never trains on them.</source>
-        <translation>测试点是留出的：网络从不在这些点上训练。</translation>
-    </message>
-    <message>
-        <source>&amp;Discretize output</source>
-        <translation>离散化输出(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Colour by the predicted class only.</source>
-        <translation>只按预测类别着色。</translation>
-    </message>
-    <message>
-        <source>&amp;Log-scale loss</source>
-        <translation>损失使用对数坐标(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Draw class %1</source>
-        <translation>绘制类别 %1</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Why &amp;non-linear activations?</source>
-        <translation>为什么需要非线性激活函数？(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>This project has changes that are not saved. Save them first?</source>
-        <translation>此项目有尚未保存的更改。要先保存吗？</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Projects (*.json)</source>
-        <translation>项目文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>Cannot open the project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <source>Save project</source>
-        <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>Cannot save the project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export points</source>
-        <translation>导出数据点</translation>
-    </message>
-    <message>
-        <source>Cannot export the points</source>
-        <translation>无法导出数据点</translation>
-    </message>
-    <message>
-        <source>Why non-linear activations?</source>
-        <translation>为什么需要非线性激活函数？</translation>
-    </message>
-    <message>
-        <source>Each layer computes z = W·a + b. Without a bend between layers, two layers give W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again a single linear map, so a deep stack of linear layers can only draw a straight boundary.
-
-An activation such as tanh or ReLU bends each unit&apos;s output. Combining bent pieces lets the network draw curved boundaries — try XOR with linear layers, then switch one layer to tanh while it trains.</source>
-        <translation>每一层计算 z = W·a + b。如果层与层之间没有“弯折”，两层叠加得到 W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)：仍然只是一个线性映射，所以再深的线性层堆叠也只能画出一条直线边界。
-
-tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。把弯折的片段组合起来，网络就能画出弯曲的边界——试试用线性层训练 XOR，再在训练过程中把其中一层换成 tanh。</translation>
-    </message>
-    <message>
-        <source>About Activation Playground</source>
-        <translation>关于激活函数演练场</translation>
-    </message>
-    <message>
-        <source>Activation Playground: build, train and watch a small neural network on your own 2-D points, and see why it needs non-linear activations.</source>
-        <translation>激活函数演练场：在你自己绘制的二维数据点上搭建、训练并观察一个小型神经网络，看看它为什么需要非线性激活函数。</translation>
     </message>
 </context>
 <context>
@@ -790,6 +629,177 @@ Click to enlarge</source>
     <message>
         <source>step %1 · train loss %2</source>
         <translation>第 %1 步 · 训练损失 %2</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Why &amp;non-linear activations?</source>
+        <translation>为什么需要非线性激活函数？(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start from an empty plane: draw your own points.</source>
+        <translation>从空白平面开始：自己绘制数据点。</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved project (.json).</source>
+        <translation>打开已保存的项目（.json）。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save points, network, settings and the current weights.</source>
+        <translation>保存数据点、网络结构、设置和当前权重。</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;experiment</source>
+        <translation>打开实验(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export points as &amp;CSV…</source>
+        <translation>将数据点导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>x, y, label and train/test split of every point.</source>
+        <translation>每个数据点的 x、y、标签以及训练集/测试集划分。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the points.</source>
+        <translation>撤销对数据点的上一次修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear points</source>
+        <translation>清空数据点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Remove every point (undoable).</source>
+        <translation>删除所有数据点（可撤销）。</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>运行 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start or pause training.</source>
+        <translation>开始或暂停训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Step one epoch</source>
+        <translation>单步训练一轮(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One pass over the training points, then pause.</source>
+        <translation>遍历一次全部训练点，然后暂停。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights: replay the same run.</source>
+        <translation>回到相同的初始权重：重放同一次训练。</translation>
+    </message>
+    <message>
+        <source>Re-&amp;initialize</source>
+        <translation>重新初始化(&amp;I)</translation>
+    </message>
+    <message>
+        <source>New random initial weights (the next seed).</source>
+        <translation>新的随机初始权重（使用下一个随机种子）。</translation>
+    </message>
+    <message>
+        <source>Show &amp;test points</source>
+        <translation>显示测试点(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test points are held out: the network never trains on them.</source>
+        <translation>测试点是留出的：网络从不在这些点上训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Discretize output</source>
+        <translation>离散化输出(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Colour by the predicted class only.</source>
+        <translation>只按预测类别着色。</translation>
+    </message>
+    <message>
+        <source>&amp;Log-scale loss</source>
+        <translation>损失使用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Draw class %1</source>
+        <translation>绘制类别 %1</translation>
+    </message>
+    <message>
+        <source>Why non-linear activations?</source>
+        <translation>为什么需要非线性激活函数？</translation>
+    </message>
+    <message>
+        <source>Each layer computes z = W·a + b. Without a bend between layers, two layers give W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again a single linear map, so a deep stack of linear layers can only draw a straight boundary.
+
+An activation such as tanh or ReLU bends each unit&apos;s output. Combining bent pieces lets the network draw curved boundaries — try XOR with linear layers, then switch one layer to tanh while it trains.</source>
+        <translation>每一层计算 z = W·a + b。如果层与层之间没有“弯折”，两层叠加得到 W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂)：仍然只是一个线性映射，所以再深的线性层堆叠也只能画出一条直线边界。
+
+tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。把弯折的片段组合起来，网络就能画出弯曲的边界——试试用线性层训练 XOR，再在训练过程中把其中一层换成 tanh。</translation>
+    </message>
+    <message>
+        <source>About Activation Playground</source>
+        <translation>关于激活函数演练场</translation>
+    </message>
+    <message>
+        <source>Activation Playground: build, train and watch a small neural network on your own 2-D points, and see why it needs non-linear activations.</source>
+        <translation>激活函数演练场：在你自己绘制的二维数据点上搭建、训练并观察一个小型神经网络，看看它为什么需要非线性激活函数。</translation>
     </message>
 </context>
 <context>
@@ -1177,6 +1187,10 @@ Click to enlarge</source>
     <message>
         <source>the loss became infinite or NaN</source>
         <translation>损失变为无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly.</source>
+        <translation>训练进程意外终止。</translation>
     </message>
 </context>
 </TS>

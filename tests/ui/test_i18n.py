@@ -53,7 +53,7 @@ def test_qm_loads_and_translates_each_context():
     translator = QTranslator()
     assert translator.load(str(QM)), f"cannot load {QM}"
     assert translator.language() == "zh_CN"
-    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+    assert translator.translate("WindowMenus", "&File") == "文件(&F)"
     assert translator.translate("core", "Linear") == "线性"
     for context in {ctx for ctx, _, _ in messages()}:
         assert any(CJK.search(translator.translate(ctx, src) or "")
@@ -132,10 +132,10 @@ def test_core_texts_and_status_messages_translate(chinese):
     assert not re.search(r"[a-z]{4,}", text.replace("NaN", "")), text
 
 
-def test_session_status_messages_are_chinese(chinese, qtbot, make_session):
+def test_session_status_messages_are_chinese_with_their_level(chinese, qtbot, make_session):
     s = make_session(hidden=((8, "relu"),))
     seen = []
-    s.message.connect(seen.append)
+    s.notice.connect(lambda text, level: seen.append((text, level)))
     s.set_stop_rules(2, None)
     s.play()
     qtbot.waitUntil(lambda: len(seen) >= 1 and not s.running, timeout=10000)
@@ -144,10 +144,29 @@ def test_session_status_messages_are_chinese(chinese, qtbot, make_session):
     s.set_config(learning_rate=10.0)
     s.play()
     qtbot.waitUntil(lambda: len(seen) >= 3 and not s.running, timeout=10000)
-    assert len(seen) >= 3
-    for text in seen:
-        shown = translate_message(text)
-        assert CJK.search(shown) and not re.search(r"[a-z]{4,}", shown.replace("NaN", "")), text
+    levels = [level for _text, level in seen]
+    assert levels[:3] == ["info", "info", "error"], seen  # stop rule, reset, divergence
+    assert seen[0][0] == "已训练 2 轮，停止。"
+    for text, _level in seen:  # emitted in Chinese: the status bar needs no English keyword
+        assert CJK.search(text) and not re.search(r"[a-z]{4,}", text.replace("NaN", "")), text
+
+
+def test_window_shows_translated_core_texts(chinese, qtbot, make_session):
+    from PySide6.QtWidgets import QMenu
+
+    from playground.ui.main_window import MainWindow
+
+    w = MainWindow(make_session(), interactive=False, remember=False)
+    qtbot.addWidget(w)
+    menu = next(m for m in w.findChildren(QMenu) if m.title() == "打开实验(&E)")
+    tips = [a.toolTip() for a in menu.actions()]
+    assert len(tips) >= 8 and all(CJK.search(t) for t in tips), tips
+    assert w.data_panel.dataset_combo.itemText(w.data_panel.dataset_combo.findData("circle")) \
+        == tr_core("Circle") != "Circle"
+    assert w.controls.reg_combo.currentText() == "无"
+    assert w.builder.init_combo.currentText() == tr_core("Glorot uniform") != "Glorot uniform"
+    assert "交叉熵" in w.builder.head_label.text()
+    w.close()
 
 
 def test_widgets_show_chinese(chinese, qtbot):

@@ -25,6 +25,12 @@ def window(qtbot, make_session, no_qt_warnings):
     w.close()
 
 
+def trained(session, steps: int) -> bool:
+    """True once a snapshot past `steps` arrived (the first may still be on its way)."""
+    snap = session.latest_snapshot()
+    return snap is not None and snap.step > steps
+
+
 def click_plane(qtbot, canvas, x, y, button=Qt.MouseButton.LeftButton):
     pt = canvas.map_to_widget(x, y)
     child = canvas.childAt(pt)
@@ -48,7 +54,7 @@ def test_space_plays_and_the_views_follow_the_snapshots(qtbot, window):
     s = window.session
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert s.running and window.controls.is_running()
-    qtbot.waitUntil(lambda: window.frames_painted > 5 and s.latest_snapshot().step > 100)
+    qtbot.waitUntil(lambda: window.frames_painted > 5 and trained(s, 100))
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not s.running
     qtbot.keyClick(window, Qt.Key.Key_R)
@@ -59,13 +65,13 @@ def test_space_plays_and_the_views_follow_the_snapshots(qtbot, window):
 def test_changing_an_activation_while_training_updates_the_diagram(qtbot, window):
     s = window.session
     s.play()
-    qtbot.waitUntil(lambda: s.latest_snapshot().step > 100)
+    qtbot.waitUntil(lambda: trained(s, 100))
     window.builder.hiddenChanged.emit((LayerSpec(4, "relu"), LayerSpec(2, "tanh")))
     qtbot.waitUntil(lambda: window.diagram._snap is not None
                     and window.diagram._snap.spec.hidden[0].activation == "relu", timeout=5000)
     assert s.running
     step = s.latest_snapshot().step
-    qtbot.waitUntil(lambda: s.latest_snapshot().step > step + 100)
+    qtbot.waitUntil(lambda: trained(s, step + 100))
 
 
 def test_save_open_round_trip_keeps_points_network_and_weights(qtbot, window, tmp_path):
@@ -148,3 +154,13 @@ def test_snapshot_mode_renders_a_png_and_exits_0(tmp_path, args):
 def test_settings_are_redirected_in_tests(temporary_settings):
     st = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "x", "y")
     assert Path(st.fileName()).is_relative_to(temporary_settings)
+
+
+def test_status_level_not_wording_decides_how_long_a_message_stays(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window.statusBar(), "showMessage", lambda text, ms: shown.append(ms))
+    s = window.session
+    s.notice.emit("训练在第 3 步发散", "error")
+    s.notice.emit("training diverged (only a word)", "info")
+    window.show_status("a warning", "warning")
+    assert shown == [0, 8000, 15000]

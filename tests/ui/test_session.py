@@ -173,3 +173,17 @@ def test_reinitialize_changes_the_initial_weights(qtbot, make_session, seed):
     snap = wait_snapshot(qtbot, s, lambda sn: sn.run_id == s._run_id)
     assert not np.array_equal(snap.weights[0], w0)
     assert s.project.config.seed == (1 if seed is None else seed)
+
+
+def test_undo_history_merges_tagged_edits_and_keeps_only_the_limit():
+    from playground.ui.undo import UndoHistory
+
+    h = UndoHistory(limit=3)
+    for state in range(5):
+        h.record(state)  # states 0..4 replaced in turn; only the last 3 are kept
+    h.record(5, merge=("move", 1))
+    h.record(6, merge=("move", 1))  # same drag: no new step
+    assert [h.undo(9), h.undo(8), h.undo(7), h.undo(6)] == [5, 4, 3, None]
+    assert h.can_redo() and h.redo(3) == 7
+    h.record(3)  # a new edit drops the redo stack
+    assert not h.can_redo()
