@@ -46,19 +46,18 @@ class ActivationView(QWidget):
         item.setLabel("bottom", "z")
         item.setLabel("left", self.tr("value"))
         item.showGrid(x=True, y=True, alpha=0.15)
-        self.legend = item.addLegend(offset=(8, 8), labelTextSize="10pt",
-                                     labelTextColor=palette.INK,
-                                     brush=pg.mkBrush(255, 255, 255, 210))
+        self.legend = palette.legend_above(item, 3)
+        grey = palette.over_white((150, 150, 150), 90)  # opaque: the fast fill path
         self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0.0,
-                                     brush=pg.mkBrush(150, 150, 150, 90),
-                                     pen=pg.mkPen(130, 130, 130, 160),
-                                     name=self.tr("z on training data"))
-        self.f_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.BLUE, width=3), name="f(z)")
+                                     brush=pg.mkBrush(*grey),
+                                     pen=pg.mkPen(*palette.over_white((130, 130, 130), 160)))
+        self.f_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.BLUE, width=3))
         self.df_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.VERMILLION, width=2.5,
-                                                      style=pg.QtCore.Qt.PenStyle.DashLine),
-                                         name="f′(z)")
-        for c in (self.hist, self.f_curve, self.df_curve):
+                                                      style=pg.QtCore.Qt.PenStyle.DashLine))
+        for c, name in ((self.hist, self.tr("z on training data")), (self.f_curve, "f(z)"),
+                        (self.df_curve, "f′(z)")):
             item.addItem(c)
+            self.legend.addItem(c, name)
         self.title = QLabel()
         self.stats = QLabel()
         big = QFont()

@@ -75,20 +75,20 @@ class DataCanvas(QWidget):
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
         self.view = _CanvasViewBox(self)
-        self.plot_widget = pg.PlotWidget(viewBox=self.view, background="w")
+        self.plot_widget = pg.PlotWidget(viewBox=self.view, background="w",
+                                         axisItems=palette.opaque_axes())
         self.plot_widget.setMinimumSize(240, 240)
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
+        # room for the half of the top / right tick labels that sticks out past the plot
+        self.plot_item.layout.setContentsMargins(2, 10, 18, 2)
         self.view.setAspectLocked(True)
+        palette.style_axes(self.plot_item, 11)
         font = QFont()
         font.setPointSizeF(11)
         for name in ("left", "bottom"):
-            axis = self.plot_item.getAxis(name)
-            axis.setPen(pg.mkPen(palette.INK))
-            axis.setTextPen(pg.mkPen(palette.INK))
-            axis.setTickFont(font)
-            axis.label.setFont(font)
+            self.plot_item.getAxis(name).label.setFont(font)
         self.image = palette.FastImage(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
@@ -143,7 +143,12 @@ class DataCanvas(QWidget):
         if self._data is not snap.data:
             self.set_points(snap.data, self._show_test)
         dim = snap.data.dim
-        self._set_extent(snap.extent if dim <= 2 else self._data_extent(snap.data))
+        if dim == 1:  # a little room past the curve's ends
+            x0, x1, y0, y1 = snap.extent
+            pad = 0.03 * (x1 - x0)
+            self._set_extent((x0 - pad, x1 + pad, y0, y1))
+        else:
+            self._set_extent(snap.extent if dim == 2 else self._data_extent(snap.data))
         if dim == 2 and snap.output_map is not None:
             self._draw_map(snap, discretize)
             self.curve.setVisible(False)

@@ -58,13 +58,12 @@ class LossPlot(QWidget):
         for plot in (self.loss, self.acc):  # ranges are set from the history in _redraw:
             plot.disableAutoRange()  # a deferred autorange would paint every update twice
         self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []])
-        legend = self.loss.addLegend(offset=(-8, 8), labelTextSize="10pt",
-                                     labelTextColor=palette.INK,
-                                     brush=pg.mkBrush(255, 255, 255, 210))
+        legend = palette.legend_above(self.loss, 2)
         dash = Qt.PenStyle.DashLine
-        self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5), name=self.tr("train"))
-        self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash),
-                                        name=self.tr("test"))
+        self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5))
+        self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash))
+        legend.addItem(self.train_loss, self.tr("train"))
+        legend.addItem(self.test_loss, self.tr("test"))
         self.train_acc = self.acc.plot(pen=pg.mkPen(*TRAIN_RGB, width=2))
         self.test_acc = self.acc.plot(pen=pg.mkPen(*TEST_RGB, width=2, style=dash))
         self.legend = legend

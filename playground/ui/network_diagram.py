@@ -36,7 +36,7 @@ HYSTERESIS = 0.15  # a link changes width class once |w| is 15 % past the class 
 SIGN_DEADBAND = 0.05  # and changes colour once |w| > this on the other side of 0
 MIN_VISIBLE_UNITS = 7  # the view always spans at least this many pitches: caps thumbnail size
 TITLE_PX = 44.0  # room above the tallest column for two lines of title
-BOTTOM_ROOM = 0.3  # view units below the lowest unit
+BOTTOM_ROOM = 0.6  # view units below the lowest unit (the layer highlight reaches 0.2)
 MIN_THUMB_PX = 18.0  # the fit shrinks thumbnails down to this; below it the diagram scrolls
 
 

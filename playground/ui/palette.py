@@ -168,7 +168,9 @@ def opaque_axes() -> dict:
 
 
 def style_axes(plot: pg.PlotItem, point_size: float) -> None:
-    """INK axes and labels at point_size; no SI prefixes; axes (and grids) under the curves."""
+    """INK axes and labels at point_size; no SI prefixes; axes (and grids) under the curves;
+    a right margin so the last tick label and the curves' ends stay inside the widget."""
+    plot.layout.setContentsMargins(2, 2, 12, 2)
     font = QFont()
     font.setPointSizeF(point_size)
     for name in ("left", "bottom"):
@@ -201,3 +203,16 @@ class FastImage(pg.ImageItem):
         self.qimage = QImage(argb.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
         self._renderRequired = False
         self._unrenderable = False
+
+
+LEGEND_ROW_PX = 22  # height of the one-row legend above a plot
+
+
+def legend_above(plot: pg.PlotItem, columns: int, size: str = "10pt") -> pg.LegendItem:
+    """A one-row legend in the plot's (empty) title row, right-aligned: it never covers data."""
+    plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX)
+    legend = pg.LegendItem(colCount=columns, labelTextSize=size, labelTextColor=INK,
+                           frame=False, horSpacing=12)
+    legend.setParentItem(plot)
+    legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 0))
+    return legend
