@@ -9,7 +9,7 @@ show_snapshot (update_*) and in the view's GraphicsView.paintEvent (paint_*), an
 number of paint events per frame (count_*, a count, not ms).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/measure_paint.py [--frames 90] [--json]
-        [--profile] [--png OUT.png]
+        [--profile] [--items] [--png OUT.png]
 """
 
 from __future__ import annotations
@@ -59,6 +59,27 @@ def _patch_paint(paint: dict, owner: dict) -> None:
     pg.GraphicsView.paintEvent = paint_event
 
 
+def _patch_items(paint: dict) -> None:
+    """Time QGraphicsItem.paint per pyqtgraph item class (item_<Class>, ms per frame)."""
+    import pyqtgraph as pg
+
+    from playground.ui import palette
+
+    classes = (pg.PlotCurveItem, pg.ScatterPlotItem, pg.TextItem, pg.ImageItem, palette.FastImage,
+               pg.AxisItem, pg.LegendItem, pg.LabelItem, pg.InfiniteLine)
+    for cls in classes:
+        original = cls.__dict__.get("paint")
+        if original is None:
+            continue
+
+        def timed(self, *args, _original=original, _name=cls.__name__):
+            t0 = time.perf_counter()
+            _original(self, *args)
+            paint["item_" + _name] += time.perf_counter() - t0
+
+        cls.paint = timed
+
+
 def _instrument(window, update: dict, owner: dict) -> None:
     """Time each view's show_snapshot; name each view's GraphicsView for the paint timer."""
     views = {"canvas": (window.canvas, window.canvas.plot_widget),
@@ -77,7 +98,8 @@ def _instrument(window, update: dict, owner: dict) -> None:
         view.show_snapshot = timed
 
 
-def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | None = None):
+def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | None = None,
+            items: bool = False):
     from playground.ui.app import application
     from playground.ui.bench_gui import bench_project
     from playground.ui.main_window import MainWindow
@@ -86,6 +108,8 @@ def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | 
     app = application()
     update, paint, owner = defaultdict(float), defaultdict(float), {}
     _patch_paint(paint, owner)
+    if items:
+        _patch_items(paint)
     project = bench_project()
     session = Session(project)
     try:
@@ -113,7 +137,7 @@ def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | 
             total = time.perf_counter() - start
             totals.append(total)
             rows.append({**{f"update_{k}": v for k, v in update.items()},
-                         **{(k if k.startswith("count") else f"paint_{k}"): v
+                         **{(k if k.startswith(("count", "item")) else f"paint_{k}"): v
                             for k, v in paint.items()}})
             time.sleep(max(0.0, period - total))
         if png:
@@ -146,8 +170,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--png", default=None, help="save the last frame as a PNG")
+    parser.add_argument("--items", action="store_true", help="also time paint per item class")
     args = parser.parse_args()
-    result = measure(args.frames, args.res, args.profile, args.png)
+    result = measure(args.frames, args.res, args.profile, args.png, args.items)
     if args.json:
         print(json.dumps(result))
         return

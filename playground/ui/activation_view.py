@@ -39,6 +39,7 @@ class ActivationView(QWidget):
     def _build(self) -> None:
         self.plot = pg.PlotWidget(background="w", axisItems=palette.opaque_axes())
         self.plot.setMenuEnabled(False)
+        palette.fast_view(self.plot)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         item = self.plot.getPlotItem()

@@ -78,6 +78,7 @@ class DataCanvas(QWidget):
         self.plot_widget = pg.PlotWidget(viewBox=self.view, background="w",
                                          axisItems=palette.opaque_axes())
         self.plot_widget.setMinimumSize(240, 240)
+        palette.fast_view(self.plot_widget)
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()

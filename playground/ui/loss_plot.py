@@ -38,6 +38,7 @@ class LossPlot(QWidget):
     def _build(self) -> None:
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
+        palette.fast_view(self.graphics)
         self.loss = self.graphics.addPlot(row=0, col=0, axisItems=palette.opaque_axes())
         self.acc = self.graphics.addPlot(row=1, col=0, axisItems=palette.opaque_axes())
         self.graphics.ci.layout.setRowStretchFactor(0, 3)

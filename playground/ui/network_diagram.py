@@ -95,6 +95,7 @@ class NetworkDiagram(QWidget):
         self.graphics = pg.GraphicsView(background="w")
         self.view = _DiagramViewBox(self)
         self.graphics.setCentralItem(self.view)
+        palette.fast_view(self.graphics)
         self.view.sigResized.connect(self._fit)
         self.graphics.setMouseTracking(True)
         self.graphics.scene().sigMouseMoved.connect(self._on_hover)
