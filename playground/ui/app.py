@@ -31,7 +31,9 @@ def application(argv=None):
 
 
 def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
-            snapshot: str | None = None, steps: int = 0) -> int:
+            snapshot: str | None = None, steps: int = 0,
+            size: tuple[int, int] = SNAPSHOT_SIZE) -> int:
+    """Open the window (or, with snapshot, render it at `size` to a PNG and exit)."""
     if snapshot:
         _headless_platform()
     try:
@@ -52,14 +54,15 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         window.path = Path(project)
         window.update_title()
     if snapshot:
-        return render_snapshot(app, window, Path(snapshot), steps)
+        return render_snapshot(app, window, Path(snapshot), steps, size)
     window.show()
     return app.exec()
 
 
-def render_snapshot(app, window, out: Path, steps: int) -> int:
+def render_snapshot(app, window, out: Path, steps: int,
+                    size: tuple[int, int] = SNAPSHOT_SIZE) -> int:
     """Train `steps` steps, show the result in every view, save the window as PNG."""
-    window.resize(*SNAPSHOT_SIZE)
+    window.resize(*size)
     window.show()
     app.processEvents()
     session = window.session

@@ -29,6 +29,7 @@ from playground.ui.file_actions import FileActions, settings
 from playground.ui.menus import WindowMenus
 from playground.ui.network_builder import NetworkBuilder
 from playground.ui.network_diagram import NetworkDiagram
+from playground.ui.plot_stack import PlotStack
 from playground.ui.session import Session
 from playground.ui.training_controls import TrainingControls
 
@@ -44,6 +45,7 @@ except ImportError:  # pragma: no cover - transitional
 __all__ = ["MainWindow", "settings"]
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
+RIGHT_W = 370  # initial width of the right column; the centre takes the rest
 STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
 
 
@@ -106,12 +108,7 @@ class MainWindow(QMainWindow):
         self.centre.setStretchFactor(1, 1)
         self.centre.setSizes([520, 480])
 
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.controls)
-        self.right.addWidget(self.loss_plot)
-        self.right.addWidget(self.activation_view)
-        self.right.setStretchFactor(1, 1)
-        self.right.setStretchFactor(2, 1)
+        self.right = self._build_right()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (scroll, self.centre, self.right):
@@ -119,6 +116,8 @@ class MainWindow(QMainWindow):
             self.splitter.setCollapsible(self.splitter.indexOf(w), False)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.resize(1500, 940)
+        self._initial_sizes()
 
         self.insights = QTabWidget()
         self.insight_dock = QDockWidget(self.tr("Insights"), self)
@@ -130,7 +129,42 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setMinimumWidth(560)  # steady width: no relayout per frame
         self.statusBar().addPermanentWidget(self.progress_label)
-        self.resize(1500, 940)
+
+    def _build_right(self) -> QSplitter:
+        """Training controls (scrolling only if the window is very short) above the loss plot
+        and activation view, stacked when tall, as tabs when short (PlotStack)."""
+        controls = QScrollArea()
+        controls.setWidget(self.controls)
+        controls.setWidgetResizable(True)
+        controls.setFrameShape(QScrollArea.Shape.NoFrame)
+        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_scroll = controls
+        self.plots = PlotStack([self.loss_plot, self.activation_view],
+                               [self.tr("Loss"), self.tr("Activation")])
+        right = QSplitter(Qt.Orientation.Vertical)
+        for w in (controls, self.plots):
+            right.addWidget(w)
+            right.setCollapsible(right.indexOf(w), False)
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+        return right
+
+    def _fit_controls(self) -> None:
+        """Give the controls their height again (stop rules unfolded or folded), as far as the
+        plots' minimum allows; the plots take the rest."""
+        total = sum(self.right.sizes())
+        room = total - self.plots.minimumSizeHint().height() - self.right.handleWidth()
+        controls = max(0, min(self.controls.sizeHint().height(), room))
+        self.right.setSizes([controls, total - controls])
+
+    def _initial_sizes(self) -> None:
+        """Left: its content width; right: RIGHT_W; centre: the rest. Controls: their height."""
+        left = self.left_scroll.minimumWidth()
+        right = max(RIGHT_W, self.controls.minimumSizeHint().width() + 8)
+        self.splitter.setSizes([left, max(400, self.width() - left - right), right])
+        controls = self.controls.sizeHint().height()
+        self.right.setSizes([controls, max(self.plots.minimumSizeHint().height(),
+                                           self.height() - controls)])
 
     def _fit_left(self) -> None:
         """Keep the left column wide enough for its content (it scrolls only vertically)."""
@@ -188,6 +222,7 @@ class MainWindow(QMainWindow):
         c.configEdited.connect(lambda changes: s.set_config(**changes))
         c.speedChanged.connect(s.set_speed)
         c.stopRulesChanged.connect(lambda rules: s.set_stop_rules(*rules))
+        c.stop_toggle.toggled.connect(lambda _on: QTimer.singleShot(0, self._fit_controls))
 
     # ------------------------------------------------------------------ session → widgets
     def _refresh_all(self) -> None:
@@ -204,7 +239,6 @@ class MainWindow(QMainWindow):
         self.data_panel.set_state(p.dataset, p.data.task, p.data.n_classes)
         self.data_panel.set_current_class(self.session.current_class)
         self._on_spec()
-        QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
 
     def _on_spec(self) -> None:
         p = self.session.project
@@ -213,6 +247,7 @@ class MainWindow(QMainWindow):
                                p.config.initializer, p.config.seed, p.config.features, p.data.dim)
         self.builder.set_selected(self.session.selected_layer)
         self._show_activation()
+        QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
 
     def _on_config(self) -> None:
         self.controls.set_config(self.session.project.config)

@@ -211,8 +211,15 @@ class NetworkBuilder(QWidget):
         for i, (card, layer) in enumerate(zip(self._cards, hidden, strict=True)):
             card.set_layer(i, layer, len(hidden), i == self._selected)
         self.add_first.setVisible(not hidden)
+        self._fit_width()
         self.count_label.setText(self.tr("%1 of %2 hidden layers").replace(
             "%1", str(len(hidden))).replace("%2", str(MAX_HIDDEN_LAYERS)))
+
+    def _fit_width(self) -> None:
+        """The cards scroll only vertically: make the builder's minimum width cover the widest
+        card (translations and parameter rows differ) plus the scroll bar."""
+        inner = self.scroll.widget().minimumSizeHint().width()
+        self.scroll.setMinimumWidth(inner + self.scroll.verticalScrollBar().sizeHint().width())
 
     def _show_output(self, output: str | None, task: str, n_outputs: int) -> None:
         auto = DEFAULT_HEAD[task][0]

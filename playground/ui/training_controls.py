@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QPushButton,
     QSpinBox,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -107,12 +109,14 @@ class TrainingControls(QWidget):
         box.setSpacing(SPACING)
         box.addWidget(self._build_run())
         box.addWidget(self._build_settings())
+        box.addWidget(self._build_stop_header())
         box.addWidget(self._build_stop())
         box.addStretch(1)
         self.set_config(TrainConfig())
         self.set_running(False)
         self.set_progress(0, 0, None)
         self.set_speed(0)
+        self.set_stop_rules_shown(False)
 
     # ------------------------------------------------------------------ construction
     def _button(self, text: str, icon: QStyle.StandardPixmap, tip: str, signal) -> QPushButton:
@@ -212,8 +216,30 @@ class TrainingControls(QWidget):
         grid.setColumnStretch(2, 1)
         return group
 
-    def _build_stop(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Stop rules"))
+    def _build_stop_header(self) -> QToolButton:
+        """A disclosure button: the stop rules fold away (they are rarely changed)."""
+        self.stop_toggle = QToolButton()
+        self.stop_toggle.setCheckable(True)
+        self.stop_toggle.setAutoRaise(True)
+        self.stop_toggle.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.stop_toggle.setToolTip(self.tr("Show or hide the rules that pause training by "
+                                            "themselves."))
+        self.stop_toggle.toggled.connect(self.set_stop_rules_shown)
+        return self.stop_toggle
+
+    def set_stop_rules_shown(self, shown: bool) -> None:
+        """Unfold (True) or fold the stop rules; the header says whether a rule is on."""
+        self.stop_toggle.blockSignals(True)
+        self.stop_toggle.setChecked(shown)
+        self.stop_toggle.blockSignals(False)
+        self.stop_group.setVisible(shown)
+        self.stop_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        on = any(rule is not None for rule in self.stop_rules())
+        self.stop_toggle.setText(self.tr("Stop rules (on)") if on and not shown
+                                 else self.tr("Stop rules"))
+
+    def _build_stop(self) -> QFrame:
+        group = self.stop_group = QFrame()
         self.stop_epochs_check = QCheckBox(self.tr("Stop after epoch"))
         self.stop_epochs = QSpinBox()
         self.stop_epochs.setRange(1, 100_000)
@@ -236,12 +262,14 @@ class TrainingControls(QWidget):
         self.stop_loss.valueChanged.connect(self._stop_rules_edited)
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)
+        grid.setContentsMargins(SPACING, 0, 0, 0)
         grid.addWidget(self.stop_epochs_check, 0, 0)
         grid.addWidget(self.stop_epochs, 0, 1)
         grid.addWidget(self.stop_loss_check, 1, 0)
         grid.addWidget(self.stop_loss, 1, 1)
         grid.setColumnStretch(1, 1)
         self._sync_stop_enabled()
+        group.setVisible(False)
         return group
 
     # ------------------------------------------------------------------ state in
@@ -301,6 +329,8 @@ class TrainingControls(QWidget):
         for w in widgets:
             w.blockSignals(False)
         self._sync_stop_enabled()
+        if max_epochs is not None or target_loss is not None:
+            self.set_stop_rules_shown(True)  # an active rule is never hidden
 
     def stop_rules(self) -> tuple[int | None, float | None]:
         return (self.stop_epochs.value() if self.stop_epochs_check.isChecked() else None,

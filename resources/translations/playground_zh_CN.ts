@@ -292,6 +292,14 @@ The decision map is not available.</source>
         <translation>深入观察</translation>
     </message>
     <message>
+        <source>Loss</source>
+        <translation>损失曲线</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -585,6 +593,14 @@ Click to enlarge</source>
     <message>
         <source>Steps / frame</source>
         <translation>步数 / 帧</translation>
+    </message>
+    <message>
+        <source>Show or hide the rules that pause training by themselves.</source>
+        <translation>显示或隐藏让训练自动暂停的规则。</translation>
+    </message>
+    <message>
+        <source>Stop rules (on)</source>
+        <translation>停止条件（已启用）</translation>
     </message>
     <message>
         <source>Stop rules</source>

@@ -169,6 +169,14 @@ def test_builder_initializer_and_seed_emit(builder):
 
 
 # ------------------------------------------------------------------ training controls
+def test_builder_minimum_width_fits_its_widest_card_and_the_scroll_bar(builder):
+    layers = (LayerSpec(64, "leaky_relu", 0.123), LayerSpec(2, "swish"))
+    builder.set_state(layers, None, "binary", 1, "glorot", 0, ("x1", "x2"), 2)
+    bar = builder.scroll.verticalScrollBar().sizeHint().width()
+    widest = max(card.minimumSizeHint().width() for card in builder._cards)
+    assert builder.minimumSizeHint().width() >= widest + bar
+
+
 @pytest.fixture
 def controls(qtbot):
     w = TrainingControls()
@@ -240,6 +248,17 @@ def test_controls_stop_rules_off_by_default_then_emit(controls):
     controls.stop_loss.setValue(0.05)
     controls.stop_epochs_check.setChecked(False)
     assert got == [(500, None), (200, None), (200, 0.01), (200, 0.05), (None, 0.05)]
+
+
+def test_controls_stop_rules_fold_away_but_an_active_rule_shows(controls):
+    assert controls.stop_group.isHidden() and controls.stop_toggle.text() == "Stop rules"
+    controls.stop_toggle.click()
+    assert not controls.stop_group.isHidden()
+    controls.stop_epochs_check.setChecked(True)
+    controls.stop_toggle.click()
+    assert controls.stop_group.isHidden() and controls.stop_toggle.text() == "Stop rules (on)"
+    controls.set_stop_rules(None, 0.1)  # pushed in from a session: unfolds to show it
+    assert not controls.stop_group.isHidden() and controls.stop_rules() == (None, 0.1)
 
 
 def test_controls_set_state_emits_nothing(controls):

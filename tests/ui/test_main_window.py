@@ -164,3 +164,21 @@ def test_status_level_not_wording_decides_how_long_a_message_stays(window, monke
     s.notice.emit("training diverged (only a word)", "info")
     window.show_status("a warning", "warning")
     assert shown == [0, 8000, 15000]
+
+
+@pytest.mark.parametrize("size, tabbed", [((1280, 800), True), ((1600, 1000), False)])
+def test_plots_keep_a_usable_height_and_the_controls_fit(qtbot, make_session, size, tabbed):
+    w = MainWindow(make_session(), interactive=False, remember=False)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.plots.is_tabbed() == tabbed
+    shown = [v for v in (w.loss_plot, w.activation_view) if v.isVisible()]
+    assert len(shown) == (1 if tabbed else 2) and all(v.height() >= 230 for v in shown)
+    assert w.controls_scroll.viewport().height() >= w.controls.sizeHint().height()
+    assert w.canvas.width() >= 500 and w.left_scroll.width() >= w.left.minimumSizeHint().width()
+    if tabbed:
+        w.plots.tabs.setCurrentIndex(1)
+        assert w.activation_view.isVisible() and not w.loss_plot.isVisible()
+    w.close()
