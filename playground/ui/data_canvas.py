@@ -82,10 +82,10 @@ class DataCanvas(QWidget):
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.hideButtons()
-        # room for the half of the top / right tick labels that sticks out past the plot
-        self.plot_item.layout.setContentsMargins(2, 10, 18, 2)
         self.view.setAspectLocked(True)
         palette.style_axes(self.plot_item, 11)
+        # room for the half of the top / right tick labels that sticks out past the plot
+        self.plot_item.layout.setContentsMargins(2, 10, 18, 2)
         font = QFont()
         font.setPointSizeF(11)
         for name in ("left", "bottom"):

@@ -55,7 +55,8 @@ class LossPlot(QWidget):
                 plot.getAxis(name).setStyle(maxTickLevel=1)
             plot.getAxis("left").setWidth(56)
         self.acc.setLabel("bottom", self.tr("epoch"))
-        self.acc.setYRange(0, 1, padding=0.02)
+        self.acc.setYRange(0, 1, padding=0.1)  # room for the "0" and "1" labels at the ends
+
         for plot in (self.loss, self.acc):  # ranges are set from the history in _redraw:
             plot.disableAutoRange()  # a deferred autorange would paint every update twice
         self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []])

@@ -129,6 +129,9 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
     return NEURON_LUT[idx, :3]
 
 
+LABEL_OVERHANG = 9  # px a tick label may reach past the end of its axis
+
+
 class OpaqueAxis(pg.AxisItem):
     """An axis whose grid and tick lines are opaque (pre-blended on white), cached as a pixmap.
 
@@ -141,6 +144,15 @@ class OpaqueAxis(pg.AxisItem):
     def __init__(self, orientation: str, **kw):
         super().__init__(orientation, **kw)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self):  # noqa: N802
+        """pyqtgraph drops a tick label that leaves this rect; with a grid it has no margin,
+        so the labels at the ends of the range vanished: allow LABEL_OVERHANG px along the axis."""
+        m = LABEL_OVERHANG
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -m, 0, m)
+        return rect.adjusted(-m, 0, m, 0)
 
     def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
         specs = super().generateDrawSpecs(p)
@@ -205,7 +217,7 @@ class FastImage(pg.ImageItem):
         self._unrenderable = False
 
 
-LEGEND_ROW_PX = 22  # height of the one-row legend above a plot
+LEGEND_ROW_PX = 24  # height of the one-row legend above a plot (a 10 pt label row)
 
 
 def legend_above(plot: pg.PlotItem, columns: int, size: str = "10pt") -> pg.LegendItem:
@@ -213,6 +225,7 @@ def legend_above(plot: pg.PlotItem, columns: int, size: str = "10pt") -> pg.Lege
     plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX)
     legend = pg.LegendItem(colCount=columns, labelTextSize=size, labelTextColor=INK,
                            frame=False, horSpacing=12)
+    legend.layout.setContentsMargins(0, 0, 0, 0)
     legend.setParentItem(plot)
     legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 0))
     return legend

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage, QPainter
 from view_runs import RUNS, snapshot_for, trainer_for
 
 from playground.core import activations
@@ -200,6 +201,20 @@ def test_loss_plot_curves_log_toggle_and_readout(qtbot):
     assert "epoch 3" in text and f"{losses[2]:.4g}" in text and "acc" in text
     plot.clear()
     assert len(plot.train_loss.getData()[0] or []) == 0
+
+
+def test_loss_plot_legend_above_and_accuracy_labels_at_both_ends(qtbot, snaps):
+    plot = _widget(qtbot, LossPlot, 380, 260)  # a small panel, as in the window
+    plot.show_snapshot(snaps["binary"])
+    qtbot.wait(10)
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)  # kept alive while painted on
+    painter = QPainter(image)
+    texts = [spec[2] for spec in plot.acc.getAxis("left").generateDrawSpecs(painter)[2]]
+    painter.end()
+    assert texts == ["0", "0.5", "1"]
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.bottom() <= plot.loss.vb.sceneBoundingRect().top() + 1  # never over curves
+    assert len(plot.legend.items) == 2 and legend.height() < 30  # one row
 
 
 def test_loss_plot_regression_hides_accuracy(qtbot, snaps):
