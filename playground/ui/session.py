@@ -138,6 +138,8 @@ class Session(QObject):
         if not self._pending:
             return
         self._pending = False
+        if self._latest.run_id != self._run_id:
+            return  # a reset or structural edit came after it arrived
         self._last_frame = time.perf_counter()
         self.frames += 1
         self.snapshotReady.emit(self._latest)
