@@ -16,7 +16,7 @@ from playground.core.snapshot import LayerStats, Snapshot
 from playground.core.trainer import Trainer
 
 DEFAULT_RES = 200  # decision map: res × res pixels
-NEURON_PIXELS = 480_000  # budget for all neuron maps of one snapshot together (≈ 1.9 MB)
+NEURON_PIXELS = 240_000  # budget for all neuron maps of one snapshot together (≈ 1 MB)
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
 
 

@@ -141,8 +141,8 @@ class DataCanvas(QWidget):
 
     def show_snapshot(self, snap: Snapshot, discretize: bool = False) -> None:
         """Draw the snapshot's decision map (2-D) or curve (1-D); points follow snap.data."""
-        if self._data is not snap.data:
-            self.set_points(snap.data, self._show_test)
+        if self._data is not snap.data and self._data != snap.data:  # equal copies arrive
+            self.set_points(snap.data, self._show_test)  # from the training process
         dim = snap.data.dim
         if dim == 1:  # a little room past the curve's ends
             x0, x1, y0, y1 = snap.extent

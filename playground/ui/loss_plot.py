@@ -87,7 +87,9 @@ class LossPlot(QWidget):
     # ------------------------------------------------------------------ public API
     def show_snapshot(self, snap: Snapshot) -> None:
         last = snap.history[-1] if snap.history else None  # the run's own record of its epoch
-        key = (snap.run_id, len(snap.history), id(last), snap.data.task)
+        record = None if last is None else (last.get("step"), last.get("train_loss"))
+        key = (snap.run_id, len(snap.history), record, snap.data.task)  # by value: snapshots
+        # arrive from the training process as new objects each time
         if key == self._key:
             return
         self._key = key
