@@ -18,6 +18,7 @@ from playground.core.trainer import Trainer
 DEFAULT_RES = 200  # decision map: res × res pixels
 NEURON_PIXELS = 240_000  # budget for all neuron maps of one snapshot together (≈ 1 MB)
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
+HISTORY_POINTS = 800  # epoch records per snapshot (the loss plot's points)
 
 
 def neuron_res(spec, res: int) -> int:
@@ -25,6 +26,16 @@ def neuron_res(spec, res: int) -> int:
     units = sum(layer.units for layer in spec.layers)
     fit = int(math.sqrt(NEURON_PIXELS / max(units, 1)))
     return min(res, MAX_NEURON_RES, max(MIN_NEURON_RES, fit))
+
+
+def thin_history(history: list, limit: int = HISTORY_POINTS) -> tuple[dict, ...]:
+    """At most `limit` evenly spread epoch records, always the first and the last: enough for a
+    loss curve, and a snapshot's size stays bounded however long training runs."""
+    n = len(history)
+    if n <= limit:
+        return tuple(history)
+    picks = np.unique(np.linspace(0, n - 1, limit).round().astype(int))
+    return tuple(history[i] for i in picks)
 
 
 def plane_extent(data: PointSet) -> tuple[float, float, float, float]:
@@ -107,7 +118,7 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
         test_loss=metrics.test_loss,
         train_accuracy=metrics.train_accuracy,
         test_accuracy=metrics.test_accuracy,
-        history=tuple(trainer.history),
+        history=thin_history(trainer.history),
         spec=trainer.spec,
         features=tuple(trainer.config.features),
         data=trainer.data,

@@ -16,6 +16,7 @@ from playground.core.network import Network
 from playground.core.pointset import DEFAULT_FEATURES, PointSet, transform, usable_features
 from playground.core.spec import LayerSpec, NetworkSpec
 
+MAX_HISTORY = 20_000  # epoch records kept; beyond, older ones are thinned (memory stays bounded)
 DEFAULT_HEAD = {"binary": ("sigmoid", "bce"), "multiclass": ("softmax", "ce"),
                 "regression": ("linear", "mse")}
 
@@ -242,6 +243,8 @@ class Trainer:
                                  "train_loss": m.train_loss, "test_loss": m.test_loss,
                                  "train_accuracy": m.train_accuracy,
                                  "test_accuracy": m.test_accuracy})
+            if len(self.history) > MAX_HISTORY:  # long runs: keep every other old record
+                del self.history[1:-1:2]
 
     def _check_finite(self) -> bool:
         theta = self.network.theta

@@ -12,6 +12,7 @@ closes. Everything crossing is our own frozen dataclasses and numpy arrays.
 from __future__ import annotations
 
 import multiprocessing
+import struct
 import threading
 
 from playground.core.snapshot_builder import DEFAULT_RES
@@ -19,52 +20,33 @@ from playground.core.training_loop import Load, TrainingLoop
 
 
 def serve(commands, events, load: Load, res: int = DEFAULT_RES) -> None:
-    """Child entry: run the loop on this thread, commands come from a reader thread and events
-    leave through a sender thread, so a slow reader on the GUI side never stalls training."""
-    sender = _Sender(events)
-    loop = TrainingLoop(load, sender.put, res, ready=sender.idle)
+    """Child entry: run the loop on this thread; commands come from a reader thread.
+
+    Events are written from the loop's own thread: a sender thread would cost the trainer a GIL
+    hand-off per pipe write (measured: a fifth of its speed). Periodic snapshots are skipped
+    while the previous one is still unread, so at most one waits in the pipe.
+    """
+    def send(kind: str, a, b) -> None:
+        try:
+            events.send((kind, a, b))
+        except (BrokenPipeError, EOFError, OSError):
+            pass  # the parent is gone; the reader thread stops the loop
+
+    loop = TrainingLoop(load, send, res, ready=lambda: _unread_bytes(events) == 0)
     reader = threading.Thread(target=_read_commands, args=(commands, loop), daemon=True)
     reader.start()
     loop.run()
 
 
-class _Sender:
-    """Sends events in order; of the snapshots waiting, only the newest is sent."""
+def _unread_bytes(conn) -> int:
+    """Bytes written to the pipe and not yet read (Linux FIONREAD); 0 where unsupported."""
+    try:
+        import fcntl
+        import termios
 
-    def __init__(self, conn):
-        self._conn = conn
-        self._cond = threading.Condition()
-        self._events: list[tuple] = []
-        self._snapshot: tuple | None = None
-        self._sending = False
-        threading.Thread(target=self._run, daemon=True).start()
-
-    def put(self, kind: str, a, b) -> None:
-        with self._cond:
-            if kind == "snapshot":
-                self._snapshot = (kind, a, b)
-            else:
-                self._events.append((kind, a, b))
-            self._cond.notify()
-
-    def idle(self) -> bool:
-        """True when nothing waits to be sent (a new snapshot would leave at once)."""
-        return self._snapshot is None and not self._sending
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while not self._events and self._snapshot is None:
-                    self._cond.wait()
-                batch = self._events + ([self._snapshot] if self._snapshot else [])
-                self._events, self._snapshot, self._sending = [], None, True
-            try:
-                for message in batch:
-                    self._conn.send(message)
-            except (BrokenPipeError, EOFError, OSError):
-                return  # the parent is gone; the reader thread stops the loop
-            finally:
-                self._sending = False
+        return struct.unpack("i", fcntl.ioctl(conn.fileno(), termios.FIONREAD, b"\0" * 4))[0]
+    except (ImportError, OSError):
+        return 0
 
 
 def _read_commands(conn, loop: TrainingLoop) -> None:

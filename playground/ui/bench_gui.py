@@ -4,7 +4,7 @@ A 6×8 tanh network trains on 500 circle points with every view updating. Report
   fps             frames painted per second (target ≥ 30)
   p95_latency_ms  95th percentile lateness of a 10 ms GUI timer (target ≤ 50)
   training_share  training steps/s in the window ÷ Trainer.step steps/s headless, both measured
-                  in this run (target ≥ 0.7)
+                  in this run, interleaved (see _measure) (target ≥ 0.7)
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from playground.core.trainer import TrainConfig, Trainer
 
 TARGETS = {"fps": 30.0, "p95_latency_ms": 50.0, "training_share": 0.7}
 PROBE_MS = 10
+SEGMENT_S = 2.0  # live training per segment
+HEADLESS_PROBE_S = 0.5  # headless training between segments
 
 
 def bench_project() -> Project:
@@ -48,25 +50,25 @@ def run(seconds: float = 10.0) -> dict:
 
     app = application()
     project = bench_project()
-    headless = headless_rate(project, min(3.0, max(0.5, seconds / 4)))
     session = Session(project)
     try:
         window = MainWindow(session, interactive=False, remember=False)
-        result = _measure(app, session, window, seconds, headless)
+        return _measure(app, session, window, seconds, project)
     finally:
         session.shutdown()
-    return result
 
 
-def _measure(app, session, window, seconds: float, headless: float) -> dict:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+def _measure(app, session, window, seconds: float, project: Project) -> dict:
+    """Live segments of training with every view updating, each between two headless probes.
+
+    This machine's speed drifts by ±20% from one second to the next, so the training share is
+    the median over segments of (live steps/s) ÷ (mean of the headless probes around it).
+    """
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
     window.resize(1600, 1000)
     window.show()
     session.sync()
-    session.play()
-    wait(app, 0.5)  # warm up: first frames build the views' items
-
     lateness: list[float] = []
     clock = QElapsedTimer()
     probe = QTimer()
@@ -79,29 +81,38 @@ def _measure(app, session, window, seconds: float, headless: float) -> dict:
         last[0] = now
 
     probe.timeout.connect(tick)
-    start = session.latest_snapshot()
-    frames0 = window.frames_painted
-    clock.start()
-    probe.start(PROBE_MS)
-    t0 = time.perf_counter()
-    wait(app, seconds)
-    elapsed = time.perf_counter() - t0
-    probe.stop()
-    end = session.latest_snapshot()
-    frames = window.frames_painted - frames0
-    session.pause()
+    segments = max(2, round(seconds / SEGMENT_S))
+    live_s = seconds / segments
+    shares, frames, live_time, steps = [], 0, 0.0, 0
+    headless = headless_rate(project, HEADLESS_PROBE_S)
+    for _ in range(segments):
+        session.play()
+        wait(app, 0.3)  # snapshots of the running state are flowing
+        start, frames0 = session.latest_snapshot(), window.frames_painted
+        clock.start()
+        last[0] = 0
+        probe.start(PROBE_MS)
+        t0 = time.perf_counter()
+        wait(app, live_s)
+        elapsed = time.perf_counter() - t0
+        probe.stop()
+        end = session.latest_snapshot()
+        session.pause()
+        session.sync()
+        frames += window.frames_painted - frames0
+        live_time += elapsed
+        steps += end.step - start.step
+        after = headless_rate(project, HEADLESS_PROBE_S)
+        shares.append((end.step - start.step) / elapsed / ((headless + after) / 2))
+        headless = after
     window.close()
-    loop = QEventLoop()
-    QTimer.singleShot(0, loop.quit)
-    loop.exec()
-    gui_rate = (end.step - start.step) / elapsed
     result = {
-        "seconds": round(elapsed, 2),
-        "fps": round(frames / elapsed, 1),
+        "seconds": round(live_time, 2),
+        "fps": round(frames / live_time, 1),
         "p95_latency_ms": round(float(np.percentile(lateness, 95)), 1) if lateness else None,
-        "training_share": round(gui_rate / headless, 3),
-        "steps_per_s_gui": round(gui_rate),
-        "steps_per_s_headless": round(headless),
+        "training_share": round(float(np.median(shares)), 3),
+        "steps_per_s_gui": round(steps / live_time),
+        "segment_shares": [round(x, 3) for x in shares],
     }
     result["meets_targets"] = bool(
         result["fps"] >= TARGETS["fps"]
