@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core import activations
 from playground.core.snapshot import Snapshot
 from playground.ui import palette
+from playground.ui.core_strings import tr_core
 
 N_CURVE = 401
 N_BINS = 60
@@ -119,10 +120,11 @@ class ActivationView(QWidget):
         self._y = (lo - pad, hi + pad)
         self.plot.setRange(xRange=(-r, r), yRange=self._y, padding=0.0)
         self.plot.getViewBox().prepareForPaint()  # apply now: a mid-paint change paints twice
-        label = act.label
+        label = tr_core(act.label)
         if act.param_name is not None:
             label += f" ({act.param_name} = {act.resolve_param(param):g})"
-        _set_text(self.title, f"<b>{label}</b>: {act.formula}<br>{act.derivative_formula}")
+        _set_text(self.title, f"<b>{label}</b>: {tr_core(act.formula)}<br>"
+                           f"{tr_core(act.derivative_formula)}")
 
     def _draw_hist(self, z: np.ndarray) -> None:
         r = self._z_range

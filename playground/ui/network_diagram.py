@@ -22,6 +22,7 @@ from playground.core import activations
 from playground.core.pointset import FEATURES, usable_features
 from playground.core.snapshot import Snapshot
 from playground.ui import palette
+from playground.ui.core_strings import tr_core
 from playground.ui.data_canvas import PassiveScatter
 from playground.ui.neuron_popup import NeuronPopup
 
@@ -243,9 +244,9 @@ class NetworkDiagram(QWidget):
         layers = snap.spec.layers
         act = activations.get(layers[col - 1].activation)
         if col == len(layers):
-            return self.tr("Output\n{act}").format(act=act.label)
+            return self.tr("Output\n{act}").format(act=tr_core(act.label))
         return self.tr("Layer {i}\n{n} × {act}").format(i=col, n=layers[col - 1].units,
-                                                        act=act.label)
+                                                        act=tr_core(act.label))
 
     def _build_map_items(self, snap: Snapshot) -> None:
         """One ImageItem (2-D data) or one curve (1-D data) per neuron column."""
@@ -441,7 +442,7 @@ class NetworkDiagram(QWidget):
     def _formula(self, snap: Snapshot, layer: int) -> str:
         spec_layer = snap.spec.layers[layer]
         act = activations.get(spec_layer.activation)
-        text = f"{act.label}: {act.formula}"
+        text = f"{tr_core(act.label)}: {tr_core(act.formula)}"
         if act.param_name is not None:
             text += f"  ({act.param_name} = {act.resolve_param(spec_layer.param):g})"
         return text

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core import activations
 from playground.core.snapshot import Snapshot
 from playground.ui import palette
+from playground.ui.core_strings import tr_core
 
 
 class NeuronPopup(QWidget):
@@ -49,7 +50,7 @@ class NeuronPopup(QWidget):
         where = (self.tr("Output") if layer == len(snap.spec.hidden)
                  else self.tr("Layer {i}").format(i=layer + 1))
         self.title.setText(self.tr("{where}, unit {u} · {act}").format(
-            where=where, u=unit + 1, act=act.label))
+            where=where, u=unit + 1, act=tr_core(act.label)))
         self.setWindowTitle(self.title.text())
         maps = snap.neuron_maps
         if maps is None or unit >= maps[layer].shape[0]:
