@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.registry import lookup
+
 Value = Callable[[np.ndarray, float], np.ndarray]
 Derivative = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 
@@ -160,10 +162,7 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 
 def get(name: str) -> Activation:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown activation {name!r}; choose from {', '.join(names())}") from None
+    return lookup(_REGISTRY, name, "activation", names())
 
 
 def names(hidden: bool = True) -> list[str]:

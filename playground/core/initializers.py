@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.registry import lookup
+
 Init = Callable[[int, int, np.random.Generator], np.ndarray]
 
 
@@ -40,11 +42,7 @@ _REGISTRY = {
 
 
 def get(name: str) -> Initializer:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        choices = ", ".join(_REGISTRY)
-        raise KeyError(f"unknown initializer {name!r}; choose from {choices}") from None
+    return lookup(_REGISTRY, name, "initializer")
 
 
 def names() -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.core import activations
+from playground.core.registry import lookup
 
 _EPS = 1e-12
 
@@ -68,10 +69,7 @@ _REGISTRY = {
 
 
 def get(name: str) -> Loss:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown loss {name!r}; choose from {', '.join(_REGISTRY)}") from None
+    return lookup(_REGISTRY, name, "loss")
 
 
 def names() -> list[str]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.registry import lookup
+
 
 class Optimizer:
     name = ""
@@ -86,10 +88,7 @@ def create(name: str, size: int, dtype=np.float64) -> Optimizer:
 
 
 def get(name: str) -> OptimizerInfo:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown optimizer {name!r}; choose from {', '.join(_REGISTRY)}") from None
+    return lookup(_REGISTRY, name, "optimizer")
 
 
 def names() -> list[str]:

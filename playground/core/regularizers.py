@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.registry import lookup
+
 
 @dataclass(frozen=True)
 class Regularizer:
@@ -25,11 +27,7 @@ _REGISTRY = {
 
 
 def get(name: str) -> Regularizer:
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        choices = ", ".join(_REGISTRY)
-        raise KeyError(f"unknown regularizer {name!r}; choose from {choices}") from None
+    return lookup(_REGISTRY, name, "regularizer")
 
 
 def names() -> list[str]:
