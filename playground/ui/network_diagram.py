@@ -24,39 +24,19 @@ from playground.core.snapshot import Snapshot
 from playground.ui import palette
 from playground.ui.core_strings import tr_core
 from playground.ui.data_canvas import PassiveScatter
+from playground.ui.diagram_hover import describe_link, describe_neuron, nearest_segment
+from playground.ui.diagram_links import WIDTHS, link_buckets
 from playground.ui.neuron_popup import NeuronPopup
 
 T = 1.0  # neuron side
 PITCH = 1.3  # vertical distance between units
 COLUMN_PITCH = 3.4  # least view units between columns
 MAX_COLUMN_PITCH = 6.0
-WIDTH_EDGES = (0.25, 0.75, 1.5)  # |w| class limits
-WIDTHS = (0.7, 1.5, 2.6, 4.0)  # px per |w| class
 LINK_HIT_PX = 4.0
-HYSTERESIS = 0.15  # a link changes width class once |w| is 15 % past the class edge
-SIGN_DEADBAND = 0.05  # and changes colour once |w| > this on the other side of 0
 MIN_VISIBLE_UNITS = 7  # the view always spans at least this many pitches: caps thumbnail size
 TITLE_PX = 44.0  # room above the tallest column for two lines of title
 BOTTOM_ROOM = 0.6  # view units below the lowest unit (the layer highlight reaches 0.2)
 MIN_THUMB_PX = 18.0  # the fit shrinks thumbnails down to this; below it the diagram scrolls
-
-
-def link_buckets(w: np.ndarray, previous: np.ndarray | None = None) -> np.ndarray:
-    """(n,) link item index per weight: sign · len(WIDTHS) + width class of |w|.
-
-    With the previous buckets, a link keeps its bucket while |w| stays within HYSTERESIS of
-    that class's edges and its sign flip is within SIGN_DEADBAND: links that sit on an edge do
-    not flicker, and the diagram redraws its links only when they visibly change.
-    """
-    k = len(WIDTHS)
-    a = np.abs(w)
-    fresh = (w > 0) * k + np.searchsorted(WIDTH_EDGES, a)
-    if previous is None:
-        return fresh
-    lo = np.array((0.0, *WIDTH_EDGES))[previous % k] / (1 + HYSTERESIS)
-    hi = np.array((*WIDTH_EDGES, np.inf))[previous % k] * (1 + HYSTERESIS)
-    same_sign = ((w > 0) == (previous >= k)) | (a <= SIGN_DEADBAND)
-    return np.where((a >= lo) & (a < hi) & same_sign, previous, fresh)
 
 
 class _DiagramViewBox(pg.ViewBox):
@@ -410,15 +390,7 @@ class NetworkDiagram(QWidget):
     def _link_at(self, p: QPointF) -> int | None:
         if self._key is None or not len(self._seg):
             return None
-        px, py = self.view.viewPixelSize()
-        a, b = self._seg[:, :2], self._seg[:, 2:]
-        q = np.array([p.x(), p.y()])
-        ab = b - a
-        t = np.clip(((q - a) * ab).sum(1) / np.maximum((ab * ab).sum(1), 1e-12), 0, 1)
-        d = (a + t[:, None] * ab - q) / [px, py]
-        dist = np.hypot(d[:, 0], d[:, 1])
-        i = int(np.argmin(dist))
-        return i if dist[i] <= LINK_HIT_PX else None
+        return nearest_segment(self._seg, (p.x(), p.y()), self.view.viewPixelSize(), LINK_HIT_PX)
 
     def describe_at(self, p: QPointF) -> str:
         """Tooltip text for view point p: a neuron's bias or a link's weight, with the formula."""
@@ -434,36 +406,11 @@ class NetworkDiagram(QWidget):
             return self._describe_link(snap, layer, out, inp)
         return ""
 
-    def _layer_name(self, snap: Snapshot, layer: int) -> str:
-        if layer == len(snap.spec.hidden):
-            return self.tr("output")
-        return self.tr("layer {i}").format(i=layer + 1)
-
-    def _formula(self, snap: Snapshot, layer: int) -> str:
-        spec_layer = snap.spec.layers[layer]
-        act = activations.get(spec_layer.activation)
-        text = f"{tr_core(act.label)}: {tr_core(act.formula)}"
-        if act.param_name is not None:
-            text += f"  ({act.param_name} = {act.resolve_param(spec_layer.param):g})"
-        return text
-
     def _describe_neuron(self, snap: Snapshot, col: int, unit: int) -> str:
-        if col == 0:
-            return self.tr("Input {name}").format(name=self._input_names(snap)[unit])
-        layer = col - 1
-        bias = float(snap.biases[layer][unit])
-        return self.tr("{where}, unit {u}\nbias b = {b:.4g}\n{formula}\nClick to enlarge").format(
-            where=self._layer_name(snap, layer).capitalize(), u=unit + 1, b=bias,
-            formula=self._formula(snap, layer))
+        return describe_neuron(snap, col, unit, self._input_names(snap))
 
     def _describe_link(self, snap: Snapshot, layer: int, out: int, inp: int) -> str:
-        w = float(snap.weights[layer][out, inp])
-        source = (self._input_names(snap)[inp] if layer == 0
-                  else self.tr("{where} unit {u}").format(
-                      where=self._layer_name(snap, layer - 1), u=inp + 1))
-        target = self.tr("{where} unit {u}").format(where=self._layer_name(snap, layer), u=out + 1)
-        return self.tr("weight w = {w:.4g}\n{a} → {b}\n{formula}").format(
-            w=w, a=source, b=target, formula=self._formula(snap, layer))
+        return describe_link(snap, layer, out, inp, self._input_names(snap))
 
     def _on_hover(self, scene_pos) -> None:
         if not self.view.sceneBoundingRect().contains(scene_pos):

@@ -15,14 +15,9 @@ from playground.core.snapshot_builder import build_snapshot
 from playground.core.spec import LayerSpec
 from playground.ui.activation_view import ActivationView
 from playground.ui.data_canvas import DataCanvas
+from playground.ui.diagram_links import WIDTH_EDGES, WIDTHS, link_buckets
 from playground.ui.loss_plot import LossPlot
-from playground.ui.network_diagram import (
-    MIN_THUMB_PX,
-    WIDTH_EDGES,
-    WIDTHS,
-    NetworkDiagram,
-    link_buckets,
-)
+from playground.ui.network_diagram import MIN_THUMB_PX, NetworkDiagram
 
 KINDS = ("binary", "three_class", "sine", "plane", "iris")
 
