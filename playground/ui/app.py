@@ -49,14 +49,17 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
 
     i18n.install(app, lang)
     session = Session(loaded)
-    window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
-    if project:
-        window.path = Path(project)
-        window.update_title()
-    if snapshot:
-        return render_snapshot(app, window, Path(snapshot), steps, size)
-    window.show()
-    return app.exec()
+    try:  # the training process and its relay thread stop however the window ends
+        window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
+        if project:
+            window.path = Path(project)
+            window.update_title()
+        if snapshot:
+            return render_snapshot(app, window, Path(snapshot), steps, size)
+        window.show()
+        return app.exec()
+    finally:
+        session.shutdown()
 
 
 def render_snapshot(app, window, out: Path, steps: int,
