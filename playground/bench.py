@@ -5,7 +5,8 @@ dtype (the trainer's default, float32, also torch's default), with the same work
 slice a mini-batch from an order reshuffled every epoch, forward, backward, SGD update.
 Our side is a Trainer with record_history off; torch's side is a Sequential of Linear +
 activations with BCEWithLogitsLoss / CrossEntropyLoss and optim.SGD.
-Rates are the best of `repeats` timed runs of about `duration` seconds each.
+Rates are the best of the timed runs; the ratio is the median over rounds in which ours and
+torch's run alternately (about duration / 2 seconds each), so the machine's drift cancels.
 """
 
 from __future__ import annotations
@@ -74,8 +75,8 @@ def make_trainer(case: Case, seed: int = 0, dtype: str = DEFAULT_DTYPE) -> Train
     return trainer
 
 
-def best_rate(run: Callable[[int], object], duration: float, repeats: int) -> float:
-    """Best units/s of `run(n)` over `repeats` timed runs, n calibrated to last ~duration s."""
+def calibrate(run: Callable[[int], object], duration: float) -> int:
+    """Units n for which `run(n)` lasts about `duration` seconds (after a warm-up call)."""
     run(1)  # warm-up: buffers, caches
     n = 1
     while True:
@@ -85,13 +86,32 @@ def best_rate(run: Callable[[int], object], duration: float, repeats: int) -> fl
         if elapsed >= duration / 8 or n >= 10_000_000:
             break
         n *= 4
-    n = max(1, round(n * duration / max(elapsed, 1e-9)))
-    best = math.inf
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        run(n)
-        best = min(best, time.perf_counter() - t0)
-    return n / max(best, 1e-12)
+    return max(1, round(n * duration / max(elapsed, 1e-9)))
+
+
+def timed_rate(run: Callable[[int], object], n: int) -> float:
+    t0 = time.perf_counter()
+    run(n)
+    return n / max(time.perf_counter() - t0, 1e-12)
+
+
+def best_rate(run: Callable[[int], object], duration: float, repeats: int) -> float:
+    """Best units/s of `run(n)` over `repeats` timed runs, n calibrated to last ~duration s."""
+    n = calibrate(run, duration)
+    return max(timed_rate(run, n) for _ in range(repeats))
+
+
+def paired_rates(ours: Callable[[int], object], theirs: Callable[[int], object],
+                 duration: float, rounds: int) -> tuple[float, float, float]:
+    """(best ours/s, best theirs/s, median of per-round ratios), the two timed alternately.
+
+    This machine's speed drifts by ±20% within seconds; alternating short runs and taking the
+    median ratio of neighbours keeps that drift out of the comparison.
+    """
+    n_ours, n_theirs = calibrate(ours, duration), calibrate(theirs, duration)
+    pairs = [(timed_rate(ours, n_ours), timed_rate(theirs, n_theirs)) for _ in range(rounds)]
+    ratios = sorted(a / b for a, b in pairs)
+    return max(a for a, _ in pairs), max(b for _, b in pairs), ratios[len(ratios) // 2]
 
 
 def _ours_runner(trainer: Trainer) -> Callable[[int], object]:
@@ -200,13 +220,16 @@ def grid_runner(network: Network, features=("x1", "x2"), extent=PLANE_EXTENT,
 def run_case(case: Case, torch, duration: float, repeats: int,
              dtype: str = DEFAULT_DTYPE) -> dict:
     trainer = make_trainer(case, dtype=dtype)
-    ours = best_rate(_ours_runner(trainer), duration, repeats)
-    row = {"name": case.name, "description": case.description, "ours_steps_per_s": ours,
+    row = {"name": case.name, "description": case.description, "ours_steps_per_s": None,
            "torch_steps_per_s": None, "ratio": None, "target_ratio": case.target, "passed": None}
-    if torch is not None:
-        theirs = best_rate(torch_runner(torch, trainer), duration, repeats)
-        ratio = ours / theirs
-        row.update(torch_steps_per_s=theirs, ratio=ratio, passed=ratio >= case.target)
+    if torch is None:
+        row["ours_steps_per_s"] = best_rate(_ours_runner(trainer), duration, repeats)
+        return row
+    rounds = max(5, 2 * repeats - 1)  # odd: the median is one measured pair
+    ours, theirs, ratio = paired_rates(_ours_runner(trainer), torch_runner(torch, trainer),
+                                       duration / 2, rounds)
+    row.update(ours_steps_per_s=ours, torch_steps_per_s=theirs, ratio=ratio,
+               passed=ratio >= case.target)
     return row
 
 
@@ -252,6 +275,6 @@ def format_table(result: dict) -> str:
                  f"{'PASS' if g['passed'] else 'FAIL'}")
     torch_note = (f"PyTorch {result['torch']} CPU, {result['torch_threads']} thread"
                   if result["torch"] else "PyTorch not installed: ratios skipped")
-    lines.append(f"steps/s, best of {result['repeats']} runs of ~{result['duration_s']:g} s, "
+    lines.append(f"steps/s: best run; ratio: median of alternating ours/torch rounds; "
                  f"{result['dtype']}; {torch_note}")
     return "\n".join(lines)

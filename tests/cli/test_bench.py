@@ -22,6 +22,17 @@ def test_best_rate_measures_a_known_rate():
     assert 250 < rate <= 500
 
 
+def test_paired_rates_compare_alternating_runs():
+    def fast(n):  # 1 ms per unit
+        time.sleep(0.001 * n)
+
+    def slow(n):  # 3 ms per unit
+        time.sleep(0.003 * n)
+
+    ours, theirs, ratio = bench.paired_rates(fast, slow, duration=0.03, rounds=3)
+    assert 1.5 < ratio < 4.5 and ours > theirs
+
+
 def test_torch_side_takes_the_same_step_from_the_same_weights():
     torch = pytest.importorskip("torch")
     for case in (bench.CASES[2], bench.CASES[3]):  # full batch: independent of the shuffle
@@ -65,7 +76,7 @@ def test_bench_json_has_every_case_and_the_grid(quick_json):
         assert c["ours_steps_per_s"] > 0
         if r["torch"] is not None:
             assert c["torch_steps_per_s"] > 0
-            assert c["ratio"] == pytest.approx(c["ours_steps_per_s"] / c["torch_steps_per_s"])
+            assert c["ratio"] > 0  # the median of alternating rounds (see paired_rates)
             assert c["passed"] == (c["ratio"] >= c["target_ratio"])
     g = r["grid"]
     assert g["name"] == "E" and g["ms"] > 0 and g["passed"] == (g["ms"] <= g["budget_ms"])
