@@ -63,6 +63,9 @@ def _times_derivative(act, p: float):
     return generic
 
 
+LARGE_BATCH = 256  # from this batch size on, the fast path reuses its Z buffers
+
+
 class Network:
     def __init__(self, spec: NetworkSpec, dtype=np.float64):
         self.spec = spec
@@ -86,6 +89,7 @@ class Network:
         self._derivative = [_times_derivative(a, p) for a, p in hidden]
         self._weights_t = [w.T for w in self.weights]  # views: follow theta
         self._buffers: dict[int, list[np.ndarray]] = {}
+        self._no_buffers = (None,) * self.n_layers
 
     def _views(self, flat: np.ndarray) -> list[np.ndarray]:
         views, start = [], 0
@@ -162,22 +166,36 @@ class Network:
             self._buffers[m] = bufs
         return bufs
 
+    def _z_buffers(self, m: int) -> list[np.ndarray | None]:
+        """Reused Z (n_out, m) per layer for large batches (fresh megabytes every step cost
+        page faults); None for small ones, where a new array is cheaper than out= checks."""
+        if m < LARGE_BATCH:
+            return self._no_buffers
+        key = -m
+        bufs = self._buffers.get(key)
+        if bufs is None:
+            bufs = [np.empty((rows, m), dtype=self.dtype) for rows, _ in self.shapes]
+            self._buffers[key] = bufs
+        return bufs
+
     def forward_train(self, X1: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Forward pass on an augmented batch X1 = [X; 1] of shape (n_in + 1, m).
 
         Returns (zs, acts1): zs[l] (units_l, m); acts1[l] (units + 1, m) is layer l's input.
-        The output layer's head is applied by the caller (the loss pairs with it).
+        The output layer's head is applied by the caller (the loss pairs with it). For large
+        batches the arrays are reused by the next call.
         """
-        bufs = self._batch_buffers(X1.shape[1])
+        m = X1.shape[1]
+        bufs, zbufs = self._batch_buffers(m), self._z_buffers(m)
         acts1, zs = [X1], []
         a1 = X1
-        for block, a1_next, value_into in zip(self.blocks, bufs, self._value_into):
-            z = np.dot(block, a1)  # (n_out, m)
+        for block, a1_next, value_into, zbuf in zip(self.blocks, bufs, self._value_into, zbufs):
+            z = np.dot(block, a1, out=zbuf)  # (n_out, m)
             value_into(z, a1_next[:-1])
             zs.append(z)
             acts1.append(a1_next)
             a1 = a1_next
-        zs.append(np.dot(self.blocks[-1], a1))  # output layer, before its head
+        zs.append(np.dot(self.blocks[-1], a1, out=zbufs[-1]))  # output layer, before its head
         return zs, acts1
 
     def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:

@@ -207,15 +207,16 @@ class Trainer:
         reg = regularizers.get(cfg.regularization) if cfg.reg_rate > 0 else None
         lr, bs, n_train = cfg.learning_rate, cfg.batch_size, len(self._Y)
         done = 0
+        forward, backward, delta = net.forward_train, net.backward_train, loss.delta
         while done < n:
             if self._pos >= n_train:
                 self._new_epoch(count=False)
-            end = self._pos + bs
-            X1, Y = self._order_X1[:, self._pos : end], self._order_Y[self._pos : end]
-            self._pos = end
-            zs, acts1 = net.forward_train(X1)
+            start = self._pos
+            end = self._pos = start + bs
+            X1, Y = self._order_X1[:, start:end], self._order_Y[start:end]
+            zs, acts1 = forward(X1)
             z = zs[-1].T  # (m, n_outputs) for the head and the loss
-            net.backward_train(zs, acts1, loss.delta(z, head(z, 0.0), Y, head_name).T)
+            backward(zs, acts1, delta(z, head(z, 0.0), Y, head_name).T)
             if reg is not None:
                 grad += cfg.reg_rate * net.weight_mask * reg.grad(theta)
             opt.step(theta, grad, lr)
