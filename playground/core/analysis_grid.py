@@ -112,7 +112,7 @@ def decision_maps(output_map: np.ndarray, task: str) -> tuple[np.ndarray, np.nda
 
 
 def output_eval(network, features, extent, res: int, dim: int = 2,
-                chunk: int = 65536) -> np.ndarray:
+                chunk: int = 8192) -> np.ndarray:
     """The output layer only, on the grid: float32 (n_outputs, res, res) or (n_outputs, res).
 
     Pixels go through the network in chunks of `chunk` columns, so memory stays bounded for

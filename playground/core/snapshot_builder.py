@@ -100,12 +100,16 @@ def grid_maps(trainer: Trainer, extent, res: int):
 
 
 def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, running: bool = False,
-                   message: str = "", extent=None) -> Snapshot:
-    """A read-only Snapshot of the trainer's current state."""
+                   message: str = "", extent=None, statistics=None) -> Snapshot:
+    """A read-only Snapshot of the trainer's current state.
+
+    `statistics` = (layer_z, layer_stats) from an earlier snapshot of the same network and data
+    may be passed to skip recomputing them (the live loop refreshes them at ~10 Hz).
+    """
     metrics = trainer.evaluate()
     extent = tuple(float(v) for v in (extent or plane_extent(trainer.data)))
     neuron_maps, output_map, class_map = grid_maps(trainer, extent, res)
-    layer_z, layer_stats = layer_statistics(trainer)
+    layer_z, layer_stats = statistics or layer_statistics(trainer)
     net = trainer.network
     diverged = bool(trainer.diverged)
     if diverged and not message:

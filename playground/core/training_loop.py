@@ -28,6 +28,7 @@ from playground.core.trainer import TrainConfig, Trainer
 Emit = Callable[[str, object, int], None]
 
 FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with headroom)
+STATS_S = 0.1  # per-layer statistics (histograms, dead/saturated units) refresh at ~10 Hz
 SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
@@ -83,6 +84,7 @@ class TrainingLoop:
         self._frame_start = 0.0
         self._last_emit = 0.0
         self._emit_gap = FRAME_S  # grows for big networks whose snapshots are slow to build
+        self._statistics = None  # (time, run id, spec, data, (layer_z, layer_stats))
         self._rate = 1000.0  # steps per second, re-estimated after every chunk
         self.trainer: Trainer | None = None
         self.run_id = load.run_id
@@ -170,11 +172,26 @@ class TrainingLoop:
         self._dirty = True
         self._emit_event("stopped", reason, self._seq)
 
+    def _recent_statistics(self, now: float):
+        """Last snapshot's per-layer statistics while running and younger than STATS_S, if
+        they describe the same network and data (the views show them at ~10 Hz)."""
+        if not self.running or self._statistics is None:
+            return None
+        when, run_id, spec, data, stats = self._statistics
+        trainer = self.trainer
+        fresh = now - when < STATS_S and run_id == self.run_id
+        return stats if fresh and spec == trainer.spec and data is trainer.data else None
+
     def _emit(self) -> None:
         self._dirty = False
         self._last_emit = start = time.perf_counter()
         trainer = self.trainer
-        snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running)
+        cached = self._recent_statistics(start)
+        snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
+                              statistics=cached)
+        if cached is None:
+            self._statistics = (start, self.run_id, trainer.spec, trainer.data,
+                                (snap.layer_z, snap.layer_stats))
         if trainer.diverged and self.running:
             self._pause(trainer.divergence_reason)
             snap = build_snapshot(trainer, self.run_id, res=self.res, running=False)

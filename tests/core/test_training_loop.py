@@ -112,3 +112,15 @@ def test_bad_command_is_reported_not_fatal():
     assert snaps and w.trainer.data.n_classes == 2
 
 
+
+
+def test_layer_statistics_refresh_about_ten_times_a_second_while_running():
+    w, snaps, _ = make_worker(hidden=((8, "relu"),))
+    w.post(1, "run", True)
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 0.6:
+        w.iterate()
+    running = [s for s in snaps if s.running]
+    distinct = {id(s.layer_stats) for s in running}
+    assert len(running) >= 8
+    assert 2 <= len(distinct) < len(running)  # reused between refreshes, yet refreshed
