@@ -1,10 +1,12 @@
-"""What the network diagram says on hover: a neuron's bias or a link's weight with the layer's
-formula, and which link lies under the pointer. Strings are in the NetworkDiagram context."""
+"""The network diagram under the pointer: click and wheel handling, which link is hit, and what
+the tooltip says (a neuron's bias or a link's weight with the layer's formula). Strings are in
+the NetworkDiagram context."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
 
 from playground.core import activations
 from playground.core.snapshot import Snapshot
@@ -62,3 +64,27 @@ def describe_link(snap: Snapshot, layer: int, out: int, inp: int,
     return QCoreApplication.translate(
         "NetworkDiagram", "weight w = {w:.4g}\n{a} → {b}\n{formula}"
     ).format(w=w, a=source, b=target, formula=formula(snap, layer))
+
+
+class DiagramViewBox(pg.ViewBox):
+    """Left click goes to the diagram; the wheel scrolls by `step` view units, Ctrl+wheel zooms."""
+
+    def __init__(self, diagram, step: float = 2.6):
+        super().__init__(lockAspect=True, enableMenu=False)
+        self._diagram = diagram
+        self._step = step
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._diagram._on_click(self.mapSceneToView(ev.scenePos()))
+        else:
+            super().mouseClickEvent(ev)
+
+    def wheelEvent(self, ev, axis=None):  # noqa: N802
+        """Wheel scrolls up/down; Ctrl + wheel zooms."""
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(ev, axis)
+            return
+        ev.accept()
+        self.translateBy(y=ev.delta() / 120 * self._step)

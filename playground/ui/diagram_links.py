@@ -1,8 +1,14 @@
-"""Link styles of the network diagram: each weight's sign and width class, with hysteresis."""
+"""Styles of the network diagram: each link's sign and width class (with hysteresis), and
+the resolution and colour levels of the neuron thumbnails."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+
+from playground.core import activations
+from playground.core.snapshot import Snapshot
 
 WIDTH_EDGES = (0.25, 0.75, 1.5)  # |w| class limits
 WIDTHS = (0.7, 1.5, 2.6, 4.0)  # px per |w| class
@@ -26,3 +32,21 @@ def link_buckets(w: np.ndarray, previous: np.ndarray | None = None) -> np.ndarra
     hi = np.array((*WIDTH_EDGES, np.inf))[previous % k] * (1 + HYSTERESIS)
     same_sign = ((w > 0) == (previous >= k)) | (a <= SIGN_DEADBAND)
     return np.where((a >= lo) & (a < hi) & same_sign, previous, fresh)
+
+
+def thumb_res(res: int, n_units: int) -> tuple[int, int]:
+    """(stride, pixels per side) of a thumbnail: every stride-th grid point, ≤ cap pixels."""
+    cap = 48 if n_units <= 16 else 24
+    stride = max(1, math.ceil(res / cap))
+    return stride, math.ceil(res / stride)
+
+
+def map_levels(snap: Snapshot, layer: int, maps: np.ndarray) -> tuple[float, float]:
+    """The activation's range when bounded, else symmetric ±max|a| of the layer."""
+    act = activations.get(snap.spec.layers[layer].activation)
+    lo, hi = act.output_range
+    if math.isfinite(lo) and math.isfinite(hi):
+        return float(lo), float(hi)
+    peak = float(np.nanmax(np.abs(maps))) if maps.size else 1.0
+    peak = peak if math.isfinite(peak) and peak > 1e-6 else 1.0
+    return -peak, peak

@@ -10,22 +10,20 @@ Thumbnails: one image per column, the units' maps stacked with transparent (NaN)
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from playground.core import activations
 from playground.core.pointset import FEATURES, usable_features
 from playground.core.snapshot import Snapshot
+from playground.ui import diagram_hover as hover
 from playground.ui import palette
 from playground.ui.core_strings import tr_core
 from playground.ui.data_canvas import PassiveScatter
-from playground.ui.diagram_hover import describe_link, describe_neuron, nearest_segment
-from playground.ui.diagram_links import WIDTHS, link_buckets
+from playground.ui.diagram_links import WIDTHS, link_buckets, map_levels, thumb_res
 from playground.ui.neuron_popup import NeuronPopup
 
 T = 1.0  # neuron side
@@ -37,27 +35,6 @@ MIN_VISIBLE_UNITS = 7  # the view always spans at least this many pitches: caps 
 TITLE_PX = 44.0  # room above the tallest column for two lines of title
 BOTTOM_ROOM = 0.6  # view units below the lowest unit (the layer highlight reaches 0.2)
 MIN_THUMB_PX = 18.0  # the fit shrinks thumbnails down to this; below it the diagram scrolls
-
-
-class _DiagramViewBox(pg.ViewBox):
-    def __init__(self, diagram: NetworkDiagram):
-        super().__init__(lockAspect=True, enableMenu=False)
-        self._diagram = diagram
-
-    def mouseClickEvent(self, ev):  # noqa: N802
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._diagram._on_click(self.mapSceneToView(ev.scenePos()))
-        else:
-            super().mouseClickEvent(ev)
-
-    def wheelEvent(self, ev, axis=None):  # noqa: N802
-        """Wheel scrolls up/down; Ctrl + wheel zooms."""
-        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            super().wheelEvent(ev, axis)
-            return
-        ev.accept()
-        self.translateBy(y=ev.delta() / 120 * 2 * PITCH)
 
 
 class NetworkDiagram(QWidget):
@@ -74,7 +51,7 @@ class NetworkDiagram(QWidget):
 
     def _build(self) -> None:
         self.graphics = pg.GraphicsView(background="w")
-        self.view = _DiagramViewBox(self)
+        self.view = hover.DiagramViewBox(self, step=2 * PITCH)
         self.graphics.setCentralItem(self.view)
         palette.fast_view(self.graphics)
         self.view.sigResized.connect(self._fit)
@@ -236,7 +213,7 @@ class NetworkDiagram(QWidget):
         for layer, maps in enumerate(snap.neuron_maps):
             col, n = layer + 1, maps.shape[0]
             if snap.data.dim == 2:
-                stride, t = self._thumb_res(maps.shape[1], n)
+                stride, t = thumb_res(maps.shape[1], n)
                 gap = max(1, round(t * (PITCH - T) / T))
                 # tiles (n, t + gap, t), unit n−1 first (row 0 is at the bottom); the gap rows
                 # stay NaN (transparent); the image is the first n(t + gap) − gap rows
@@ -255,13 +232,6 @@ class NetworkDiagram(QWidget):
                 curve.setZValue(1)
                 self._add(curve)
                 self._curves.append(curve)
-
-    @staticmethod
-    def _thumb_res(res: int, n_units: int) -> tuple[int, int]:
-        """(stride, pixels per side) of a thumbnail: every stride-th grid point, ≤ cap pixels."""
-        cap = 48 if n_units <= 16 else 24
-        stride = max(1, math.ceil(res / cap))
-        return stride, math.ceil(res / stride)
 
     def _layout(self) -> tuple[float, float]:
         """(px per view unit, column pitch) for the current panel size.
@@ -345,7 +315,7 @@ class NetworkDiagram(QWidget):
         if snap.neuron_maps is None:
             return
         for layer, maps in enumerate(snap.neuron_maps):
-            lo, hi = self._levels(snap, layer, maps)
+            lo, hi = map_levels(snap, layer, maps)
             if snap.data.dim == 2:
                 tiles, stride, height, rect = self._atlas[layer]
                 t = tiles.shape[2]
@@ -368,17 +338,6 @@ class NetworkDiagram(QWidget):
         y = np.hstack([np.clip(ys, -1e6, 1e6), np.full((n, 1), np.nan)]).ravel()
         return x, y
 
-    @staticmethod
-    def _levels(snap: Snapshot, layer: int, maps: np.ndarray) -> tuple[float, float]:
-        """The activation's range when bounded, else symmetric ±max|a| of the layer."""
-        act = activations.get(snap.spec.layers[layer].activation)
-        lo, hi = act.output_range
-        if math.isfinite(lo) and math.isfinite(hi):
-            return float(lo), float(hi)
-        peak = float(np.nanmax(np.abs(maps))) if maps.size else 1.0
-        peak = peak if math.isfinite(peak) and peak > 1e-6 else 1.0
-        return -peak, peak
-
     # ------------------------------------------------------------------ hover and click
     def _neuron_at(self, p: QPointF) -> int | None:
         if self._key is None:
@@ -390,7 +349,8 @@ class NetworkDiagram(QWidget):
     def _link_at(self, p: QPointF) -> int | None:
         if self._key is None or not len(self._seg):
             return None
-        return nearest_segment(self._seg, (p.x(), p.y()), self.view.viewPixelSize(), LINK_HIT_PX)
+        pixel = self.view.viewPixelSize()
+        return hover.nearest_segment(self._seg, (p.x(), p.y()), pixel, LINK_HIT_PX)
 
     def describe_at(self, p: QPointF) -> str:
         """Tooltip text for view point p: a neuron's bias or a link's weight, with the formula."""
@@ -407,10 +367,10 @@ class NetworkDiagram(QWidget):
         return ""
 
     def _describe_neuron(self, snap: Snapshot, col: int, unit: int) -> str:
-        return describe_neuron(snap, col, unit, self._input_names(snap))
+        return hover.describe_neuron(snap, col, unit, self._input_names(snap))
 
     def _describe_link(self, snap: Snapshot, layer: int, out: int, inp: int) -> str:
-        return describe_link(snap, layer, out, inp, self._input_names(snap))
+        return hover.describe_link(snap, layer, out, inp, self._input_names(snap))
 
     def _on_hover(self, scene_pos) -> None:
         if not self.view.sceneBoundingRect().contains(scene_pos):
