@@ -26,8 +26,11 @@ def test_closing_the_window_during_training_exits_cleanly_in_a_process(tmp_path)
         "from playground.ui.bench_gui import bench_project, wait\n"
         "app = application()\n"
         "w = MainWindow(Session(bench_project()), interactive=False, remember=False)\n"
-        "w.show(); w.session.play(); wait(app, 0.5)\n"
-        "w.close()\n"
+        "w.show(); w.session.play(); wait(app, 1.0)\n"
+        "assert w.session.latest_snapshot().running\n"
+        "import time; t0 = time.perf_counter(); w.close()\n"
+        "print('closed in', time.perf_counter() - t0)\n"
+        "import multiprocessing; assert not multiprocessing.active_children()\n"
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
            "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
@@ -35,3 +38,5 @@ def test_closing_the_window_during_training_exits_cleanly_in_a_process(tmp_path)
                          timeout=60, env=env, cwd=str(__import__("pathlib").Path.cwd()))
     assert out.returncode == 0, out.stderr
     assert "QThread" not in out.stderr
+    seconds = float(out.stdout.split("closed in")[1])
+    assert seconds < 1.0  # the relay thread and the training process are both gone
