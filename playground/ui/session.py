@@ -46,6 +46,8 @@ class Session(QObject):
         super().__init__(parent)
         self._project = project if project is not None else load_experiment(DEFAULT_EXPERIMENT)
         self._run_id, self._seq = 1, 0
+        self._play_seq = 0  # seq of the last Play: a stop seen before it is stale
+        self._saved_step = 0  # training step of the weights last saved or loaded
         self._running = False
         self._selected = 0
         self._class = 0
@@ -142,6 +144,8 @@ class Session(QObject):
             return  # a reset or structural edit came after it arrived
         self._last_frame = time.perf_counter()
         self.frames += 1
+        if self._latest.step not in (0, self._saved_step):
+            self._set_modified()  # trained weights are work too: closing asks to save them
         self.snapshotReady.emit(self._latest)
 
     def _say(self, text: str, level: str = INFO) -> None:
@@ -150,7 +154,7 @@ class Session(QObject):
 
     @Slot(str, int)
     def _on_stopped(self, reason: str, seq: int) -> None:
-        if seq == self._seq:  # no newer command (such as Play) is on its way
+        if seq >= self._play_seq:  # no Play sent after the command the loop last applied
             self._set_running(False)
         if reason:  # empty after an internal error, which `failed` reported
             self._say(translate_message(reason), message_level(reason))
@@ -195,6 +199,7 @@ class Session(QObject):
         self._history.clear()
         self._selected = 0
         self._latest = None
+        self._saved_step = 0
         self._rebuild(keep=False, params=project.params)
         self._set_modified(False)
         self.projectReplaced.emit()
@@ -203,6 +208,7 @@ class Session(QObject):
         self.selectedLayerChanged.emit(0)
 
     def mark_saved(self) -> None:
+        self._saved_step = self._latest.step if self._latest is not None else 0
         self._set_modified(False)
 
     def set_view(self, **changes) -> None:
@@ -288,7 +294,7 @@ class Session(QObject):
             self.runningChanged.emit(on)
 
     def play(self) -> None:
-        self._post("run", True)
+        self._play_seq = self._post("run", True)
         self._set_running(True)
 
     def pause(self) -> None:
@@ -317,14 +323,15 @@ class Session(QObject):
     def set_current_class(self, k: int) -> None:
         self._class = max(0, min(int(k), datasets.MAX_CLASSES - 1))
 
-    def _set_data(self, data: PointSet, dataset: dict | None, merge: tuple | None = None) -> None:
+    def _set_data(self, data: PointSet, dataset: dict | None) -> None:
         p = self._project
-        self._history.record((p.data, p.dataset), merge)
+        self._history.record((p.data, p.dataset))
         self._replace_data(data, dataset)
 
     def _replace_data(self, data: PointSet, dataset: dict | None) -> None:
         old = self._project.data
-        self._project = replace(self._project, data=data, dataset=dataset, params=None)
+        self._project = _fitting_overrides(
+            replace(self._project, data=data, dataset=dataset, params=None))
         same = (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim)
         if same:
             self._post("data", data)
@@ -363,7 +370,7 @@ class Session(QObject):
                 moved = replace(data.move_point(index, [x]), y=targets)
             else:
                 moved = data.move_point(index, [x, y])
-            self._set_data(moved, None, merge=("move", index))
+            self._set_data(moved, None)  # the canvas sends one request per drag
 
     def clear_points(self) -> None:
         data = self._project.data
@@ -398,3 +405,21 @@ class Session(QObject):
         state = self._history.redo((self._project.data, self._project.dataset))
         if state is not None:
             self._replace_data(*state)
+
+
+def _fitting_overrides(project: Project) -> Project:
+    """The project with its output-head and loss overrides dropped where they no longer fit its
+    data (e.g. a softmax head chosen on iris, then a 2-class set): they follow the task again."""
+    try:
+        spec = project.spec()
+        losses.check_pair(project.config.loss or default_loss(spec, project.data.task),
+                          spec.output)
+        return project
+    except (ValueError, KeyError):
+        pass
+    project = replace(project, config=replace(project.config, loss=None))
+    try:
+        project.spec()
+        return project
+    except ValueError:
+        return replace(project, output=None)

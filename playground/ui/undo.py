@@ -1,8 +1,7 @@
 """UndoHistory: the undo / redo stacks of the session's point edits (no Qt).
 
 A state is whatever the session stores per step (here (PointSet, dataset dict | None)); states
-are immutable, so the stacks keep references, not copies. Consecutive edits with the same merge
-tag (a drag of one point) share one undo step.
+are immutable, so the stacks keep references, not copies.
 """
 
 from __future__ import annotations
@@ -18,14 +17,11 @@ class UndoHistory(Generic[State]):
         self.limit = limit
         self._undo: list[State] = []
         self._redo: list[State] = []
-        self._merge_tag: tuple | None = None
 
-    def record(self, before: State, merge: tuple | None = None) -> None:
-        """An edit is about to replace `before`; a repeated non-None merge tag adds no step."""
-        if merge is None or merge != self._merge_tag:
-            self._undo.append(before)
-            del self._undo[:-self.limit]
-        self._merge_tag = merge
+    def record(self, before: State) -> None:
+        """An edit is about to replace `before`: it becomes undoable, redo is forgotten."""
+        self._undo.append(before)
+        del self._undo[:-self.limit]
         self._redo.clear()
 
     def undo(self, current: State) -> State | None:
@@ -35,11 +31,11 @@ class UndoHistory(Generic[State]):
     def redo(self, current: State) -> State | None:
         return self._swap(self._redo, self._undo, current)
 
-    def _swap(self, source: list[State], target: list[State], current: State) -> State | None:
+    @staticmethod
+    def _swap(source: list[State], target: list[State], current: State) -> State | None:
         if not source:
             return None
         target.append(current)
-        self._merge_tag = None
         return source.pop()
 
     def can_undo(self) -> bool:
@@ -51,4 +47,3 @@ class UndoHistory(Generic[State]):
     def clear(self) -> None:
         self._undo.clear()
         self._redo.clear()
-        self._merge_tag = None

@@ -26,20 +26,23 @@ def test_add_points_of_the_chosen_class_and_undo_redo_restore_exactly(make_sessi
     assert data.n == original.n + 2
     assert data.X[-2].tolist() == [1.5, -2.0] and data.y[-2] == 1 and data.y[-1] == 0
     assert not data.is_test[-2:].any()  # drawn points train
-    s.move_point(0, 0.5, 0.5)
-    s.move_point(0, 0.6, 0.7)  # one drag = one undo step
+    s.move_point(0, 0.5, 0.5)  # the canvas sends one move per drag: each is an undo step
+    first_drag = s.project.data
+    s.move_point(0, 0.6, 0.7)
     moved = s.project.data
     s.remove_point(3)
     after = s.project.data
     s.undo()
     assert s.project.data == moved
     s.undo()
+    assert s.project.data == first_drag
+    s.undo()
     assert s.project.data == data
     s.undo()
     s.undo()
     assert s.project.data == original
     assert not s.can_undo() and s.can_redo()
-    for _ in range(4):
+    for _ in range(5):
         s.redo()
     assert s.project.data == after
     assert s.project.data.X[0].tolist() == [0.6, 0.7]
@@ -175,15 +178,51 @@ def test_reinitialize_changes_the_initial_weights(qtbot, make_session, seed):
     assert s.project.config.seed == (1 if seed is None else seed)
 
 
-def test_undo_history_merges_tagged_edits_and_keeps_only_the_limit():
+def test_undo_history_keeps_only_the_limit():
     from playground.ui.undo import UndoHistory
 
     h = UndoHistory(limit=3)
-    for state in range(5):
-        h.record(state)  # states 0..4 replaced in turn; only the last 3 are kept
-    h.record(5, merge=("move", 1))
-    h.record(6, merge=("move", 1))  # same drag: no new step
+    for state in range(6):
+        h.record(state)  # states 0..5 replaced in turn; only the last 3 are kept
     assert [h.undo(9), h.undo(8), h.undo(7), h.undo(6)] == [5, 4, 3, None]
     assert h.can_redo() and h.redo(3) == 7
     h.record(3)  # a new edit drops the redo stack
     assert not h.can_redo()
+
+
+def test_switching_data_drops_a_head_or_loss_override_that_no_longer_fits(qtbot, make_session):
+    s = make_session()
+    s.set_dataset("iris")
+    s.set_output("softmax")
+    s.set_config(loss="ce")
+    assert (s.project.output, s.project.config.loss) == ("softmax", "ce")
+    s.set_dataset("circle")  # 1 output: softmax and ce no longer apply
+    assert (s.project.output, s.project.config.loss) == (None, None)
+    assert s.project.spec().output == "sigmoid"
+    snap = wait_snapshot(qtbot, s, lambda sn: sn.data.name == "circle")
+    assert snap.spec.output == "sigmoid"
+    assert s.current_project().spec() == s.project.spec()  # saving works
+
+
+def test_a_stop_rule_pauses_even_when_other_commands_follow_play(qtbot, make_session):
+    s = make_session()
+    s.set_stop_rules(20, None)
+    s.play()
+    for _ in range(200):  # commands keep arriving while the rule fires
+        s.set_speed(0)
+        qtbot.wait(2)
+        if not s.running:
+            break
+    qtbot.waitUntil(lambda: not s.running, timeout=10000)
+    assert not wait_snapshot(qtbot, s, lambda sn: not sn.running).running
+
+
+def test_training_marks_the_project_unsaved_and_saving_clears_it(qtbot, make_session):
+    s = make_session()
+    assert not s.modified
+    s.step_epoch()
+    wait_snapshot(qtbot, s, lambda sn: sn.step > 0)
+    qtbot.waitUntil(lambda: s.modified)
+    s.mark_saved()
+    s.sync()
+    assert not s.modified
