@@ -41,7 +41,8 @@ MESSAGE_TEMPLATES = (
 MESSAGE_LEVELS = ("error", "info", "info", "error")
 # Fixed texts: parts of the divergence message, and the relay's (ui/worker.py) own failure.
 MESSAGE_PARTS = ("the weights became infinite or NaN", "the loss became infinite or NaN",
-                 "The training process ended unexpectedly.")
+                 "The training process ended unexpectedly.",
+                 "Paused: there are no training points. Add points, or put fewer in the test set.")
 _MATH_WORDS = {"tanh", "max", "min", "mean", "exp", "sin", "cos", "log"}
 
 HEADER = r'''# ruff: noqa: E501

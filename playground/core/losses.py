@@ -25,11 +25,12 @@ class Loss:
     value: Callable[[np.ndarray, np.ndarray, np.ndarray], float]  # (z, a, Y) -> L
     grad_a: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (a, Y) -> dL/da
     heads: tuple[str, ...]  # output heads it pairs with
-    canonical_head: str  # with this head dL/dz = (a - Y)/m
+    canonical_head: str  # with this head dL/dz = (a - Y)/N
+    mean_over_outputs: bool = False  # N = m·k (mean over every output) instead of m
 
     def delta(self, z: np.ndarray, a: np.ndarray, Y: np.ndarray, head: str) -> np.ndarray:
         if head == self.canonical_head:
-            return (a - Y) * (1.0 / len(a))
+            return (a - Y) * (1.0 / (a.size if self.mean_over_outputs else len(a)))
         act = activations.get(head)
         return self.grad_a(a, Y) * act.derivative(z, a, 0.0)
 
@@ -52,8 +53,8 @@ def _mse(z, a, Y) -> float:
 _REGISTRY = {
     "bce": Loss(
         "bce", "Binary cross-entropy", "L = −mean(y·ln a + (1−y)·ln(1−a))", _bce,
-        lambda a, Y: (a - Y) / (np.clip(a * (1 - a), _EPS, None) * len(a)),
-        ("sigmoid",), "sigmoid",
+        lambda a, Y: (a - Y) / (np.clip(a * (1 - a), _EPS, None) * a.size),
+        ("sigmoid",), "sigmoid", mean_over_outputs=True,
     ),
     "ce": Loss(
         "ce", "Cross-entropy", "L = −mean(Σ_k y_k·ln a_k)", _ce,

@@ -36,6 +36,8 @@ class PointSet:
             raise ValueError(f"y must be ({len(X)},), got shape {y.shape}")
         if self.task not in TASKS:
             raise ValueError(f"task must be one of {', '.join(TASKS)}, got {self.task!r}")
+        if self.task == "binary" and self.n_classes != 2:
+            raise ValueError(f"binary data has 2 classes, got n_classes={self.n_classes}")
         if self.task != "regression" and len(y) and (y.min() < 0 or y.max() >= self.n_classes):
             raise ValueError(f"class labels must be in 0..{self.n_classes - 1}")
         is_test = np.zeros(len(X), bool) if self.is_test is None else np.asarray(self.is_test, bool)

@@ -162,15 +162,17 @@ class Trainer:
         self._pos = len(self._Y)  # start a fresh epoch on the new points
 
     def set_config(self, config: TrainConfig) -> None:
-        """Change hyperparameters mid-run; weights are kept, a new optimizer restarts its state."""
-        old, self.config = self.config, config
-        if config.loss != old.loss:
-            name = config.loss or default_loss(self.spec, self.data.task)
-            losses.check_pair(name, self.spec.output)
-            self.loss_name = name
+        """Change hyperparameters mid-run; weights are kept, a new optimizer restarts its state.
+        Checked first: a refused config (ValueError) leaves the trainer as it was."""
+        old = self.config
+        loss_name = config.loss or default_loss(self.spec, self.data.task)
+        losses.check_pair(loss_name, self.spec.output)
         if config.features != old.features:
             self._check_inputs(self.spec, self.data, config)
+        self.config, self.loss_name = config, loss_name
+        if config.features != old.features:
             self._set_data(self.data)
+            self._pos = len(self._Y)  # the next step starts an epoch on the new inputs
         if config.optimizer != old.optimizer:
             self.optimizer = optimizers.create(config.optimizer, self.network.theta.size,
                                                self.network.dtype)
@@ -186,6 +188,17 @@ class Trainer:
         elif n:
             self._order_X1, self._order_Y = self._X1, self._Y
         self._pos = 0
+
+    @property
+    def n_train(self) -> int:
+        """Number of training points."""
+        return len(self._Y)
+
+    @property
+    def steps_to_epoch_end(self) -> int:
+        """Steps until the current epoch is complete (a whole epoch if none is under way)."""
+        left = len(self._Y) - self._pos
+        return -(-left // self.config.batch_size) if left > 0 else self.steps_per_epoch
 
     @property
     def steps_per_epoch(self) -> int:

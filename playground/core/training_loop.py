@@ -28,6 +28,8 @@ from playground.core.trainer import TrainConfig, Trainer
 Emit = Callable[[str, object, int], None]
 
 FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with headroom)
+NO_TRAINING_POINTS = ("Paused: there are no training points. Add points, or put fewer in the "
+                      "test set.")
 STATS_S = 0.1  # per-layer statistics (histograms, dead/saturated units) refresh at ~10 Hz
 SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
@@ -155,9 +157,10 @@ class TrainingLoop:
                 return
         trainer = self.trainer
         if self.max_epochs is not None:
-            n = min(n, self.max_epochs * trainer.steps_per_epoch - trainer.step_count)
-            if n <= 0:
+            epochs_left = self.max_epochs - trainer.epoch
+            if epochs_left <= 0:
                 return self._pause(f"Stopped after {self.max_epochs} epochs.")
+            n = min(n, trainer.steps_to_epoch_end + (epochs_left - 1) * trainer.steps_per_epoch)
         t0 = time.perf_counter()
         done = trainer.step(n)
         dt = time.perf_counter() - t0
@@ -166,6 +169,8 @@ class TrainingLoop:
             self._rate = 0.7 * self._rate + 0.3 * done / dt
         if trainer.diverged:
             self._pause(trainer.divergence_reason)
+        elif not done and not trainer.n_train:
+            self._pause(NO_TRAINING_POINTS)
 
     def _pause(self, reason: str) -> None:
         self.running = False
@@ -234,8 +239,7 @@ class TrainingLoop:
         if on and trainer.diverged:
             self._emit_event("stopped", trainer.divergence_reason, self._seq)
             return
-        if on and self.max_epochs is not None and (
-                trainer.step_count >= self.max_epochs * trainer.steps_per_epoch):
+        if on and self.max_epochs is not None and trainer.epoch >= self.max_epochs:
             self.max_epochs = None  # Play after a stop rule fired: keep going
         self.running = bool(on)
 

@@ -147,6 +147,7 @@ MESSAGE_PARTS = (
     QT_TRANSLATE_NOOP("core", "the weights became infinite or NaN"),
     QT_TRANSLATE_NOOP("core", "the loss became infinite or NaN"),
     QT_TRANSLATE_NOOP("core", "The training process ended unexpectedly."),
+    QT_TRANSLATE_NOOP("core", "Paused: there are no training points. Add points, or put fewer in the test set."),
 )
 _PLAIN = frozenset(MESSAGE_PARTS)
 MESSAGE_LEVELS = ('error', 'info', 'info', 'error')

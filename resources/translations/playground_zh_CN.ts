@@ -1208,5 +1208,9 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
         <source>The training process ended unexpectedly.</source>
         <translation>训练进程意外终止。</translation>
     </message>
+    <message>
+        <source>Paused: there are no training points. Add points, or put fewer in the test set.</source>
+        <translation>已暂停：没有训练数据点。请添加数据点，或减少测试集的比例。</translation>
+    </message>
 </context>
 </TS>

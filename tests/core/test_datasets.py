@@ -185,3 +185,12 @@ def test_csv_labels_infer_the_task():
 def test_csv_missing_file_is_a_value_error(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
         datasets.from_csv(tmp_path / "nope.csv")
+
+
+def test_binary_point_sets_have_exactly_two_classes():
+    import numpy as np
+
+    from playground.core.pointset import PointSet
+
+    with pytest.raises(ValueError, match="2 classes"):
+        PointSet(np.zeros((3, 2)), [0, 1, 2], "binary", 3)

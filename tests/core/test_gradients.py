@@ -12,7 +12,8 @@ from playground.core.trainer import TrainConfig, Trainer, build_spec
 
 H = 1e-6
 # (loss, head, n_outputs) pairs the app offers
-PAIRS = [("bce", "sigmoid", 1), ("ce", "softmax", 3), ("ce", "softmax", 2), ("mse", "linear", 1),
+PAIRS = [("bce", "sigmoid", 1), ("bce", "sigmoid", 3), ("ce", "softmax", 3),
+         ("ce", "softmax", 2), ("mse", "linear", 1),
          ("mse", "linear", 2), ("mse", "sigmoid", 1), ("mse", "tanh", 2)]
 SMOOTH = ["linear", "sigmoid", "tanh", "elu", "gelu", "softplus", "swish"]
 KINKED = ["relu", "leaky_relu", "step"]  # checked away from their kinks

@@ -113,3 +113,33 @@ def test_bad_config_is_refused_with_the_field_named():
         TrainConfig(learning_rate=-1.0)
     with pytest.raises(ValueError, match="batch size"):
         TrainConfig(batch_size=0)
+
+
+def test_a_refused_config_leaves_the_trainer_unchanged():
+    from dataclasses import replace as _replace
+
+    from playground.core import datasets
+    from playground.core.spec import LayerSpec
+    from playground.core.trainer import TrainConfig, Trainer, build_spec
+
+    data = datasets.generate("xor", 100)
+    t = Trainer(build_spec(data, (LayerSpec(4),)), data, TrainConfig())
+    before = (t.config, t.loss_name)
+    with pytest.raises(ValueError):
+        t.set_config(_replace(t.config, loss="ce", learning_rate=0.5))  # ce needs softmax
+    assert (t.config, t.loss_name) == before
+
+
+def test_new_features_apply_from_the_next_step():
+    from dataclasses import replace as _replace
+
+    from playground.core import datasets
+    from playground.core.spec import LayerSpec
+    from playground.core.trainer import TrainConfig, Trainer, build_spec
+
+    data = datasets.generate("xor", 100)
+    t = Trainer(build_spec(data, (LayerSpec(4),)), data, TrainConfig())
+    t.step(3)  # mid-epoch
+    t.set_config(_replace(t.config, features=("x1sq", "x2sq")))
+    t.step(1)
+    assert (t._order_X1[:2] >= 0).all()  # squared inputs only: the old raw order is gone

@@ -124,3 +124,35 @@ def test_layer_statistics_refresh_about_ten_times_a_second_while_running():
     distinct = {id(s.layer_stats) for s in running}
     assert len(running) >= 8
     assert 2 <= len(distinct) < len(running)  # reused between refreshes, yet refreshed
+
+
+def test_stop_after_n_epochs_counts_epochs_when_the_batch_size_changes():
+    w, snaps, stops = make_worker()
+    w.post(1, "stop_rules", (4, None))
+    w.post(2, "epoch")
+    w.post(3, "epoch")
+    w.iterate()
+    assert w.trainer.epoch == 2
+    config = w.trainer.config.__class__(**{**w.trainer.config.__dict__, "batch_size": 1})
+    w.post(4, "config", config)  # 10× more steps per epoch from here on
+    w.post(5, "run", True)
+    for _ in range(400):
+        w.iterate()
+        if not w.running:
+            break
+    assert not w.running and w.trainer.epoch == 4
+    assert "4 epochs" in stops[-1]
+
+
+def test_playing_with_no_training_points_pauses_with_advice():
+    p = make_project()
+    data = p.data.with_split(0.0)
+    empty = data.__class__(data.X[:0], data.y[:0], data.task, data.n_classes, name="empty")
+    snaps, stops = [], []
+    sinks = {"snapshot": snaps, "stopped": stops, "failed": []}
+    loop = TrainingLoop(Load(p.spec(), empty, p.config, run_id=1),
+                        lambda kind, a, seq: sinks[kind].append(a), res=8)
+    loop.post(1, "run", True)
+    for _ in range(5):
+        loop.iterate()
+    assert not loop.running and "no training points" in stops[-1]
