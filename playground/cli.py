@@ -86,6 +86,8 @@ def _dispatch(args) -> int:
 def run_gui(args) -> int:
     if args.steps is not None and args.snapshot is None:
         raise UsageError("--steps", "only used with --snapshot OUT.png")
+    if args.snapshot is not None and not Path(args.snapshot).resolve().parent.is_dir():
+        raise UsageError("--snapshot", f"folder not found for {args.snapshot}")
     if args.project is not None and not Path(args.project).is_file():
         raise UsageError("PROJECT", f"project file not found: {args.project}")
     if args.project is not None and args.experiment is not None:

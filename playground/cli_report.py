@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from playground.core import analysis
-from playground.core.pointset import PLANE_EXTENT
+from playground.core.pointset import PLANE_EXTENT, usable_features
 from playground.core.trainer import Trainer
 
 REGION_RES = 200  # grid side for counting linear regions
@@ -70,7 +70,8 @@ def train_report(trainer: Trainer, steps: int, seconds: float) -> dict:
     report = {
         "dataset": data.name, "task": data.task, "points": data.n,
         "train_points": int(train.sum()), "test_points": int((~train).sum()),
-        "features": list(cfg.features), "sizes": spec.sizes, "output": spec.output,
+        "features": list(usable_features(cfg.features, data.dim)),  # what the network sees
+        "sizes": spec.sizes, "output": spec.output,
         "loss": trainer.loss_name, "optimizer": cfg.optimizer,
         "learning_rate": cfg.learning_rate, "batch_size": cfg.batch_size, "seed": cfg.seed,
         "steps": steps, "epochs": steps // trainer.steps_per_epoch,

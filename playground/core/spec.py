@@ -6,6 +6,7 @@ previous layer's units.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from playground.core import activations
@@ -115,14 +116,25 @@ def parse_layers(text: str) -> tuple[LayerSpec, ...]:
                 f"layer {part!r}: unknown activation {name!r}; "
                 f"choose from {', '.join(activations.names())}"
             )
-        try:
-            param = float(param_text) if param_text else None
-        except ValueError:
-            raise ValueError(f"layer {part!r}: parameter {param_text!r} is not a number") from None
-        layers.append(LayerSpec(units, name, param))
+        layers.append(LayerSpec(units, name, _parse_param(part, name, param_text)))
     if len(layers) > MAX_HIDDEN_LAYERS:
         raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers, got {len(layers)}")
     return tuple(layers)
+
+
+def _parse_param(part: str, name: str, text: str) -> float | None:
+    if not text:
+        return None
+    act = activations.get(name)
+    if act.param_name is None:
+        raise ValueError(f"layer {part!r}: {name} takes no parameter")
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"layer {part!r}: parameter {text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"layer {part!r}: parameter {act.param_name} must be a finite number")
+    return value
 
 
 def format_layers(hidden: tuple[LayerSpec, ...]) -> str:
