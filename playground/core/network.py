@@ -88,6 +88,9 @@ class Network:
         self._value_into = [_value_into(a, p) for a, p in hidden]
         self._derivative = [_times_derivative(a, p) for a, p in hidden]
         self._weights_t = [w.T for w in self.weights]  # views: follow theta
+        self._backward_plan = [(self.grad_blocks[layer], self._weights_t[layer],
+                                self._derivative[layer - 1])
+                               for layer in range(self.n_layers - 1, 0, -1)]
         self._buffers: dict[int, list[np.ndarray]] = {}
         self._no_buffers = (None,) * self.n_layers
 
@@ -185,28 +188,28 @@ class Network:
         The output layer's head is applied by the caller (the loss pairs with it). For large
         batches the arrays are reused by the next call.
         """
-        m = X1.shape[1]
+        m, dot = X1.shape[1], np.dot
         bufs, zbufs = self._batch_buffers(m), self._z_buffers(m)
         acts1, zs = [X1], []
         a1 = X1
         for block, a1_next, value_into, zbuf in zip(self.blocks, bufs, self._value_into, zbufs):
-            z = np.dot(block, a1, out=zbuf)  # (n_out, m)
+            z = dot(block, a1, out=zbuf)  # (n_out, m)
             value_into(z, a1_next[:-1])
             zs.append(z)
             acts1.append(a1_next)
             a1 = a1_next
-        zs.append(np.dot(self.blocks[-1], a1, out=zbufs[-1]))  # output layer, before its head
+        zs.append(dot(self.blocks[-1], a1, out=zbufs[-1]))  # output layer, before its head
         return zs, acts1
 
     def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:
         """Fill self.grad with dL/dθ given dL/dZ of the output layer (n_out, m); returns it."""
-        dz = dz_out
-        grads, weights_t, derivative = self.grad_blocks, self._weights_t, self._derivative
-        for layer in range(len(grads) - 1, 0, -1):
-            a1 = acts1[layer]
-            np.dot(dz, a1.T, out=grads[layer])  # [dW | db] = dZ·A1ᵀ
-            da = np.dot(weights_t[layer], dz)  # dL/dA (n_in, m)
-            derivative[layer - 1](da, zs[layer - 1], a1[:-1])
-            dz = da
-        np.dot(dz, acts1[0].T, out=grads[0])
+        dot, dz = np.dot, dz_out
+        # from the output layer down to the first hidden layer: (grad block, Wᵀ, f') per layer
+        for (grad, w_t, times_derivative), a1, z in zip(
+                self._backward_plan, acts1[:0:-1], zs[-2::-1]):
+            dot(dz, a1.T, out=grad)  # [dW | db] = dZ·A1ᵀ
+            dz_prev = dot(w_t, dz)  # dL/dA (n_in, m)
+            times_derivative(dz_prev, z, a1[:-1])  # dL/dZ of the layer below
+            dz = dz_prev
+        dot(dz, acts1[0].T, out=self.grad_blocks[0])
         return self.grad
