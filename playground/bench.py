@@ -225,7 +225,7 @@ def run_case(case: Case, torch, duration: float, repeats: int,
     if torch is None:
         row["ours_steps_per_s"] = best_rate(_ours_runner(trainer), duration, repeats)
         return row
-    rounds = max(5, 2 * repeats - 1)  # odd: the median is one measured pair
+    rounds = max(7, 2 * repeats + 1)  # odd: the median is one measured pair
     ours, theirs, ratio = paired_rates(_ours_runner(trainer), torch_runner(torch, trainer),
                                        duration / 2, rounds)
     row.update(ours_steps_per_s=ours, torch_steps_per_s=theirs, ratio=ratio,
