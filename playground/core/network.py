@@ -158,14 +158,16 @@ class Network:
     # Column layout (one sample per column, as in Z = W·A + b over m columns): each hidden
     # layer's output lives in a buffer A1 = [A; 1] of shape (units + 1, m) whose last row is 1,
     # so Z = P·A1, dL/dP = dZ·A1ᵀ and every activation writes contiguous rows.
-    def _batch_buffers(self, m: int) -> list[np.ndarray]:
+    def _batch_buffers(self, m: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Per hidden layer for batch size m: (A1 (units + 1, m), its rows A, and A1ᵀ) — the
+        views are made once, not every step."""
         bufs = self._buffers.get(m)
         if bufs is None:
             bufs = []
             for rows, _cols in self.shapes[:-1]:
                 buf = np.empty((rows + 1, m), dtype=self.dtype)
                 buf[-1] = 1.0
-                bufs.append(buf)
+                bufs.append((buf, buf[:-1], buf.T))
             self._buffers[m] = bufs
         return bufs
 
@@ -192,9 +194,10 @@ class Network:
         bufs, zbufs = self._batch_buffers(m), self._z_buffers(m)
         acts1, zs = [X1], []
         a1 = X1
-        for block, a1_next, value_into, zbuf in zip(self.blocks, bufs, self._value_into, zbufs):
+        for block, (a1_next, a_rows, _), value_into, zbuf in zip(
+                self.blocks, bufs, self._value_into, zbufs):
             z = dot(block, a1, out=zbuf)  # (n_out, m)
-            value_into(z, a1_next[:-1])
+            value_into(z, a_rows)
             zs.append(z)
             acts1.append(a1_next)
             a1 = a1_next
@@ -204,12 +207,13 @@ class Network:
     def backward_train(self, zs, acts1, dz_out: np.ndarray) -> np.ndarray:
         """Fill self.grad with dL/dθ given dL/dZ of the output layer (n_out, m); returns it."""
         dot, dz = np.dot, dz_out
+        views = self._batch_buffers(dz.shape[1])[::-1]  # acts1[1:] are these buffers
         # from the output layer down to the first hidden layer: (grad block, Wᵀ, f') per layer
-        for (grad, w_t, times_derivative), a1, z in zip(
-                self._backward_plan, acts1[:0:-1], zs[-2::-1]):
-            dot(dz, a1.T, out=grad)  # [dW | db] = dZ·A1ᵀ
+        for (grad, w_t, times_derivative), (_, a_rows, a1_t), z in zip(
+                self._backward_plan, views, zs[-2::-1]):
+            dot(dz, a1_t, out=grad)  # [dW | db] = dZ·A1ᵀ
             dz_prev = dot(w_t, dz)  # dL/dA (n_in, m)
-            times_derivative(dz_prev, z, a1[:-1])  # dL/dZ of the layer below
+            times_derivative(dz_prev, z, a_rows)  # dL/dZ of the layer below
             dz = dz_prev
         dot(dz, acts1[0].T, out=self.grad_blocks[0])
         return self.grad
