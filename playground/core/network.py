@@ -137,6 +137,13 @@ class Network:
             acts.append(a)
         return Trace(zs, acts)
 
+    def forward_logits(self, X: np.ndarray) -> np.ndarray:
+        """The output layer's z (m, n_outputs) for X (m, n_in), keeping no other layer."""
+        a = np.asarray(X, dtype=self.dtype)
+        for w, b, act, p in zip(self.weights[:-1], self.biases[:-1], self._acts, self._params):
+            a = act.value(a @ w.T + b, p)
+        return a @ self.weights[-1].T + self.biases[-1]
+
     def predict(self, X: np.ndarray) -> np.ndarray:
         return self.forward(X).output
 

@@ -283,26 +283,32 @@ class Trainer:
         inputs = self.inputs if X is None else transform(X, self.config.features)
         return self.network.predict(inputs)
 
-    def loss_on(self, mask: np.ndarray) -> float | None:
+    def _head_output(self) -> tuple[np.ndarray, np.ndarray]:
+        """(z, a) of the output layer for every data point: one pass serves all metrics."""
+        z = self.network.forward_logits(self.inputs)  # (n, n_outputs)
+        return z, activations.get(self.spec.output).value(z, 0.0)
+
+    def loss_on(self, mask: np.ndarray, out=None) -> float | None:
         if not mask.any():
             return None
-        trace = self.network.forward(self.inputs[mask])
-        return losses.get(self.loss_name).value(trace.zs[-1], trace.output, self.targets[mask])
+        z, a = out or self._head_output()
+        return losses.get(self.loss_name).value(z[mask], a[mask], self.targets[mask])
 
-    def accuracy_on(self, mask: np.ndarray) -> float | None:
+    def accuracy_on(self, mask: np.ndarray, out=None) -> float | None:
         if self.data.task == "regression" or not mask.any():
             return None
-        return accuracy(self.network.predict(self.inputs[mask]), self.data.y[mask], self.data.task)
+        _, a = out or self._head_output()
+        return accuracy(a[mask], self.data.y[mask], self.data.task)
 
     @np.errstate(over="ignore", invalid="ignore")
     def evaluate(self) -> Metrics:
-        test = self.data.is_test
-        train_loss = self.loss_on(~test)
+        test, out = self.data.is_test, self._head_output()
+        train_loss = self.loss_on(~test, out)
         if train_loss is not None and not math.isfinite(train_loss) and not self.diverged:
             self._flag_divergence("the loss became infinite or NaN")
         return Metrics(self.step_count, self.epoch,
-                       math.nan if train_loss is None else train_loss, self.loss_on(test),
-                       self.accuracy_on(~test), self.accuracy_on(test), self.history)
+                       math.nan if train_loss is None else train_loss, self.loss_on(test, out),
+                       self.accuracy_on(~test, out), self.accuracy_on(test, out), self.history)
 
 
 def predict_classes(outputs: np.ndarray, task: str) -> np.ndarray:
