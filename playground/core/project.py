@@ -20,12 +20,12 @@ import math
 import os
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from playground.core import activations, datasets
+from playground.core import activations, datasets, losses
 from playground.core.pointset import PointSet
 from playground.core.project_fields import (
     ProjectError,
@@ -39,7 +39,7 @@ from playground.core.project_fields import (
 )
 from playground.core.resources import resource_path
 from playground.core.spec import LayerSpec, NetworkSpec
-from playground.core.trainer import TrainConfig, build_spec
+from playground.core.trainer import TrainConfig, build_spec, default_loss
 
 __all__ = ["FORMAT_VERSION", "DEFAULT_EXPERIMENT", "Project", "ProjectError", "project_to_dict",
            "project_from_dict", "save_project", "load_project", "experiment_names",
@@ -352,3 +352,32 @@ def load_experiment(name: str) -> Project:
     if name not in experiment_names():
         raise KeyError(f"unknown experiment {name!r}; choose from {', '.join(experiment_names())}")
     return load_project(resource_path("experiments", f"{name}.json"))
+
+
+def check_structure(project: Project) -> None:
+    """Raise ValueError (or KeyError) if the network, output head and loss do not fit the data."""
+    spec = project.spec()
+    losses.check_pair(project.config.loss or default_loss(spec, project.data.task), spec.output)
+
+
+def with_fitting_overrides(project: Project) -> Project:
+    """The project with its output-head and loss overrides dropped where they no longer fit its
+    data (e.g. a softmax head chosen on iris, then a 2-class set): they follow the task again."""
+    for candidate in (project, replace(project, config=replace(project.config, loss=None))):
+        try:
+            check_structure(candidate)
+            return candidate
+        except (ValueError, KeyError):
+            pass
+    return replace(project, output=None, config=replace(project.config, loss=None))
+
+
+def with_snapshot_weights(project: Project, snap) -> Project:
+    """The project carrying a Snapshot's weights, when they belong to its network and are
+    finite; else the project unchanged."""
+    if snap is None or snap.spec != project.spec() or (
+            snap.diverged and not np.isfinite(snap.train_loss)):
+        return project
+    params = tuple((np.asarray(w, np.float64), np.asarray(b, np.float64))
+                   for w, b in zip(snap.weights, snap.biases, strict=True))
+    return replace(project, params=params)

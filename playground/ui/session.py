@@ -13,13 +13,13 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from playground.core import datasets, losses
+from playground.core import datasets
+from playground.core import project as projects
 from playground.core.pointset import PointSet
 from playground.core.project import DEFAULT_EXPERIMENT, Project, load_experiment
 from playground.core.snapshot import Snapshot
 from playground.core.snapshot_builder import DEFAULT_RES
 from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
-from playground.core.trainer import default_loss
 from playground.ui.core_strings import message_level, translate_message
 from playground.ui.undo import UndoHistory
 from playground.ui.worker import Load, WorkerThread
@@ -103,13 +103,7 @@ class Session(QObject):
 
     def current_project(self) -> Project:
         """The project with the live weights of the latest snapshot (for saving)."""
-        snap, p = self._latest, self._project
-        if snap is None or snap.spec != p.spec() or snap.diverged and not np.isfinite(
-                snap.train_loss):
-            return p
-        params = tuple((np.asarray(w, np.float64), np.asarray(b, np.float64))
-                       for w, b in zip(snap.weights, snap.biases, strict=True))
-        return replace(p, params=params)
+        return projects.with_snapshot_weights(self._project, self._latest)
 
     # ------------------------------------------------------------------ worker plumbing
     def _post(self, name: str, payload=None) -> int:
@@ -217,9 +211,7 @@ class Session(QObject):
     # ------------------------------------------------------------------ network
     def _apply_structure(self, project: Project) -> bool:
         try:
-            spec = project.spec()
-            losses.check_pair(project.config.loss or default_loss(spec, project.data.task),
-                              spec.output)
+            projects.check_structure(project)
         except (ValueError, KeyError) as exc:
             self._say(str(exc), WARNING)
             return False
@@ -330,7 +322,7 @@ class Session(QObject):
 
     def _replace_data(self, data: PointSet, dataset: dict | None) -> None:
         old = self._project.data
-        self._project = _fitting_overrides(
+        self._project = projects.with_fitting_overrides(
             replace(self._project, data=data, dataset=dataset, params=None))
         same = (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim)
         if same:
@@ -405,21 +397,3 @@ class Session(QObject):
         state = self._history.redo((self._project.data, self._project.dataset))
         if state is not None:
             self._replace_data(*state)
-
-
-def _fitting_overrides(project: Project) -> Project:
-    """The project with its output-head and loss overrides dropped where they no longer fit its
-    data (e.g. a softmax head chosen on iris, then a 2-class set): they follow the task again."""
-    try:
-        spec = project.spec()
-        losses.check_pair(project.config.loss or default_loss(spec, project.data.task),
-                          spec.output)
-        return project
-    except (ValueError, KeyError):
-        pass
-    project = replace(project, config=replace(project.config, loss=None))
-    try:
-        project.spec()
-        return project
-    except ValueError:
-        return replace(project, output=None)
