@@ -319,10 +319,3 @@ def predict_classes(outputs: np.ndarray, task: str) -> np.ndarray:
 
 def accuracy(outputs: np.ndarray, y: np.ndarray, task: str) -> float:
     return float(np.mean(predict_classes(outputs, task) == y))
-
-
-def transfer_params(old: Network, new_spec: NetworkSpec, new_theta_init: Network) -> None:
-    """Copy layers from `old` into `new_theta_init` where the block shapes match by position."""
-    for old_block, new_block in zip(old.blocks, new_theta_init.blocks):
-        if old_block.shape == new_block.shape:
-            new_block[...] = old_block

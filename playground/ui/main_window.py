@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.snapshot import Snapshot
+from playground.ui.activation_view import ActivationView
 from playground.ui.data_canvas import DataCanvas
 from playground.ui.data_panel import DataPanel
 from playground.ui.file_actions import FileActions, settings
+from playground.ui.loss_plot import LossPlot
 from playground.ui.menus import WindowMenus
 from playground.ui.network_builder import NetworkBuilder
 from playground.ui.network_diagram import NetworkDiagram
@@ -33,27 +35,11 @@ from playground.ui.plot_stack import PlotStack
 from playground.ui.session import Session
 from playground.ui.training_controls import TrainingControls
 
-try:  # the views engineer's files; until they land the window shows an empty frame there
-    from playground.ui.loss_plot import LossPlot
-except ImportError:  # pragma: no cover - transitional
-    LossPlot = None
-try:
-    from playground.ui.activation_view import ActivationView
-except ImportError:  # pragma: no cover - transitional
-    ActivationView = None
-
 __all__ = ["MainWindow", "settings"]
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
 RIGHT_W = 370  # initial width of the right column; the centre takes the rest
 STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
-
-
-class _Blank(QWidget):
-    """Stands in for a view that is not built yet."""
-
-    def show_snapshot(self, *args) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -85,8 +71,8 @@ class MainWindow(QMainWindow):
         self.canvas = DataCanvas()
         self.diagram = NetworkDiagram()
         self.controls = TrainingControls()
-        self.loss_plot = LossPlot() if LossPlot else _Blank()
-        self.activation_view = ActivationView() if ActivationView else _Blank()
+        self.loss_plot = LossPlot()
+        self.activation_view = ActivationView()
 
         left = QWidget()
         col = QVBoxLayout(left)
@@ -267,8 +253,7 @@ class MainWindow(QMainWindow):
     def _show_activation(self) -> None:
         layers = self.session.project.spec().layers
         layer = layers[min(self.session.selected_layer, len(layers) - 1)]
-        if hasattr(self.activation_view, "set_activation"):
-            self.activation_view.set_activation(layer.activation, layer.param)
+        self.activation_view.set_activation(layer.activation, layer.param)
         snap = self.session.latest_snapshot()
         if snap is not None and snap.spec.layers == layers:
             self.activation_view.show_snapshot(snap, self.session.selected_layer)

@@ -94,9 +94,7 @@ class WindowMenus(QObject):
         self.discretize = self._action(v, self.tr("&Discretize output"), w.set_discretize,
                                        tip=self.tr("Colour by the predicted class only."),
                                        checkable=True)
-        if hasattr(w.loss_plot, "set_log_scale"):
-            self._action(v, self.tr("&Log-scale loss"), w.loss_plot.set_log_scale,
-                         checkable=True)
+        self._action(v, self.tr("&Log-scale loss"), w.loss_plot.set_log_scale, checkable=True)
         v.addAction(w.insight_dock.toggleViewAction())
         v.addSeparator()
         for k in range(6):

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.core.snapshot_builder import DEFAULT_RES
-from playground.core.training_loop import FRAME_S, Load, transfer_theta
+from playground.core.training_loop import Load
 from playground.core.training_process import TrainingProcess
 
-__all__ = ["FRAME_S", "Load", "TrainingWorker", "WorkerThread", "transfer_theta"]
+__all__ = ["Load", "TrainingWorker", "WorkerThread"]
 
 POLL_S = 0.05  # how often the relay checks its stop flag while no event arrives
 
