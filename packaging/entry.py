@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from playground.cli import main
+from playground.cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the training process re-enters here in a frozen app

@@ -1,7 +1,7 @@
 import multiprocessing
 import sys
 
-from playground.cli import main
+from playground.cli.main import main
 
 if __name__ == "__main__":  # the training process (spawn) re-imports this module
     multiprocessing.freeze_support()

@@ -31,8 +31,8 @@ FPS = 30.0
 
 
 def _snapshots(project, run_id: int, n: int, res: int) -> list:
-    from playground.core.snapshot_builder import build_snapshot
-    from playground.core.trainer import Trainer
+    from playground.core.nn.trainer import Trainer
+    from playground.live.snapshot_builder import build_snapshot
 
     trainer = Trainer(project.spec(), project.data, project.config)
     snaps = []
@@ -63,7 +63,7 @@ def _patch_items(paint: dict) -> None:
     """Time QGraphicsItem.paint per pyqtgraph item class (item_<Class>, ms per frame)."""
     import pyqtgraph as pg
 
-    from playground.ui import palette
+    from playground.ui.graphics import palette
 
     classes = (pg.PlotCurveItem, pg.ScatterPlotItem, pg.TextItem, pg.ImageItem, palette.FastImage,
                pg.AxisItem, pg.LegendItem, pg.LabelItem, pg.InfiniteLine)
@@ -100,10 +100,10 @@ def _instrument(window, update: dict, owner: dict) -> None:
 
 def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | None = None,
             items: bool = False):
+    from playground.cli.bench_gui import bench_project
     from playground.ui.app import application
-    from playground.ui.bench_gui import bench_project
-    from playground.ui.main_window import MainWindow
     from playground.ui.session import Session
+    from playground.ui.window.main_window import MainWindow
 
     app = application()
     update, paint, owner = defaultdict(float), defaultdict(float), {}

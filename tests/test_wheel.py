@@ -33,7 +33,7 @@ def test_installed_wheel_finds_its_resources_away_from_the_checkout(wheel, tmp_p
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, timeout=300)
-    code = ("from playground.core.resources import resource_path; "
+    code = ("from playground.core.files.resources import resource_path; "
             "p = resource_path('data', 'iris.csv'); print(p); "
             "assert p.read_text().startswith('sepal_length')")
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}

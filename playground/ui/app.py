@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from playground.core.project import DEFAULT_EXPERIMENT, ProjectError, load_experiment, load_project
+from playground.core.files.experiments import DEFAULT_EXPERIMENT, load_experiment
+from playground.core.files.project import ProjectError, load_project
 
 SNAPSHOT_SIZE = (1600, 1000)
 
@@ -43,17 +44,14 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         print(f"activation-playground: error: {exc}", file=sys.stderr)
         return 2
     app = application()
-    from playground.ui import i18n
-    from playground.ui.main_window import MainWindow
+    from playground.ui.i18n import translator
     from playground.ui.session import Session
+    from playground.ui.window.main_window import MainWindow
 
-    i18n.install(app, lang)
-    session = Session(loaded)
+    translator.install(app, lang)
+    session = Session(loaded, path=Path(project) if project else None)
     try:  # the training process and its relay thread stop however the window ends
         window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
-        if project:
-            window.path = Path(project)
-            window.update_title()
         if snapshot:
             return render_snapshot(app, window, Path(snapshot), steps, size)
         window.show()

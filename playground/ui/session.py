@@ -1,34 +1,42 @@
-"""Session: the one model the window reads (GUI thread). Owns the Project and the training worker.
+"""Session: the one model on the GUI thread. Owns every editable fact once — the Project (with
+its view state: show test, discretize, stop rules, speed, selected layer, current class), the
+file path, running, undo — and the link to the training loop.
 
-Widgets call request methods; the session validates, updates the Project, tells the worker and
-emits change signals. Snapshots from the worker are dropped unless their run id is current, and
-are handed to the views from a single-shot frame timer, so at most one waits at a time.
+Widgets call request methods; the session validates, updates the Project, tells the loop and
+emits change signals; nothing reads state back out of widgets. Snapshots are dropped unless their
+run id is current and handed to the views from a single-shot frame timer, so at most one waits.
+If the training process dies, the session says so once and starts a new one from the current
+project and the latest weights.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from playground.core import datasets
-from playground.core import project as projects
-from playground.core.pointset import PointSet
-from playground.core.project import DEFAULT_EXPERIMENT, Project, load_experiment
-from playground.core.snapshot import Snapshot
-from playground.core.snapshot_builder import DEFAULT_RES
-from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
-from playground.ui.core_strings import message_level, translate_message
+from playground.core.data import edits
+from playground.core.data.datasets import DatasetSpec
+from playground.core.data.pointset import PointSet
+from playground.core.errors import Failure, Invalid, StopReason
+from playground.core.files import project as projects
+from playground.core.files.experiments import DEFAULT_EXPERIMENT, load_experiment
+from playground.core.files.project import Project, load_project, save_project
+from playground.live import commands as c
+from playground.live.snapshot import Snapshot
+from playground.live.snapshot_builder import DEFAULT_RES
+from playground.ui.i18n import messages
+from playground.ui.i18n.messages import ERROR, INFO, WARNING
+from playground.ui.session_view import ViewMixin
+from playground.ui.training_link import InlineLink, ProcessLink, TrainingLink
 from playground.ui.undo import UndoHistory
-from playground.ui.worker import Load, WorkerThread
 
 FRAME_MS = 25  # minimum gap between frames handed to the views
-INFO, WARNING, ERROR = "info", "warning", "error"  # status levels (notice signal)
 
 
-class Session(QObject):
+class Session(ViewMixin, QObject):
     dataChanged = Signal()
     specChanged = Signal()
     configChanged = Signal()
@@ -37,37 +45,38 @@ class Session(QObject):
     message = Signal(str)  # a status text in the installed language
     notice = Signal(str, str)  # the same text and its level: INFO, WARNING or ERROR
     selectedLayerChanged = Signal(int)
+    currentClassChanged = Signal(int)
+    viewChanged = Signal()  # show test points, discretize
+    stopRulesChanged = Signal()
+    speedChanged = Signal(int)
     undoStateChanged = Signal()
     modifiedChanged = Signal(bool)
+    pathChanged = Signal()
     projectReplaced = Signal()  # a new project was loaded: every widget refreshes
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None,
-                 res: int = DEFAULT_RES):
+                 res: int = DEFAULT_RES, inline: bool = False, path: Path | None = None):
         super().__init__(parent)
         self._project = project if project is not None else load_experiment(DEFAULT_EXPERIMENT)
+        self._path = None if path is None else Path(path)
+        self._res, self._inline = res, inline
         self._run_id, self._seq = 1, 0
         self._play_seq = 0  # seq of the last Play: a stop seen before it is stale
         self._saved_step = 0  # training step of the weights last saved or loaded
         self._running = False
-        self._selected = 0
-        self._class = 0
-        self._speed = 0
-        self._history: UndoHistory[tuple[PointSet, dict | None]] = UndoHistory()
+        self._history: UndoHistory[tuple[PointSet, DatasetSpec | None]] = UndoHistory()
         self._modified = False
         self._latest: Snapshot | None = None
         self._latest_seq = 0
         self._pending = False
         self._last_frame = 0.0
         self.frames = 0  # frames handed to the views (the GUI benchmark counts them)
+        self.restarts = 0  # training processes started again after one died
         self._frame_timer = QTimer(self)
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._flush)
-        self._thread: WorkerThread | None = WorkerThread(self._load(keep=False), res)
-        worker = self._thread.worker
-        worker.snapshotReady.connect(self._on_snapshot)
-        worker.stopped.connect(self._on_stopped)
-        worker.failed.connect(self._on_failed)
-        self._thread.start()
+        self._link: TrainingLink | None = None
+        self._start_link(self._load_command(keep=False, params=self._project.params))
 
     # ------------------------------------------------------------------ properties
     @property
@@ -75,16 +84,16 @@ class Session(QObject):
         return self._project
 
     @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
     def running(self) -> bool:
         return self._running
 
     @property
-    def selected_layer(self) -> int:
-        return self._selected
-
-    @property
-    def current_class(self) -> int:
-        return self._class
+    def run_id(self) -> int:
+        return self._run_id
 
     @property
     def task(self) -> str:
@@ -95,30 +104,43 @@ class Session(QObject):
         return self._modified
 
     @property
-    def speed(self) -> int:
-        return self._speed
+    def link(self) -> TrainingLink | None:
+        return self._link
 
     def latest_snapshot(self) -> Snapshot | None:
         return self._latest
 
     def current_project(self) -> Project:
         """The project with the live weights of the latest snapshot (for saving)."""
-        return projects.with_snapshot_weights(self._project, self._latest)
+        snap = self._latest
+        if snap is None or (snap.diverged and snap.train_loss is None):
+            return self._project
+        return projects.with_weights(self._project, snap.spec, snap.weights, snap.biases)
 
-    # ------------------------------------------------------------------ worker plumbing
-    def _post(self, name: str, payload=None) -> int:
+    # ------------------------------------------------------------------ the training link
+    def _start_link(self, load: c.Load) -> None:
+        link = (InlineLink if self._inline else ProcessLink)(load, self._res, self)
+        link.snapshotReady.connect(self._on_snapshot)
+        link.stopped.connect(self._on_stopped)
+        link.failed.connect(self._on_failed)
+        link.died.connect(self._on_died)
+        self._link = link
+        self._post(c.SetSpeed(self.speed))
+        self._post(c.SetStopRules(*self.stop_rules))
+
+    def _post(self, command: c.Command) -> int:
         self._seq += 1
-        if self._thread is not None:
-            self._thread.worker.post(self._seq, name, payload)
+        if self._link is not None:
+            self._link.post(self._seq, command)
         return self._seq
 
-    def _load(self, keep: bool, params=None) -> Load:
+    def _load_command(self, keep: bool, params=None) -> c.Load:
         p = self._project
-        return Load(p.spec(), p.data, p.config, self._run_id, params, keep)
+        return c.Load(p.spec(), p.data, p.config, self._run_id, params, keep)
 
     def _rebuild(self, keep: bool = True, params=None) -> None:
         self._run_id += 1
-        self._post("load", self._load(keep, params))
+        self._post(self._load_command(keep, params))
 
     @Slot(object, int)  # a decorated slot: PySide needs it for cross-thread signals
     def _on_snapshot(self, snap: Snapshot, seq: int) -> None:
@@ -142,78 +164,112 @@ class Session(QObject):
             self._set_modified()  # trained weights are work too: closing asks to save them
         self.snapshotReady.emit(self._latest)
 
-    def _say(self, text: str, level: str = INFO) -> None:
+    def say(self, text: str, level: str = INFO) -> None:
         self.message.emit(text)
         self.notice.emit(text, level)
 
-    @Slot(str, int)
-    def _on_stopped(self, reason: str, seq: int) -> None:
+    def _refuse(self, error: Invalid) -> None:
+        self.say(messages.invalid_text(error), WARNING)
+
+    @Slot(object, int)
+    def _on_stopped(self, reason: StopReason | None, seq: int) -> None:
         if seq >= self._play_seq:  # no Play sent after the command the loop last applied
             self._set_running(False)
-        if reason:  # empty after an internal error, which `failed` reported
-            self._say(translate_message(reason), message_level(reason))
+        if reason is not None:  # None after an internal error, which `failed` reported
+            self.say(*messages.stop_text(reason))
 
-    @Slot(str, int)
-    def _on_failed(self, text: str, _seq: int) -> None:
-        self._say(translate_message(text), ERROR)
+    @Slot(object, str, int)
+    def _on_failed(self, failure: Failure, _command: str, _seq: int) -> None:
+        self.say(*messages.failure_text(failure))
+
+    @Slot()
+    def _on_died(self) -> None:
+        """Start a new training process from the current project and the latest weights."""
+        if self._link is None:
+            return
+        self._link.close()
+        self.restarts += 1
+        self._set_running(False)
+        self._run_id += 1
+        project = self.current_project()
+        self._start_link(c.Load(project.spec(), project.data, project.config, self._run_id,
+                                project.params, keep=False))
+        self.say(messages.text("process_died", {}), ERROR)
 
     def sync(self, timeout_s: float = 30.0) -> Snapshot | None:
         """Block (processing events) until a snapshot reflecting every command so far arrived."""
-        target = self._post("snapshot")
+        target = self._post(c.Sync())
         deadline = time.perf_counter() + timeout_s
         while self._latest_seq < target and time.perf_counter() < deadline:
             QCoreApplication.processEvents()
-            time.sleep(0.001)
+            if not self._inline:
+                time.sleep(0.001)
         self._flush()
         return self._latest
 
     def train_steps(self, n: int, timeout_s: float = 60.0) -> Snapshot | None:
         """Train n steps now (paused), wait for the result; used by --snapshot mode."""
         self.pause()
-        self._post("steps", int(n))
+        self._post(c.TrainSteps(int(n)))
         return self.sync(timeout_s)
 
     def shutdown(self) -> None:
-        """Stop the worker thread and wait for it (idempotent)."""
+        """Stop the training link and wait for it (idempotent)."""
         self._frame_timer.stop()
-        if self._thread is not None:
-            self._thread.close()
-            self._thread = None
+        if self._link is not None:
+            link, self._link = self._link, None
+            link.close()
 
-    # ------------------------------------------------------------------ project
+    # ------------------------------------------------------------------ project and files
     def _set_modified(self, on: bool = True) -> None:
         if on != self._modified:
             self._modified = on
             self.modifiedChanged.emit(on)
 
-    def load_project(self, project: Project) -> None:
+    def _set_path(self, path: Path | None) -> None:
+        self._path = None if path is None else Path(path)
+        self.pathChanged.emit()
+
+    def load_project(self, project: Project, path: Path | None = None) -> None:
         """Replace the whole project (New / Open / experiment); weights come from the project."""
         self._set_running(False)
         self._project = project
         self._history.clear()
-        self._selected = 0
         self._latest = None
         self._saved_step = 0
         self._rebuild(keep=False, params=project.params)
+        self._post(c.SetSpeed(self.speed))
+        self._post(c.SetStopRules(*self.stop_rules))
+        self._set_path(path)
         self._set_modified(False)
         self.projectReplaced.emit()
-        for sig in (self.dataChanged, self.specChanged, self.configChanged, self.undoStateChanged):
+        for sig in (self.dataChanged, self.specChanged, self.configChanged, self.undoStateChanged,
+                    self.viewChanged, self.stopRulesChanged):
             sig.emit()
-        self.selectedLayerChanged.emit(0)
+        self.speedChanged.emit(self.speed)
+        self.selectedLayerChanged.emit(self.selected_layer)
+        self.currentClassChanged.emit(self.current_class)
+
+    def open_file(self, path) -> None:
+        """Open a project file; ProjectError (naming the field) leaves this project as it was."""
+        self.load_project(load_project(path), Path(path))
+
+    def save_file(self, path) -> None:
+        """Save the project with the live weights; OSError or ProjectError on failure."""
+        save_project(self.current_project(), path)
+        self._set_path(path)
+        self.mark_saved()
 
     def mark_saved(self) -> None:
         self._saved_step = self._latest.step if self._latest is not None else 0
         self._set_modified(False)
 
-    def set_view(self, **changes) -> None:
-        self._project = replace(self._project, view={**self._project.view, **changes})
-
     # ------------------------------------------------------------------ network
     def _apply_structure(self, project: Project) -> bool:
         try:
-            projects.check_structure(project)
-        except (ValueError, KeyError) as exc:
-            self._say(str(exc), WARNING)
+            project.spec()
+        except Invalid as exc:
+            self._refuse(exc)
             return False
         self._project = replace(project, params=None)
         self._rebuild(keep=True)
@@ -223,13 +279,10 @@ class Session(QObject):
 
     def set_hidden(self, hidden) -> None:
         hidden = tuple(hidden)
-        if len(hidden) > MAX_HIDDEN_LAYERS or not all(isinstance(h, LayerSpec) for h in hidden):
-            self._say(self.tr("At most %d hidden layers.") % MAX_HIDDEN_LAYERS, WARNING)
-            return
         if hidden == self._project.hidden:
             return
         if self._apply_structure(replace(self._project, hidden=hidden)):
-            self.select_layer(min(self._selected, len(hidden)))
+            self.select_layer(min(self.selected_layer, len(hidden)))
 
     def set_output(self, head: str | None) -> None:
         if head != self._project.output:
@@ -237,47 +290,36 @@ class Session(QObject):
             self._apply_structure(replace(self._project, output=head, config=config))
 
     def set_features(self, features) -> None:
-        features = tuple(features)
-        if not features:
-            self._say(self.tr("Keep at least one input feature."), WARNING)
+        try:
+            config = replace(self._project.config, features=tuple(features))
+        except Invalid as exc:
+            self._refuse(exc)
+            self.configChanged.emit()
             return
-        if features != self._project.config.features:
-            config = replace(self._project.config, features=features)
+        if config != self._project.config:
             if self._apply_structure(replace(self._project, config=config)):
                 self.configChanged.emit()
-
-    def select_layer(self, i: int) -> None:
-        i = max(0, min(int(i), len(self._project.hidden)))  # len(hidden) = the output layer
-        if i != self._selected:
-            self._selected = i
-            self.selectedLayerChanged.emit(i)
 
     # ------------------------------------------------------------------ training config
     def set_config(self, **changes) -> None:
         old = self._project.config
         try:
             config = replace(old, **changes)
-        except (ValueError, KeyError, TypeError) as exc:
-            self._say(str(exc), WARNING)
+            replace(self._project, config=config).spec()  # the loss still fits the head
+        except Invalid as exc:
+            self._refuse(exc)
             self.configChanged.emit()  # let the controls show the kept value again
             return
         if config == old:
             return
         self._project = replace(self._project, config=config)
-        self._post("config", config)
+        self._post(c.SetConfig(config))
         if (config.seed, config.initializer) != (old.seed, old.initializer):
             self._run_id += 1
-            self._post("reinit", (config.seed, self._run_id))
+            self._post(c.Reinitialize(config.seed, self._run_id))
             self._set_running(False)
         self._set_modified()
         self.configChanged.emit()
-
-    def set_speed(self, steps_per_frame: int) -> None:
-        self._speed = max(0, int(steps_per_frame))
-        self._post("speed", self._speed)
-
-    def set_stop_rules(self, max_epochs: int | None, target_loss: float | None) -> None:
-        self._post("stop_rules", (max_epochs, target_loss))
 
     # ------------------------------------------------------------------ run control
     def _set_running(self, on: bool) -> None:
@@ -286,11 +328,11 @@ class Session(QObject):
             self.runningChanged.emit(on)
 
     def play(self) -> None:
-        self._play_seq = self._post("run", True)
+        self._play_seq = self._post(c.Run(True))
         self._set_running(True)
 
     def pause(self) -> None:
-        self._post("run", False)
+        self._post(c.Run(False))
         self._set_running(False)
 
     def toggle_play(self) -> None:
@@ -298,89 +340,70 @@ class Session(QObject):
 
     def step_epoch(self) -> None:
         self._set_running(False)
-        self._post("epoch")
+        self._post(c.TrainEpoch())
 
     def reset(self) -> None:
         self._set_running(False)
         self._run_id += 1
-        self._post("reset", self._run_id)
-        self._say(self.tr("Reset to the initial weights."))
+        self._post(c.Reset(self._run_id))
+        self.say(self.tr("Reset to the initial weights."))
 
     def reinitialize(self, seed: int | None = None) -> None:
         seed = self._project.config.seed + 1 if seed is None else int(seed)
         self.set_config(seed=seed)
-        self._say(self.tr("New initial weights (seed %d).") % seed)
+        if self._project.config.seed == seed:
+            self.say(self.tr("New initial weights (seed %1).").replace("%1", str(seed)))
 
     # ------------------------------------------------------------------ data (undoable)
-    def set_current_class(self, k: int) -> None:
-        self._class = max(0, min(int(k), datasets.MAX_CLASSES - 1))
+    def _edit_points(self, edit, *args) -> None:
+        try:
+            data = edit(self._project.data, *args)
+        except Invalid as exc:
+            self._refuse(exc)
+            return
+        self._set_data(data, None)
 
-    def _set_data(self, data: PointSet, dataset: dict | None) -> None:
+    def _set_data(self, data: PointSet, dataset: DatasetSpec | None) -> None:
         p = self._project
         self._history.record((p.data, p.dataset))
         self._replace_data(data, dataset)
 
-    def _replace_data(self, data: PointSet, dataset: dict | None) -> None:
+    def _replace_data(self, data: PointSet, dataset: DatasetSpec | None) -> None:
         old = self._project.data
         self._project = projects.with_fitting_overrides(
             replace(self._project, data=data, dataset=dataset, params=None))
-        same = (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim)
-        if same:
-            self._post("data", data)
+        if (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim):
+            self._post(c.SetData(data))
         else:
             self._rebuild(keep=True)
             self.specChanged.emit()
+        if self.current_class >= max(data.n_classes, 2):
+            self.set_current_class(0)
         self._set_modified()
         self.dataChanged.emit()
         self.undoStateChanged.emit()
 
     def add_point(self, x: float, y: float, cls: int | None = None) -> None:
-        data = self._project.data
-        cls = self._class if cls is None else int(cls)
-        if data.dim == 1:  # 1-D regression: the plane shows x against the target
-            self._set_data(data.add_point([x], float(y)), None)
-        elif data.dim != 2:
-            self._say(self.tr("Points can only be drawn on 2-D data."), WARNING)
-        elif data.task == "regression":
-            self._set_data(data.add_point([x, y], 1.0 if cls else -1.0), None)
-        else:
-            cls = max(0, min(cls, datasets.MAX_CLASSES - 1))
-            if cls >= data.n_classes:  # a new class: the task becomes multiclass
-                data = replace(data, task="multiclass", n_classes=cls + 1)
-            self._set_data(data.add_point([x, y], cls), None)
+        self._edit_points(edits.add_point, x, y, self.current_class if cls is None else cls)
 
     def remove_point(self, index: int) -> None:
-        if 0 <= index < self._project.data.n:
-            self._set_data(self._project.data.remove_point(index), None)
+        self._edit_points(edits.remove_point, index)
 
     def move_point(self, index: int, x: float, y: float) -> None:
-        data = self._project.data
-        if 0 <= index < data.n and data.dim in (1, 2):
-            if data.dim == 1:  # x moves the point, y is its target
-                targets = data.y.copy()
-                targets[index] = y
-                moved = replace(data.move_point(index, [x]), y=targets)
-            else:
-                moved = data.move_point(index, [x, y])
-            self._set_data(moved, None)  # the canvas sends one request per drag
+        self._edit_points(edits.move_point, index, x, y)  # the canvas sends one per drag
 
     def clear_points(self) -> None:
-        data = self._project.data
-        if data.n:
-            keep = np.zeros(data.n, bool)
-            empty = replace(data, X=data.X[keep], y=data.y[keep], is_test=data.is_test[keep])
-            self._set_data(empty, None)
+        if self._project.data.n:
+            self._edit_points(edits.clear)
 
     def set_dataset(self, name: str, n: int = 500, noise: float = 0.0, classes: int = 2,
                     test_fraction: float = 0.5, seed: int = 0) -> None:
         try:
-            data = datasets.generate(name, n, noise, seed, classes, test_fraction)
-        except (ValueError, KeyError) as exc:
-            self._say(str(exc), WARNING)
+            spec = DatasetSpec(name, n, noise, seed, classes, test_fraction)
+        except Invalid as exc:
+            self._refuse(exc)
             return
-        settings = {"name": name, "n": n, "noise": noise, "seed": seed, "classes": classes,
-                    "test_fraction": test_fraction}
-        self._set_data(data, settings)
+        self._set_data(spec.generate(), spec)
 
     def can_undo(self) -> bool:
         return self._history.can_undo()

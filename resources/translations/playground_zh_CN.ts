@@ -288,10 +288,6 @@ The decision map is not available.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Insights</source>
-        <translation>深入观察</translation>
-    </message>
-    <message>
         <source>Loss</source>
         <translation>损失曲线</translation>
     </message>
@@ -318,6 +314,65 @@ The decision map is not available.</source>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>正则化率</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Output head</source>
+        <translation>输出层激活</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
     </message>
 </context>
 <context>
@@ -496,24 +551,12 @@ Click to enlarge</source>
 <context>
     <name>Session</name>
     <message>
-        <source>At most %d hidden layers.</source>
-        <translation>最多 %d 个隐藏层。</translation>
-    </message>
-    <message>
-        <source>Keep at least one input feature.</source>
-        <translation>请至少保留一个输入特征。</translation>
-    </message>
-    <message>
         <source>Reset to the initial weights.</source>
         <translation>已重置为初始权重。</translation>
     </message>
     <message>
-        <source>New initial weights (seed %d).</source>
-        <translation>已生成新的初始权重（随机种子 %d）。</translation>
-    </message>
-    <message>
-        <source>Points can only be drawn on 2-D data.</source>
-        <translation>只能在二维数据上绘制数据点。</translation>
+        <source>New initial weights (seed %1).</source>
+        <translation>已生成新的初始权重（随机种子 %1）。</translation>
     </message>
 </context>
 <context>
@@ -551,8 +594,8 @@ Click to enlarge</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <source>Learning rate η: the size of each step down the gradient. Too small and the loss barely moves; too large and it jumps around or explodes to NaN. Type any value in (0, 10].</source>
-        <translation>学习率 η：沿梯度下降每一步的步长。太小，损失几乎不动；太大，损失来回跳动甚至发散为 NaN。可输入 (0, 10] 内的任意值。</translation>
+        <source>Learning rate η: the size of each step down the gradient. Too small and the loss barely moves; too large and it jumps around or explodes to NaN. Type any value in (0, %1].</source>
+        <translation>学习率 η：沿梯度下降每一步的步长。太小，损失几乎不动；太大，损失来回跳动甚至发散为 NaN。可输入 (0, %1] 内的任意值。</translation>
     </message>
     <message>
         <source>How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of gradients), or Adam (a per-weight step size).</source>
@@ -1181,20 +1224,132 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
         <translation>所有权重都为零时，每个隐藏神经元计算相同的值、得到相同的梯度，因此什么也学不到：可与 xor-tanh 对比。</translation>
     </message>
     <message>
-        <source>Training diverged at step %1: %2. The learning rate (%3) is probably too high — lower it and press Reset. The last finite weights were kept.</source>
-        <translation>训练在第 %1 步发散：%2。学习率（%3）可能太高——请调低学习率后按“重置”。已保留最后一组有限的权重。</translation>
+        <source>must be {low:g}..{high:g}, got {value}</source>
+        <translation>必须在 {low:g} 到 {high:g} 之间，实际为 {value}</translation>
     </message>
     <message>
-        <source>Stopped after %1 epochs.</source>
-        <translation>已训练 %1 轮，停止。</translation>
+        <source>must be a positive number up to {high:g}, got {value}</source>
+        <translation>必须是不超过 {high:g} 的正数，实际为 {value}</translation>
     </message>
     <message>
-        <source>Stopped: the training loss reached %1.</source>
-        <translation>已停止：训练损失达到 %1。</translation>
+        <source>must be a whole number, got {value}</source>
+        <translation>必须是整数，实际为 {value}</translation>
     </message>
     <message>
-        <source>Training stopped by an internal error: %1</source>
-        <translation>训练因内部错误而停止：%1</translation>
+        <source>must be a finite number, got {value}</source>
+        <translation>必须是有限的数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>unknown {what} {value}; choose from {choices}</source>
+        <translation>未知的{what} {value}；可选：{choices}</translation>
+    </message>
+    <message>
+        <source>{activation} takes no parameter</source>
+        <translation>{activation} 没有参数</translation>
+    </message>
+    <message>
+        <source>at most {high} hidden layers, got {value}</source>
+        <translation>最多 {high} 个隐藏层，实际为 {value} 个</translation>
+    </message>
+    <message>
+        <source>keep at least one input feature</source>
+        <translation>至少保留一个输入特征</translation>
+    </message>
+    <message>
+        <source>features must not repeat</source>
+        <translation>输入特征不能重复</translation>
+    </message>
+    <message>
+        <source>a softmax head needs at least 2 outputs</source>
+        <translation>Softmax 输出层至少需要 2 个输出</translation>
+    </message>
+    <message>
+        <source>loss {loss!r} needs an output head of {heads}, not {head!r}</source>
+        <translation>损失函数 {loss!r} 需要 {heads} 输出层，而不是 {head!r}</translation>
+    </message>
+    <message>
+        <source>output head {head!r} does not fit {outputs} output(s)</source>
+        <translation>输出层 {head!r} 不适合 {outputs} 个输出</translation>
+    </message>
+    <message>
+        <source>the network takes {expected} inputs but the data give {value}</source>
+        <translation>网络有 {expected} 个输入，但数据给出 {value} 个</translation>
+    </message>
+    <message>
+        <source>the network has {expected} outputs, the task needs {value}</source>
+        <translation>网络有 {expected} 个输出，但任务需要 {value} 个</translation>
+    </message>
+    <message>
+        <source>data set {dataset!r} has a fixed number of classes ({value})</source>
+        <translation>数据集 {dataset!r} 的类别数是固定的（{value}）</translation>
+    </message>
+    <message>
+        <source>binary data has 2 classes, got {value}</source>
+        <translation>二分类数据只有 2 个类别，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>class labels must be 0 to {high}, got {value}</source>
+        <translation>类别标签必须在 0 到 {high} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>expected shape {expected}, got {value}</source>
+        <translation>形状应为 {expected}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>points can only be drawn on 1-D and 2-D data, not {dim}-D</source>
+        <translation>只能在一维和二维数据上画点，当前数据是 {dim} 维</translation>
+    </message>
+    <message>
+        <source>Stopped after {epochs} epochs.</source>
+        <translation>已训练 {epochs} 轮，停止。</translation>
+    </message>
+    <message>
+        <source>Stopped: the training loss reached {loss:g}.</source>
+        <translation>停止：训练损失已降到 {loss:g}。</translation>
+    </message>
+    <message>
+        <source>Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept.</source>
+        <translation>训练在第 {step} 步发散：{cause}。学习率（{learning_rate:g}）可能太高——请调低学习率后按“重置”。已保留最后一组正常的权重。</translation>
+    </message>
+    <message>
+        <source>the loss grew to {ratio:.3g} times its starting value</source>
+        <translation>损失增长到初始值的 {ratio:.3g} 倍</translation>
+    </message>
+    <message>
+        <source>a weight grew beyond {limit:g}</source>
+        <translation>有权重超过了 {limit:g}</translation>
+    </message>
+    <message>
+        <source>Training stopped by an internal error: {detail}</source>
+        <translation>训练因内部错误而停止：{detail}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly; it was restarted with the current project and weights.</source>
+        <translation>训练进程意外结束；已用当前项目和权重重新启动。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>output head</source>
+        <translation>输出层激活</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>输入特征</translation>
     </message>
     <message>
         <source>the weights became infinite or NaN</source>
@@ -1203,10 +1358,6 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>the loss became infinite or NaN</source>
         <translation>损失变为无穷大或 NaN</translation>
-    </message>
-    <message>
-        <source>The training process ended unexpectedly.</source>
-        <translation>训练进程意外终止。</translation>
     </message>
     <message>
         <source>Paused: there are no training points. Add points, or put fewer in the test set.</source>

@@ -10,8 +10,8 @@ import types
 import numpy as np
 import pytest
 
-from playground import bench
-from playground.cli import main
+from playground.cli import bench
+from playground.cli.main import main
 
 
 def test_best_rate_measures_a_known_rate():
@@ -100,16 +100,16 @@ def test_bench_without_torch_skips_the_ratios(monkeypatch):
 
 def test_bench_gui_delegates_to_the_ui_benchmark(monkeypatch, capsys):
     calls = []
-    mod = types.ModuleType("playground.ui.bench_gui")
+    mod = types.ModuleType("playground.cli.bench_gui")
     mod.run = lambda seconds: calls.append(seconds) or {"fps": 60.0, "p95_latency_ms": 12.5}
-    monkeypatch.setitem(sys.modules, "playground.ui.bench_gui", mod)
+    monkeypatch.setitem(sys.modules, "playground.cli.bench_gui", mod)
     assert main(["bench", "--gui", "--json", "--seconds", "2"]) == 0
     assert calls == [2.0]
     assert json.loads(capsys.readouterr().out) == {"fps": 60.0, "p95_latency_ms": 12.5}
 
 
 def test_bench_gui_missing_fails_with_one_line(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "playground.ui.bench_gui", None)
+    monkeypatch.setitem(sys.modules, "playground.cli.bench_gui", None)
     assert main(["bench", "--gui"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GUI benchmark is not available" in err

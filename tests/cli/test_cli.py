@@ -11,11 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.cli import main
-from playground.cli_train import Progress
-from playground.core import activations, datasets
-from playground.core.project import experiment_names, load_project
-from playground.core.trainer import Trainer
+from playground.cli.main import main
+from playground.cli.train import Progress
+from playground.core.data import datasets
+from playground.core.files.experiments import experiment_names
+from playground.core.files.project import load_project
+from playground.core.nn import activations
+from playground.core.nn.trainer import Trainer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -145,7 +147,7 @@ def test_save_writes_a_project_with_the_trained_weights(saved):
     path, r = saved
     project = load_project(path)
     assert project.params is not None and [h.units for h in project.hidden] == [5, 3]
-    assert project.dataset["name"] == "circle" and r["saved"] == str(path)
+    assert project.dataset.name == "circle" and r["saved"] == str(path)
 
 
 def test_train_project_continues_from_its_weights(saved, capsys):
@@ -184,7 +186,7 @@ def test_inspect_json_layers_sum_to_the_total(saved, capsys):
 def test_inspect_of_a_linear_experiment_reports_the_collapse(capsys):
     name = "xor-linear"
     assert name in experiment_names()
-    from playground.core.resources import resource_path
+    from playground.core.files.resources import resource_path
 
     d = run_json(capsys, "inspect", str(resource_path("experiments", f"{name}.json")), "--json")
     assert d["collapse"]["collapsible"] is True and d["collapse"]["max_abs_diff"] < 1e-9

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playground.core import activations
+from playground.core.nn import activations
 
 # parameters worth checking for each parametrized activation (None = its default)
 PARAMS = {"leaky_relu": [None, 0.1, 0.3], "elu": [None, 0.5, 2.0], "step": [None, -1.0, 0.5]}

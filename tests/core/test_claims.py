@@ -7,14 +7,16 @@ the comments (measured on data seeds 0–2 and init seeds 0–2).
 import numpy as np
 import pytest
 
-from playground.core import analysis, datasets
-from playground.core.spec import parse_layers
-from playground.core.trainer import TrainConfig, Trainer, build_spec
+from playground.core.analysis import affine, collapse, units
+from playground.core.data import datasets
+from playground.core.nn.heads import network_spec
+from playground.core.nn.spec import TrainConfig, parse_layers
+from playground.core.nn.trainer import Trainer
 
 
 def _train(name, layers, epochs=None, steps=None, n=400, seed=0, **config) -> Trainer:
     data = datasets.generate(name, n=n, seed=seed)
-    trainer = Trainer(build_spec(data, parse_layers(layers)), data, TrainConfig(seed=seed,
+    trainer = Trainer(network_spec(data, parse_layers(layers)), data, TrainConfig(seed=seed,
                                                                                 **config))
     trainer.record_history = False
     if epochs:
@@ -37,10 +39,10 @@ ADAM = {"optimizer": "adam", "learning_rate": 0.03}
 def test_linear_layers_collapse_and_cannot_solve_xor_or_band(name, seed):
     # measured test accuracy after 100 Adam epochs: xor 0.29–0.46, band 0.48–0.64
     trainer = _train(name, "4:linear,4:linear", epochs=100, seed=seed, **ADAM)
-    collapsed = analysis.collapse(trainer.network)
+    collapsed = collapse.collapse(trainer.network)
     assert collapsed.collapsible and collapsed.max_abs_diff <= 1e-9
     X, _ = _train_inputs(trainer)
-    assert analysis.collapse_check(trainer.network, X).max_abs_diff <= 1e-9
+    assert collapse.collapse_check(trainer.network, X).max_abs_diff <= 1e-9
     assert trainer.evaluate().test_accuracy <= 0.8
 
 
@@ -50,7 +52,7 @@ def test_linear_layers_collapse_and_cannot_solve_xor_or_band(name, seed):
 def test_a_small_tanh_or_relu_net_solves_xor_and_band(name, layers, seed):
     # measured: 0.98–1.0 after 30 Adam epochs
     trainer = _train(name, layers, epochs=30, seed=seed, **ADAM)
-    assert not analysis.collapse(trainer.network).collapsible
+    assert not collapse.collapse(trainer.network).collapsible
     assert trainer.evaluate().test_accuracy >= 0.95
 
 
@@ -75,7 +77,7 @@ def test_a_step_activation_hidden_layer_never_changes_its_weights():
     np.testing.assert_array_equal(after[0][1], before[0][1])
     assert not np.array_equal(after[1][0], before[1][0])  # the output layer does learn
     X, Y = _train_inputs(trainer)
-    assert analysis.grad_norms(trainer.network, X, Y)[0] == 0.0
+    assert units.grad_norms(trainer.network, X, Y)[0] == 0.0
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -84,7 +86,7 @@ def test_a_high_learning_rate_kills_relu_units_while_leaky_relu_keeps_all_alive(
     def dead_share(layers, lr):
         trainer = _train("circle", layers, steps=200, seed=seed, learning_rate=lr)
         assert not trainer.diverged
-        stats = analysis.unit_stats(trainer.network, _train_inputs(trainer)[0])
+        stats = units.unit_stats(trainer.network, _train_inputs(trainer)[0])
         return np.mean(np.concatenate([s.dead for s in stats]))
 
     assert dead_share("16:relu,16:relu", 2.0) >= 0.3
@@ -98,7 +100,7 @@ def test_a_deep_sigmoid_stack_starves_its_first_layer_of_gradient(seed):
     def ratio(act, init):
         trainer = _train("circle", ",".join([f"8:{act}"] * 6), seed=seed, initializer=init,
                          dtype="float64")
-        norms = analysis.grad_norms(trainer.network, *_train_inputs(trainer), trainer.loss_name)
+        norms = units.grad_norms(trainer.network, *_train_inputs(trainer), trainer.loss_name)
         return norms[0] / norms[-1]
 
     assert ratio("sigmoid", "glorot") < 0.01
@@ -124,12 +126,12 @@ def test_one_hidden_tanh_layer_fits_sine_to_mse_below_001():
 
 def test_a_relu_net_has_many_linear_regions_and_a_linear_net_has_one():
     relu = _train("xor", "8:relu,8:relu", epochs=10, **ADAM)
-    regions = analysis.activation_regions(relu.network, relu.config.features,
+    regions = affine.activation_regions(relu.network, relu.config.features,
                                           (-6, 6, -6, 6), 100)
     assert regions.count > 1
     linear = _train("xor", "8:linear,8:linear", epochs=10, **ADAM)
-    assert analysis.activation_regions(linear.network, linear.config.features,
+    assert affine.activation_regions(linear.network, linear.config.features,
                                        (-6, 6, -6, 6), 100).count == 1
     tanh = _train("xor", "8:tanh", steps=0)
-    assert analysis.activation_regions(tanh.network, tanh.config.features,
+    assert affine.activation_regions(tanh.network, tanh.config.features,
                                        (-6, 6, -6, 6), 100).count is None

@@ -4,8 +4,8 @@ import math
 import numpy as np
 import pytest
 
-from playground.core import datasets
-from playground.core.pointset import PLANE_EXTENT
+from playground.core.data import csvio, datasets
+from playground.core.data.pointset import PLANE_EXTENT
 
 PLANE_SETS = [n for n in datasets.names() if datasets.info(n).dim == 2]
 CLASSIFIERS = [n for n in datasets.names() if datasets.info(n).task != "regression"]
@@ -33,7 +33,7 @@ def test_contract_names_are_registered():
 
 
 def test_unknown_name_lists_the_choices():
-    with pytest.raises(KeyError, match="xor"):
+    with pytest.raises(ValueError, match="xor"):
         datasets.generate("nope")
 
 
@@ -148,17 +148,17 @@ def test_class_count_limits():
 def test_csv_round_trip(name, tmp_path):
     p = datasets.generate(name, n=50, noise=0.3, classes=3 if name == "spiral" else 2)
     path = tmp_path / "points.csv"
-    text = datasets.to_csv(p, path, include_split=True)
+    text = csvio.to_csv(p, path, include_split=True)
     assert text.splitlines()[0].endswith("label,test")
-    q = datasets.from_csv(path, name=name)
+    q = csvio.from_csv(path, name=name)
     assert q == p and q.n_classes == p.n_classes
 
 
 def test_csv_without_split_uses_test_fraction():
     p = datasets.generate("xor", n=40)
-    text = datasets.to_csv(p)
+    text = csvio.to_csv(p)
     assert text.splitlines()[0] == "x1,x2,label"
-    q = datasets.from_csv(io.StringIO(text), test_fraction=0.25)
+    q = csvio.from_csv(io.StringIO(text), test_fraction=0.25)
     assert np.array_equal(q.X, p.X) and np.array_equal(q.y, p.y) and q.is_test.sum() == 10
 
 
@@ -172,25 +172,25 @@ def test_csv_without_split_uses_test_fraction():
 )
 def test_csv_errors_name_the_line(text, message):
     with pytest.raises(ValueError, match=message):
-        datasets.from_csv(io.StringIO(text))
+        csvio.from_csv(io.StringIO(text))
 
 
 def test_csv_labels_infer_the_task():
-    assert datasets.from_csv(io.StringIO("x,label\n1,0.5\n2,1\n")).task == "regression"
-    assert datasets.from_csv(io.StringIO("x1,x2,label\n1,2,2\n3,4,0\n")).n_classes == 3
+    assert csvio.from_csv(io.StringIO("x,label\n1,0.5\n2,1\n")).task == "regression"
+    assert csvio.from_csv(io.StringIO("x1,x2,label\n1,2,2\n3,4,0\n")).n_classes == 3
     with pytest.raises(ValueError, match="line 3: class label"):
-        datasets.from_csv(io.StringIO("x1,x2,label\n1,2,1\n3,4,0.5\n"), task="binary")
+        csvio.from_csv(io.StringIO("x1,x2,label\n1,2,1\n3,4,0.5\n"), task="binary")
 
 
 def test_csv_missing_file_is_a_value_error(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
-        datasets.from_csv(tmp_path / "nope.csv")
+        csvio.from_csv(tmp_path / "nope.csv")
 
 
 def test_binary_point_sets_have_exactly_two_classes():
     import numpy as np
 
-    from playground.core.pointset import PointSet
+    from playground.core.data.pointset import PointSet
 
     with pytest.raises(ValueError, match="2 classes"):
         PointSet(np.zeros((3, 2)), [0, 1, 2], "binary", 3)

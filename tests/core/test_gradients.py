@@ -5,10 +5,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from playground.core import activations, datasets, losses, regularizers
-from playground.core.network import Network
-from playground.core.spec import LayerSpec, NetworkSpec
-from playground.core.trainer import TrainConfig, Trainer, build_spec
+from playground.core.data import datasets
+from playground.core.nn import activations, heads, losses, regularizers
+from playground.core.nn.heads import network_spec
+from playground.core.nn.network import Network
+from playground.core.nn.spec import LayerSpec, NetworkSpec, TrainConfig
+from playground.core.nn.trainer import Trainer
 
 H = 1e-6
 # (loss, head, n_outputs) pairs the app offers
@@ -50,7 +52,7 @@ def test_loss_gradient_dl_dz_matches_finite_differences(loss_name, head, k):
 
 def test_losses_refuse_heads_they_do_not_pair_with():
     with pytest.raises(ValueError, match="needs an output head"):
-        losses.check_pair("ce", "sigmoid")
+        heads.resolve("binary", 1, "sigmoid", "ce")
 
 
 # ------------------------------------------------------------------ whole networks
@@ -134,7 +136,7 @@ def test_network_gradients_match_finite_differences(case):
 @pytest.mark.parametrize("reg", ["l1", "l2"])
 def test_regularization_gradient_adds_rate_times_penalty_gradient_on_weights(reg):
     data = datasets.generate("circle", n=40, seed=3)
-    spec = build_spec(data, (LayerSpec(5, "tanh"), LayerSpec(3, "relu")))
+    spec = network_spec(data, (LayerSpec(5, "tanh"), LayerSpec(3, "relu")))
     rate, lr = 0.05, 0.1
     config = TrainConfig(learning_rate=lr, batch_size=1000, regularization=reg, reg_rate=rate,
                          dtype="float64", initializer="he")

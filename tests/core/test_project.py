@@ -5,22 +5,23 @@ import json
 import numpy as np
 import pytest
 
-from playground.core import datasets
-from playground.core import project as proj
-from playground.core.project import (
-    DEFAULT_EXPERIMENT,
+from playground.core.data import datasets
+from playground.core.data.datasets import DatasetSpec
+from playground.core.files import atomic
+from playground.core.files.experiments import DEFAULT_EXPERIMENT, experiment_names, load_experiment
+from playground.core.files.project import (
     FORMAT_VERSION,
     Project,
     ProjectError,
-    experiment_names,
-    load_experiment,
     load_project,
     project_from_dict,
     project_to_dict,
     save_project,
 )
-from playground.core.spec import parse_layers
-from playground.core.trainer import TrainConfig, Trainer, build_spec
+from playground.core.files.view import ViewState
+from playground.core.nn.heads import network_spec
+from playground.core.nn.spec import TrainConfig, parse_layers
+from playground.core.nn.trainer import Trainer
 
 
 def make_project(trained: bool = True, **changes) -> Project:
@@ -29,8 +30,8 @@ def make_project(trained: bool = True, **changes) -> Project:
     config = TrainConfig(optimizer="adam", learning_rate=0.01, features=("x1", "x2", "x1x2"),
                          seed=5, initializer="he", regularization="l2", reg_rate=0.001)
     p = Project(data, parse_layers("5:relu,3:leaky_relu=0.2"), config, name="demo",
-                description="a test project", dataset=settings,
-                view={"show_test": True, "selected_layer": 1, "zoom": [1.5, -2]})
+                description="a test project", dataset=DatasetSpec(**settings),
+                view=ViewState(show_test=True, selected_layer=1, extra={"zoom": [1.5, -2]}))
     if trained:
         t = Trainer(p.spec(), p.data, p.config)
         t.step(30)
@@ -40,7 +41,7 @@ def make_project(trained: bool = True, **changes) -> Project:
 
 def test_spec_follows_the_task_or_the_override():
     p = make_project(trained=False)
-    assert p.spec() == build_spec(p.data, p.hidden, p.config.features)
+    assert p.spec() == network_spec(p.data, p.hidden, p.config.features)
     assert p.spec().sizes == [3, 5, 3, 3] and p.spec().output == "softmax"
     assert dataclasses.replace(p, output="sigmoid").spec().output == "sigmoid"
 
@@ -88,11 +89,12 @@ def test_points_can_be_left_to_the_generator():
 
 
 def test_non_finite_view_values_still_give_valid_json(tmp_path):
-    p = make_project(view={"zoom": float("nan"), "pan": np.float32(np.inf), "k": np.int64(3)})
+    extra = {"zoom": float("nan"), "pan": np.float32(np.inf), "k": np.int64(3)}
+    p = make_project(view=ViewState(extra=extra))
     save_project(p, tmp_path / "v.json")
     text = (tmp_path / "v.json").read_text()
     assert "NaN" not in text and "Infinity" not in text
-    assert load_project(tmp_path / "v.json").view == {"zoom": None, "pan": None, "k": 3}
+    assert load_project(tmp_path / "v.json").view.extra == {"zoom": None, "pan": None, "k": 3}
 
 
 def test_nan_weights_are_not_saved(tmp_path):
@@ -112,7 +114,7 @@ def test_failed_write_keeps_the_old_file_and_no_temp(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(proj.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         save_project(make_project(), path, weights="npz")
     assert path.read_bytes() == before
@@ -266,7 +268,7 @@ def test_experiment_catalogue():
 def test_experiment_loads_with_a_description(name):
     p = load_experiment(name)
     assert p.name == name and p.description.endswith(".") and p.params is None
-    assert p.dataset is not None and p.data.name == p.dataset["name"]
+    assert p.dataset is not None and p.data.name == p.dataset.name
 
 
 def trained(name: str, steps: int) -> tuple[Trainer, object]:
@@ -303,7 +305,7 @@ def test_sigmoid_deep_gradients_vanish():
     t, m = trained("sigmoid-deep", 500)
     train = ~t.data.is_test
     trace = t.network.forward(t.inputs[train])
-    from playground.core import losses
+    from playground.core.nn import losses
 
     dz = losses.get(t.loss_name).delta(trace.zs[-1], trace.output, t.targets[train], "sigmoid")
     norms = [np.linalg.norm(gw) for gw, _ in t.network.backward(trace, dz)]

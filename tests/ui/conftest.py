@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, QtMsgType
 
-from playground.core import datasets
-from playground.core.project import Project
-from playground.core.spec import LayerSpec
-from playground.core.trainer import TrainConfig
+from playground.core.data import datasets
+from playground.core.files.project import Project
+from playground.core.nn.spec import LayerSpec, TrainConfig
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -34,8 +33,10 @@ def make_session(qtbot):
 
     sessions = []
 
-    def make(project: Project | None = None, res: int = 24, **kw):
-        s = Session(project if project is not None else make_project(**kw), res=res)
+    def make(project: Project | None = None, res: int = 24, inline: bool = True, **kw):
+        """A session on an in-process training loop (inline=False: the real child process)."""
+        s = Session(project if project is not None else make_project(**kw), res=res,
+                    inline=inline)
         sessions.append(s)
         return s
 

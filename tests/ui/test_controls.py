@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.core import activations, datasets
-from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
-from playground.core.trainer import TrainConfig
-from playground.ui.data_panel import DataPanel
-from playground.ui.network_builder import NetworkBuilder
-from playground.ui.training_controls import TrainingControls, parse_rate
+from playground.core.data import datasets
+from playground.core.data.datasets import DatasetSpec
+from playground.core.limits import MAX_HIDDEN_LAYERS
+from playground.core.nn import activations
+from playground.core.nn.spec import LayerSpec, TrainConfig
+from playground.ui.panels.data_panel import DataPanel
+from playground.ui.panels.network_builder import NetworkBuilder
+from playground.ui.panels.training_controls import TrainingControls, parse_rate
 
 TWO = (LayerSpec(4, "tanh"), LayerSpec(2, "relu"))
 
@@ -285,8 +287,7 @@ def panel(qtbot):
 
 
 def test_panel_regenerate_payload_has_a_new_seed(panel):
-    panel.set_state({"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
-                     "test_fraction": 0.3, "seed": 7}, "multiclass", 4)
+    panel.set_state(DatasetSpec("spiral", 300, 0.2, 7, 4, 0.3), "multiclass", 4)
     got = record(panel.regenerateRequested)
     panel.regen_button.click()
     assert got == [{"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
@@ -319,8 +320,7 @@ def test_panel_classes_enabled_only_for_multiclass_sets(panel):
 def test_panel_set_state_emits_nothing_and_shows_classes(panel):
     signals = (panel.regenerateRequested, panel.classChanged, panel.showTestChanged)
     got = [record(s) for s in signals]
-    panel.set_state({"name": "blobs", "n": 100, "noise": 0.5, "classes": 5,
-                     "test_fraction": 0.1, "seed": 2}, "multiclass", 5)
+    panel.set_state(DatasetSpec("blobs", 100, 0.5, 2, 5, 0.1), "multiclass", 5)
     panel.set_state(None, "multiclass", 5)  # hand-made points keep the shown settings
     panel.set_view_options(True, True)
     assert all(g == [] for g in got)
@@ -333,8 +333,7 @@ def test_panel_class_selector_and_regression_values(panel):
     got = record(panel.classChanged)
     panel.class_buttons[1].click()
     assert got == [1]
-    panel.set_state({"name": "plane", "n": 100, "noise": 0.0, "classes": 2,
-                     "test_fraction": 0.5, "seed": 0}, "regression", 1)
+    panel.set_state(DatasetSpec("plane", 100, 0.0, 0, 2, 0.5), "regression", 1)
     shown = [b for b in panel.class_buttons if not b.isHidden()]
     assert len(shown) == 2
     assert [b.text() for b in shown] == ["−1", "+1"]

@@ -9,9 +9,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from view_runs import snapshot_for
 
-from playground.core.pointset import PointSet
-from playground.ui import palette
-from playground.ui.data_canvas import DataCanvas
+from playground.core.data.pointset import PointSet
+from playground.ui.graphics import palette
+from playground.ui.views.data_canvas import DataCanvas
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
 

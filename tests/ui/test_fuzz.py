@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QApplication
 
-from playground.core import activations
-from playground.core.spec import MAX_HIDDEN_LAYERS, LayerSpec
-from playground.ui.main_window import MainWindow
+from playground.core.limits import MAX_HIDDEN_LAYERS
+from playground.core.nn import activations
+from playground.core.nn.spec import LayerSpec
+from playground.ui.window.main_window import MainWindow
 
 N_ACTIONS = 520
 ACTS = activations.names()
@@ -98,7 +99,7 @@ def test_random_user_actions_while_training(qtbot, make_session, no_qt_warnings)
             qtbot.wait(15)  # let frames paint now and then
     final = s.sync()
     assert not errors, errors
-    assert s._thread.thread.isRunning()
+    assert s.link is not None and s.restarts == 0
     assert final.spec == s.project.spec() and final.data == s.project.data
     assert w.frames_painted > 10
     w.close()

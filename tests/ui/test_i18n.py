@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from playground.core import datasets
-from playground.core.spec import LayerSpec, NetworkSpec
-from playground.core.trainer import TrainConfig, Trainer
-from playground.ui import core_strings
-from playground.ui.core_strings import tr_core, translate_message
+from playground.core.data import datasets
+from playground.core.nn.spec import LayerSpec, NetworkSpec, TrainConfig
+from playground.core.nn.trainer import Trainer
+from playground.ui.i18n import core_strings
+from playground.ui.i18n import messages as message_texts
+from playground.ui.i18n.core_strings import tr_core
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
@@ -100,7 +101,7 @@ def test_ts_holds_every_string_of_the_ui_sources(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(str(p) for p in (ROOT / "playground" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "playground" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh), "-no-obsolete", "-locations",
                     "none", "-silent"], check=True, capture_output=True, timeout=120)
     new = {(c, s) for c, s, tr in messages(fresh) if tr.get("type") == "unfinished"}
@@ -120,16 +121,16 @@ def test_core_strings_module_matches_the_registries():
 def test_core_texts_and_status_messages_translate(chinese):
     assert tr_core("Hidden") == "Hidden"  # unknown text passes through
     assert tr_core(datasets.info("xor").note) == "经典难题，单层网络无法解决：需要一个隐藏层。"
-    assert translate_message("Stopped after 12 epochs.") == "已训练 12 轮，停止。"
+    assert message_texts.text("max_epochs", {"epochs": 12}) == "已训练 12 轮，停止。"
     data = datasets.generate("xor", 100, 0.0, 0, 2, 0.5)
     spec = NetworkSpec(2, (LayerSpec(8, "relu"),), 1, "sigmoid")
-    trainer = Trainer(spec, data, TrainConfig(learning_rate=1e6, optimizer="sgd"))
+    trainer = Trainer(spec, data, TrainConfig(learning_rate=1000.0, optimizer="sgd"))
     trainer.step(200)
     assert trainer.diverged
-    text = translate_message(trainer.divergence_reason)
-    step = re.search(r"step (\d+)", trainer.divergence_reason).group(1)
-    assert text.startswith(f"训练在第 {step} 步发散：") and "1e+06" in text, text
-    assert not re.search(r"[a-z]{4,}", text.replace("NaN", "")), text
+    text, level = message_texts.stop_text(trainer.stop_reason)
+    step = trainer.stop_reason.params["step"]
+    assert text.startswith(f"训练在第 {step} 步发散：") and "1000" in text, text
+    assert level == "error" and not re.search(r"[a-z]{4,}", text.replace("NaN", "")), text
 
 
 def test_session_status_messages_are_chinese_with_their_level(chinese, qtbot, make_session):
@@ -154,7 +155,7 @@ def test_session_status_messages_are_chinese_with_their_level(chinese, qtbot, ma
 def test_window_shows_translated_core_texts(chinese, qtbot, make_session):
     from PySide6.QtWidgets import QMenu
 
-    from playground.ui.main_window import MainWindow
+    from playground.ui.window.main_window import MainWindow
 
     w = MainWindow(make_session(), interactive=False, remember=False)
     qtbot.addWidget(w)
@@ -172,8 +173,8 @@ def test_window_shows_translated_core_texts(chinese, qtbot, make_session):
 def test_widgets_show_chinese(chinese, qtbot):
     from PySide6.QtWidgets import QGroupBox
 
-    from playground.ui.data_panel import DataPanel
-    from playground.ui.training_controls import TrainingControls
+    from playground.ui.panels.data_panel import DataPanel
+    from playground.ui.panels.training_controls import TrainingControls
 
     controls = TrainingControls()
     qtbot.addWidget(controls)
@@ -188,7 +189,7 @@ def test_widgets_show_chinese(chinese, qtbot):
 
 
 def test_english_stays_without_a_translator(qtbot):
-    from playground.ui.training_controls import TrainingControls
+    from playground.ui.panels.training_controls import TrainingControls
 
     controls = TrainingControls()
     qtbot.addWidget(controls)

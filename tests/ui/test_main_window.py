@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from playground.core.project import load_project
-from playground.core.spec import LayerSpec
-from playground.ui.main_window import MainWindow, settings
+from playground.core.files.project import load_project
+from playground.core.nn.spec import LayerSpec
+from playground.ui.window.main_window import MainWindow
+from playground.ui.window.settings import settings
 
 
 @pytest.fixture
@@ -108,12 +109,12 @@ def test_geometry_and_view_settings_are_remembered(qtbot, make_session, temporar
     w = MainWindow(make_session(), interactive=False)
     qtbot.addWidget(w)
     w.resize(734, 576)  # inside the offscreen screen (restore clamps to it)
-    w.set_show_test(False)
+    w.session.set_show_test(False)
     w.close()
     assert Path(settings().fileName()).is_relative_to(temporary_settings)
     w2 = MainWindow(make_session(), interactive=False)
     qtbot.addWidget(w2)
-    assert (w2.width(), w2.height()) == (734, 576) and not w2.show_test
+    assert (w2.width(), w2.height()) == (734, 576) and not w2.session.show_test
     w2.close()
     settings().clear()
 

@@ -10,14 +10,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QPainter
 from view_runs import RUNS, snapshot_for, trainer_for
 
-from playground.core import activations
-from playground.core.snapshot_builder import build_snapshot
-from playground.core.spec import LayerSpec
-from playground.ui.activation_view import ActivationView
-from playground.ui.data_canvas import DataCanvas
-from playground.ui.diagram_links import WIDTH_EDGES, WIDTHS, link_buckets
-from playground.ui.loss_plot import LossPlot
-from playground.ui.network_diagram import MIN_THUMB_PX, NetworkDiagram
+from playground.core.nn import activations
+from playground.core.nn.spec import LayerSpec
+from playground.live.snapshot_builder import build_snapshot
+from playground.ui.views.activation_view import ActivationView
+from playground.ui.views.data_canvas import DataCanvas
+from playground.ui.views.diagram_style import WIDTH_EDGES, WIDTHS, link_buckets
+from playground.ui.views.loss_plot import LossPlot
+from playground.ui.views.network_diagram import MIN_THUMB_PX, NetworkDiagram
 
 KINDS = ("binary", "three_class", "sine", "plane", "iris")
 
@@ -184,7 +184,7 @@ def test_loss_plot_curves_log_toggle_and_readout(qtbot):
     snap = snapshot_for("binary", epochs=6, res=10)
     plot.show_snapshot(snap)
     x, y = plot.train_loss.getData()
-    losses = np.array([h["train_loss"] for h in snap.history])
+    losses = snap.history.column("train_loss")
     assert np.array_equal(x, np.arange(1, 7)) and np.allclose(y, losses)
     assert plot.acc.isVisible()
     plot.set_log_scale(True)

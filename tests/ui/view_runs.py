@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from playground.core import datasets
-from playground.core.snapshot_builder import build_snapshot
-from playground.core.spec import LayerSpec
-from playground.core.trainer import TrainConfig, Trainer, build_spec
+from playground.core.data import datasets
+from playground.core.nn.heads import network_spec
+from playground.core.nn.spec import LayerSpec, TrainConfig
+from playground.core.nn.trainer import Trainer
+from playground.live.snapshot_builder import build_snapshot
 
 # name -> (data set arguments, hidden layers, features)
 RUNS = {
@@ -24,7 +25,7 @@ RUNS = {
 def trainer_for(kind: str, hidden=None, lr: float = 0.03, seed: int = 0) -> Trainer:
     args, default_hidden, features = RUNS[kind]
     data = datasets.generate(**args)
-    spec = build_spec(data, default_hidden if hidden is None else hidden, features)
+    spec = network_spec(data, default_hidden if hidden is None else hidden, features)
     return Trainer(spec, data, TrainConfig(learning_rate=lr, seed=seed, features=features))
 
 

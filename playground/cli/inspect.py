@@ -1,0 +1,105 @@
+"""`inspect PROJECT` (layer table, Keras-style summary, collapse check) and `list ...`."""
+
+from __future__ import annotations
+
+from playground.cli.report import collapse_dict, collapse_text, dumps
+from playground.cli.train import open_project
+from playground.core.data import datasets
+from playground.core.files.experiments import experiment_names, load_experiment
+from playground.core.files.project import ProjectError
+from playground.core.nn import activations, initializers
+from playground.core.nn.network import Network
+
+
+# ---------------------------------------------------------------------- inspect
+def inspect_dict(project) -> dict:
+    spec = project.spec()
+    net = Network(spec)
+    if project.params is not None:
+        net.set_params(project.params)
+    else:
+        initializers.initialize(net, project.config.initializer, project.config.seed)
+    layers = []
+    for i, (layer, (n_out, cols)) in enumerate(zip(spec.layers, net.shapes, strict=True)):
+        n_in = cols - 1  # a block is [W | b], (n_out, n_in + 1)
+        layers.append({"layer": i + 1, "kind": "hidden" if i < len(spec.hidden) else "output",
+                       "units": layer.units, "activation": layer.activation,
+                       "param": layer.param, "W": [n_out, n_in], "b": [n_out],
+                       "params": n_out * (n_in + 1)})
+    data = project.data
+    return {"name": project.name, "description": project.description, "dataset": data.name,
+            "task": data.task, "points": data.n, "test_points": int(data.is_test.sum()),
+            "features": list(project.config.features), "inputs": spec.n_inputs,
+            "weights": "saved" if project.params is not None else "initial",
+            "layers": layers, "total_params": spec.n_params,
+            "collapse": collapse_dict(net)}
+
+
+def keras_summary(d: dict) -> str:
+    """The table Keras' model.summary() prints for the equivalent Sequential of Dense layers."""
+    rule = "_" * 65
+    lines = ['Model: "sequential"', rule,
+             f" {'Layer (type)':<28}{'Output Shape':<26}Param #", "=" * 65]
+    for i, layer in enumerate(d["layers"]):
+        name = "dense (Dense)" if i == 0 else f"dense_{i} (Dense)"
+        shape = f"(None, {layer['units']})"
+        lines.append(f" {name:<28}{shape:<26}{layer['params']:,}")
+    total = f"{d['total_params']:,}"
+    lines += ["=" * 65, f"Total params: {total}", f"Trainable params: {total}",
+              "Non-trainable params: 0", rule]
+    return "\n".join(lines)
+
+
+def inspect_text(d: dict) -> str:
+    title = d["name"] or "project"
+    lines = [f"{title}: {d['dataset']} ({d['task']}, {d['points']} points, "
+             f"{d['test_points']} for testing), inputs {','.join(d['features'])}, "
+             f"{d['weights']} weights"]
+    if d["description"]:
+        lines.append(d["description"])
+    lines += ["", f"{'layer':<8}{'units':>5}  {'activation':<16}{'W':<12}{'b':<8}{'params':>7}"]
+    for layer in d["layers"]:
+        act = layer["activation"] + ("" if layer["param"] is None else f"={layer['param']:g}")
+        name = str(layer["layer"]) if layer["kind"] == "hidden" else "output"
+        w, b = f"({layer['W'][0]}, {layer['W'][1]})", f"({layer['b'][0]},)"
+        lines.append(f"{name:<8}{layer['units']:>5}  {act:<16}{w:<12}{b:<8}{layer['params']:>7}")
+    lines += [f"total parameters: {d['total_params']}", "", keras_summary(d), "",
+              collapse_text(d["collapse"])]
+    return "\n".join(lines)
+
+
+def run_inspect(args) -> int:
+    d = inspect_dict(open_project(args.project))
+    print(dumps(d) if args.json else inspect_text(d))
+    return 0
+
+
+# ---------------------------------------------------------------------- list
+def list_lines(what: str) -> list[str]:
+    if what == "datasets":
+        rows = []
+        for name in datasets.names():
+            info = datasets.info(name)
+            kind = f"{info.task}, {info.dim}-D" + (", --classes 2..6" if info.multiclass else "")
+            rows.append(f"{name:<13}{kind:<34}{info.description}")
+        return rows
+    if what == "activations":
+        rows = []
+        for act in activations.all_activations():
+            role = "hidden + output" if act.hidden and act.output_head else (
+                "hidden" if act.hidden else "output only")
+            rows.append(f"{act.name:<11}{role:<16}{act.formula:<48}{act.derivative_formula}")
+        return rows
+    rows = []
+    for name in experiment_names():
+        try:
+            description = load_experiment(name).description
+        except ProjectError as e:
+            description = f"(cannot load: {e})"
+        rows.append(f"{name:<24}{description.splitlines()[0] if description else ''}")
+    return rows
+
+
+def run_list(args) -> int:
+    print("\n".join(list_lines(args.what)))
+    return 0

@@ -1,0 +1,137 @@
+"""What the command line reports about a trained network: a JSON-safe dict and readable text."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+
+from playground.core.analysis import affine, collapse, units
+from playground.core.data.features import usable_features
+from playground.core.data.pointset import PLANE_EXTENT
+from playground.core.nn.trainer import Trainer
+
+REGION_RES = 200  # grid side for counting linear regions
+
+
+def json_safe(value):
+    """Plain JSON types; NaN and ±inf become None (JSON has no token for them)."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return json_safe(value.tolist())
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value) if math.isfinite(value) else None
+    return value
+
+
+def dumps(obj) -> str:
+    return json.dumps(json_safe(obj), allow_nan=False, ensure_ascii=False)
+
+
+def collapse_dict(network) -> dict:
+    """The collapse check; when collapsible also the single equivalent W and b (before the head)."""
+    result = collapse.collapse(network)
+    d = {"collapsible": result.collapsible, "max_abs_diff": result.max_abs_diff,
+         "runs": [list(r) for r in result.runs]}
+    if result.collapsible and result.W is not None:
+        d["W"] = np.round(result.W, 6).tolist()
+        d["b"] = np.round(result.b, 6).tolist()
+    return d
+
+
+def regions_dict(trainer: Trainer) -> dict | None:
+    """Linear regions over the plane (2-D) or line (1-D); None where they do not apply."""
+    net, dim = trainer.network, trainer.data.dim
+    if dim > 2 or not affine.is_piecewise_affine(net):
+        return None
+    result = affine.activation_regions(net, trainer.config.features, PLANE_EXTENT,
+                                         REGION_RES, dim)
+    return {"count": result.count, "res": REGION_RES, "extent": list(PLANE_EXTENT)}
+
+
+def train_report(trainer: Trainer, steps: int, seconds: float) -> dict:
+    """The `train --json` object for a trainer that just trained `steps` steps."""
+    m = trainer.evaluate()
+    train = ~trainer.data.is_test
+    stats = units.unit_stats(trainer.network, trainer.inputs[train], trainer.targets[train],
+                                trainer.loss_name)
+    data, spec, cfg = trainer.data, trainer.spec, trainer.config
+    layers = [{"activation": layer.activation, "units": layer.units,
+               "dead_fraction": s.dead_fraction, "saturated_fraction": s.saturated_fraction,
+               "grad_norm": s.grad_norm} for layer, s in zip(spec.hidden, stats, strict=True)]
+    classification = data.task != "regression"
+    report = {
+        "dataset": data.name, "task": data.task, "points": data.n,
+        "train_points": int(train.sum()), "test_points": int((~train).sum()),
+        "features": list(usable_features(cfg.features, data.dim)),  # what the network sees
+        "sizes": spec.sizes, "output": spec.output,
+        "loss": trainer.loss_name, "optimizer": cfg.optimizer,
+        "learning_rate": cfg.learning_rate, "batch_size": cfg.batch_size, "seed": cfg.seed,
+        "steps": steps, "epochs": steps // trainer.steps_per_epoch,
+        "seconds": seconds, "steps_per_second": steps / seconds if seconds > 0 else None,
+        "train_loss": m.train_loss, "test_loss": m.test_loss,
+        "diverged": trainer.diverged,
+        "message": trainer.stop_reason.text() if trainer.stop_reason else "",
+        "layers": layers, "collapse": collapse_dict(trainer.network),
+        "linear_regions": regions_dict(trainer),
+    }
+    if classification:
+        report["train_accuracy"] = m.train_accuracy
+        report["test_accuracy"] = m.test_accuracy
+    return report
+
+
+# ---------------------------------------------------------------------- text
+def _num(v) -> str:
+    return "-" if v is None or (isinstance(v, float) and not math.isfinite(v)) else f"{v:.4g}"
+
+
+def _pct(v) -> str:
+    return "-" if v is None else f"{100 * v:.1f}%"
+
+
+def collapse_text(c: dict) -> str:
+    if c["collapsible"]:
+        text = ("collapse: every hidden activation is linear, so the whole network is ONE affine "
+                f"map (max |difference| {_num(c['max_abs_diff'])})")
+        if "W" in c:
+            text += f"\n  z = W·x + b with W = {c['W']} and b = {c['b']}"
+        return text
+    joined = [f"{a + 1}-{b + 1}" for a, b in c["runs"] if b > a]
+    extra = f"; layers {', '.join(joined)} are joined linearly and merge" if joined else ""
+    return f"collapse: not collapsible (non-linear activations between layers){extra}"
+
+
+def train_text(r: dict) -> str:
+    sizes = "-".join(str(s) for s in r["sizes"])
+    lines = [
+        f"data     {r['dataset']} ({r['task']}): {r['train_points']} train / "
+        f"{r['test_points']} test points, features {','.join(r['features'])}",
+        f"network  {sizes} -> {r['output']}, loss {r['loss']}, {r['optimizer']} "
+        f"lr {r['learning_rate']:g}, batch {r['batch_size']}, seed {r['seed']}",
+        f"trained  {r['steps']} steps ({r['epochs']} full epochs) in {r['seconds']:.2f} s",
+        f"loss     train {_num(r['train_loss'])}   test {_num(r['test_loss'])}",
+    ]
+    if "train_accuracy" in r:
+        lines.append(f"accuracy train {_pct(r['train_accuracy'])}   "
+                     f"test {_pct(r['test_accuracy'])}")
+    for i, layer in enumerate(r["layers"], 1):
+        lines.append(f"layer {i}  {layer['units']:>2} {layer['activation']:<10} "
+                     f"dead {_pct(layer['dead_fraction'])}  "
+                     f"saturated {_pct(layer['saturated_fraction'])}  "
+                     f"|dL/dW| {_num(layer['grad_norm'])}")
+    lines.append(collapse_text(r["collapse"]))
+    if r["linear_regions"] is not None:
+        lines.append(f"linear regions: {r['linear_regions']['count']} on a "
+                     f"{r['linear_regions']['res']}-point grid side")
+    if r["diverged"]:
+        lines.append(f"WARNING: {r['message']}")
+    return "\n".join(lines)

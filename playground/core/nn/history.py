@@ -1,0 +1,148 @@
+"""History: the per-epoch loss and accuracy of a run, bounded in memory and honest.
+
+Records go into at most `capacity` buckets. Bucket k covers epochs first[k]..last[k] and keeps,
+per metric, the min, the max and the last value of its epochs (NaN where a metric is absent).
+When the buckets are full, neighbours merge pairwise and new buckets span twice as many epochs,
+so every epoch range stays represented and the least loss ever reached stays visible.
+
+Arrays: first, last, step (n,) int64; low, high, final (n, len(METRICS)) float64.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+CAPACITY = 2048
+
+
+@dataclass(frozen=True, eq=False)
+class HistoryData:
+    """A frozen copy of a History (what snapshots and project files carry)."""
+
+    first: np.ndarray
+    last: np.ndarray
+    step: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    final: np.ndarray
+    span: int = 1  # epochs per full bucket
+
+    def __post_init__(self) -> None:
+        for name in ("first", "last", "step", "low", "high", "final"):
+            a = np.array(getattr(self, name), dtype=np.int64 if name in ("first", "last", "step")
+                         else np.float64)
+            a.setflags(write=False)
+            object.__setattr__(self, name, a)
+
+    def __len__(self) -> int:
+        return len(self.last)
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, HistoryData):
+            return NotImplemented
+        return self.span == other.span and all(
+            np.array_equal(getattr(self, k), getattr(other, k), equal_nan=True)
+            for k in ("first", "last", "step", "low", "high", "final"))
+
+    def column(self, metric: str, kind: str = "final") -> np.ndarray:
+        """(n,) values of one metric: "final" (last epoch of each bucket), "low" or "high"."""
+        return getattr(self, kind)[:, METRICS.index(metric)]
+
+    def compact(self, limit: int) -> HistoryData:
+        """At most `limit` buckets: neighbours merged pairwise until it fits (same rule)."""
+        data = self
+        while len(data) > limit:
+            data = _merged(data)
+        return data
+
+    @staticmethod
+    def empty() -> HistoryData:
+        z = np.zeros(0, np.int64)
+        m = np.zeros((0, len(METRICS)))
+        return HistoryData(z, z, z, m, m, m)
+
+
+def _merged(d: HistoryData) -> HistoryData:
+    """Buckets (0, 1), (2, 3), … joined; an odd last bucket stays on its own."""
+    n = len(d)
+    a, b = slice(0, n - 1, 2), slice(1, n, 2)
+    first = np.concatenate([d.first[a], d.first[n - 1 :]]) if n % 2 else d.first[a]
+
+    def pair(x, join):
+        joined = join(x[a], x[b])
+        return np.concatenate([joined, x[n - 1 :]]) if n % 2 else joined
+
+    final = pair(d.final, lambda p, q: np.where(np.isnan(q), p, q))
+    return HistoryData(first, pair(d.last, lambda p, q: q), pair(d.step, lambda p, q: q),
+                       pair(d.low, np.fmin), pair(d.high, np.fmax), final, 2 * d.span)
+
+
+class History:
+    """Append-only, bounded epoch records; hands out frozen HistoryData copies."""
+
+    def __init__(self, capacity: int = CAPACITY):
+        if capacity < 2 or capacity % 2:
+            raise ValueError("capacity must be an even number ≥ 2")
+        self.capacity = capacity
+        self._ints = np.zeros((capacity, 3), np.int64)  # first, last, step
+        self._vals = np.zeros((3, capacity, len(METRICS)))  # low, high, final
+        self._n = 0
+        self._span = 1
+        self._fill = 0  # records in the last bucket
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def span(self) -> int:
+        return self._span
+
+    def append(self, epoch: int, step: int, values: dict) -> None:
+        """One epoch's record; values maps METRICS names to a number or None."""
+        v = np.array([math.nan if values.get(k) is None else float(values[k]) for k in METRICS])
+        if self._n and self._fill < self._span:
+            i = self._n - 1
+            low, high, final = self._vals[:, i]
+            np.fmin(low, v, out=low)
+            np.fmax(high, v, out=high)
+            final[:] = np.where(np.isnan(v), final, v)
+            self._ints[i, 1:] = (epoch, step)
+            self._fill += 1
+            return
+        if self._n == self.capacity:
+            self._halve()
+        i = self._n
+        self._ints[i] = (epoch, epoch, step)
+        self._vals[:, i] = v
+        self._n += 1
+        self._fill = 1
+
+    def _halve(self) -> None:
+        merged = _merged(self.data())
+        n = len(merged)
+        self._ints[:n] = np.column_stack([merged.first, merged.last, merged.step])
+        self._vals[:, :n] = merged.low, merged.high, merged.final
+        self._n, self._span = n, merged.span
+
+    def data(self) -> HistoryData:
+        n = self._n
+        return HistoryData(self._ints[:n, 0], self._ints[:n, 1], self._ints[:n, 2],
+                           self._vals[0, :n], self._vals[1, :n], self._vals[2, :n], self._span)
+
+    @classmethod
+    def from_data(cls, data: HistoryData, capacity: int = CAPACITY) -> History:
+        history = cls(capacity)
+        data = data.compact(capacity)
+        n = len(data)
+        history._ints[:n] = np.column_stack([data.first, data.last, data.step])
+        history._vals[:, :n] = data.low, data.high, data.final
+        history._n, history._span = n, data.span
+        history._fill = int(data.last[-1] - data.first[-1] + 1) if n else 0
+        return history
+
+    def copy(self) -> History:
+        return History.from_data(self.data(), self.capacity)

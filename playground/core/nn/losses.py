@@ -1,0 +1,77 @@
+"""Losses, each as value and gradient side by side, averaged over the batch.
+
+Targets Y have the output's shape (m, k): binary {0,1} in one column, one-hot for K classes,
+real values for regression. `delta` returns dL/dZ of the output layer given its z and a = head(z).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.core.nn import activations
+from playground.core.registry import lookup
+
+_EPS = 1e-12
+
+
+@dataclass(frozen=True)
+class Loss:
+    name: str
+    label: str
+    formula: str
+    value: Callable[[np.ndarray, np.ndarray, np.ndarray], float]  # (z, a, Y) -> L
+    grad_a: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (a, Y) -> dL/da
+    heads: tuple[str, ...]  # output heads it pairs with
+    canonical_head: str  # with this head dL/dz = (a - Y)/N
+    mean_over_outputs: bool = False  # N = m·k (mean over every output) instead of m
+
+    def delta(self, z: np.ndarray, a: np.ndarray, Y: np.ndarray, head: str) -> np.ndarray:
+        if head == self.canonical_head:
+            return (a - Y) * (1.0 / (a.size if self.mean_over_outputs else len(a)))
+        act = activations.get(head)
+        return self.grad_a(a, Y) * act.derivative(z, a, 0.0)
+
+
+def _bce(z, a, Y) -> float:
+    # from logits: max(z,0) − z·y + log(1 + e^−|z|), stable for any z
+    return float(np.mean(np.maximum(z, 0) - z * Y + np.log1p(np.exp(-np.abs(z)))))
+
+
+def _ce(z, a, Y) -> float:
+    zmax = z.max(axis=1, keepdims=True)
+    log_sum = np.log(np.exp(z - zmax).sum(axis=1, keepdims=True)) + zmax
+    return float(np.mean(np.sum(Y * (log_sum - z), axis=1)))
+
+
+def _mse(z, a, Y) -> float:
+    return float(np.mean((a - Y) ** 2))
+
+
+_REGISTRY = {
+    "bce": Loss(
+        "bce", "Binary cross-entropy", "L = −mean(y·ln a + (1−y)·ln(1−a))", _bce,
+        lambda a, Y: (a - Y) / (np.clip(a * (1 - a), _EPS, None) * a.size),
+        ("sigmoid",), "sigmoid", mean_over_outputs=True,
+    ),
+    "ce": Loss(
+        "ce", "Cross-entropy", "L = −mean(Σ_k y_k·ln a_k)", _ce,
+        lambda a, Y: -Y / (np.clip(a, _EPS, None) * len(a)),
+        ("softmax",), "softmax",
+    ),
+    "mse": Loss(
+        "mse", "Mean squared error", "L = mean((a − y)²)", _mse,
+        lambda a, Y: 2.0 * (a - Y) / a.size,
+        ("linear", "sigmoid", "tanh"), "",
+    ),
+}
+
+
+def get(name: str) -> Loss:
+    return lookup(_REGISTRY, name, "loss")
+
+
+def names() -> list[str]:
+    return list(_REGISTRY)

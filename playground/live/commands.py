@@ -1,0 +1,123 @@
+"""Commands to the training loop and the events it answers with: frozen dataclasses.
+
+A command travels as (seq, command); every event carries the seq of the last command applied
+before it. Commands are dispatched with `match` in TrainingLoop; one that fails is answered by
+its own Failed event and the commands after it still apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playground.core.data.pointset import PointSet
+from playground.core.errors import Failure, StopReason
+from playground.core.nn.history import HistoryData
+from playground.core.nn.spec import NetworkSpec, TrainConfig
+
+
+@dataclass(frozen=True)
+class RunState:
+    """A run to continue: initial weights (for Reset), counters and history."""
+
+    initial: tuple | None
+    step: int
+    epoch: int
+    history: HistoryData
+
+
+@dataclass(frozen=True)
+class Load:
+    """Build a new Trainer; `keep` carries the current run over where the shapes allow."""
+
+    spec: NetworkSpec
+    data: PointSet
+    config: TrainConfig
+    run_id: int
+    params: tuple | None = None  # weights to start from ((W, b) per layer)
+    keep: bool = True
+    run: RunState | None = None  # with params: the saved run they belong to
+
+
+@dataclass(frozen=True)
+class SetData:
+    data: PointSet
+
+
+@dataclass(frozen=True)
+class SetConfig:
+    config: TrainConfig
+
+
+@dataclass(frozen=True)
+class Run:
+    on: bool
+
+
+@dataclass(frozen=True)
+class TrainEpoch:
+    """One epoch, then paused."""
+
+
+@dataclass(frozen=True)
+class TrainSteps:
+    steps: int
+
+
+@dataclass(frozen=True)
+class Reset:
+    run_id: int
+
+
+@dataclass(frozen=True)
+class Reinitialize:
+    seed: int
+    run_id: int
+
+
+@dataclass(frozen=True)
+class SetSpeed:
+    steps_per_frame: int  # 0 = as fast as possible
+
+
+@dataclass(frozen=True)
+class SetStopRules:
+    max_epochs: int | None
+    target_loss: float | None
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    """The insight views that are visible: the loop computes only their payloads."""
+
+    views: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Sync:
+    """Ask for a snapshot (every command does; this one does nothing else)."""
+
+
+Command = (Load | SetData | SetConfig | Run | TrainEpoch | TrainSteps | Reset | Reinitialize
+           | SetSpeed | SetStopRules | Subscribe | Sync)
+
+
+@dataclass(frozen=True)
+class SnapshotReady:
+    snapshot: object  # live.snapshot.Snapshot
+    seq: int
+
+
+@dataclass(frozen=True)
+class Stopped:
+    reason: StopReason | None  # None: after an internal error, which Failed reported
+    seq: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    failure: Failure
+    command: str  # the command's class name
+    seq: int
+
+
+Event = SnapshotReady | Stopped | Failed

@@ -1,0 +1,269 @@
+"""The training loop: owns the live Trainer, applies commands, trains in chunks, emits events.
+
+Pure Python + numpy (no Qt), so it runs in a training process (process.py) or, in tests and the
+in-process link, synchronously through `iterate()`. Commands (live.commands) arrive through a
+lock-protected inbox (`post`) drained between chunks of steps. Snapshots leave at most every
+FRAME_S seconds while running, each tagged with the run id of the command that built the
+trainer (the GUI drops stale ones) and the seq of the last command applied.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+
+import numpy as np
+
+from playground.core.errors import Failure, Invalid, StopReason
+from playground.core.nn.history import History
+from playground.core.nn.trainer import Trainer
+from playground.live import commands as c
+from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot
+
+Emit = Callable[[c.Event], None]
+
+FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with headroom)
+# while running, per-layer statistics (histograms, dead/saturated units) and the loss history
+# refresh at ~10 Hz: the views show them at that rate
+THROTTLE_S = {"layer_stats": 0.1, "history": 0.1}
+SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
+CHUNK_S = 0.008  # target wall time of one chunk of training steps
+IDLE_WAIT_S = 0.25  # wake-up period while paused
+
+
+class TrainingLoop:
+    def __init__(self, load: c.Load, emit: Emit, res: int = DEFAULT_RES,
+                 ready: Callable[[], bool] = lambda: True,
+                 clock: Callable[[], float] = time.perf_counter,
+                 sleep: Callable[[float], None] = time.sleep):
+        self._emit_event = emit
+        self._clock, self._sleep = clock, sleep  # tests pass a fake clock
+        self._ready = ready  # False while the last snapshot is still on its way: skip a frame
+        self.res = res
+        self._cond = threading.Condition()
+        self._inbox: list[tuple[int, c.Command]] = []
+        self._stop = False
+        self._seq = 0  # seq of the last command applied
+        self.running = False
+        self.speed = 0  # steps per frame; 0 = as fast as possible
+        self.max_epochs: int | None = None
+        self.target_loss: float | None = None
+        self.views: frozenset[str] = frozenset()
+        self._frame_steps = 0
+        self._frame_start = 0.0
+        self._last_emit = 0.0
+        self._emit_gap = FRAME_S  # grows for big networks whose snapshots are slow to build
+        self._sent: dict = {}  # SHARED part → (the object last sent, when)
+        self._rate = 1000.0  # steps per second, re-estimated after every chunk
+        self.trainer: Trainer | None = None
+        self.run_id = load.run_id
+        self._load(load)
+        self._dirty = True
+
+    # ------------------------------------------------------------------ any thread
+    def post(self, seq: int, command: c.Command) -> None:
+        """Queue a command (any thread); they apply in order."""
+        with self._cond:
+            self._inbox.append((seq, command))
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+
+    # ------------------------------------------------------------------ the loop's thread
+    def run(self) -> None:
+        """The loop: drain commands, train one chunk, maybe send a snapshot. Ends on stop()."""
+        while not self._stop:
+            try:
+                self.iterate(wait=True)
+            except Exception as exc:  # keep the thread alive: pause and report
+                traceback.print_exc()
+                self.running = False
+                self._emit_event(c.Failed(Failure("internal_error", "", {"detail": str(exc)}),
+                                          "", self._seq))
+                self._emit_event(c.Stopped(None, self._seq))
+
+    def iterate(self, wait: bool = False) -> None:
+        with np.errstate(all="ignore"):  # overflow on the way to divergence is expected
+            self._iterate(wait)
+
+    def busy(self) -> bool:
+        """Work is waiting: training, a snapshot due, or commands in the inbox."""
+        return self.running or self._dirty or bool(self._inbox)
+
+    def _iterate(self, wait: bool) -> None:
+        with self._cond:
+            if wait and not self._inbox and not self._stop and not self.busy():
+                self._cond.wait(IDLE_WAIT_S)
+            batch, self._inbox = self._inbox, []
+        for seq, command in batch:
+            self._seq = seq
+            self._apply(command)
+            self._dirty = True
+        if self._stop:
+            return
+        if self.running:
+            self._train_chunk()
+        due = self.running and self._clock() - self._last_emit >= self._emit_gap
+        if self._dirty or (due and self._ready()):
+            self._emit()
+
+    def _apply(self, command: c.Command) -> None:
+        """One command; a failure is reported on its own and the next commands still apply."""
+        name = type(command).__name__
+        try:
+            self._dispatch(command)
+        except Invalid as e:
+            self._emit_event(c.Failed(e.failure, name, self._seq))
+        except Exception as e:  # noqa: BLE001 - reported, never drops the other commands
+            traceback.print_exc()
+            self._emit_event(c.Failed(Failure("internal_error", name, {"detail": str(e)}),
+                                      name, self._seq))
+
+    def _dispatch(self, command: c.Command) -> None:
+        match command:
+            case c.Load():
+                self._load(command)
+            case c.SetData(data=data):
+                self.trainer.set_data(data)
+            case c.SetConfig(config=config):
+                self.trainer.set_config(config)
+            case c.Run(on=on):
+                self._run(on)
+            case c.TrainEpoch():
+                self.running = False
+                self.trainer.train_epochs(1)
+                self._report_divergence()
+            case c.TrainSteps(steps=steps):
+                self.trainer.step(int(steps))
+            case c.Reset(run_id=run_id):
+                self.running = False
+                self.trainer.reset()
+                self.run_id = run_id
+            case c.Reinitialize(seed=seed, run_id=run_id):
+                self.running = False
+                self.trainer.reinitialize(seed)
+                self.run_id = run_id
+            case c.SetSpeed(steps_per_frame=speed):
+                self.speed = max(0, int(speed))
+            case c.SetStopRules(max_epochs=max_epochs, target_loss=target):
+                self.max_epochs = None if max_epochs is None else max(1, int(max_epochs))
+                self.target_loss = None if target is None else float(target)
+            case c.Subscribe(views=views):
+                self.views = frozenset(views)
+            case c.Sync():
+                pass  # every command marks the state dirty, which sends a snapshot
+            case _:
+                raise TypeError(f"unknown command {command!r}")
+
+    def _run(self, on: bool) -> None:
+        trainer = self.trainer
+        if on and trainer.diverged:
+            self._report_divergence()
+            return
+        if on and self.max_epochs is not None and trainer.epoch >= self.max_epochs:
+            self.max_epochs = None  # Play after a stop rule fired: keep going
+        self.running = bool(on)
+
+    def _report_divergence(self) -> None:
+        if self.trainer.diverged:
+            self._emit_event(c.Stopped(self.trainer.stop_reason, self._seq))
+
+    def _train_chunk(self) -> None:
+        now = self._clock()
+        if now - self._frame_start >= FRAME_S:
+            self._frame_start, self._frame_steps = now, 0
+        n = max(1, int(self._rate * CHUNK_S))
+        if self.speed > 0:
+            n = min(n, self.speed - self._frame_steps)
+            if n <= 0:  # this frame's quota is used: sleep to the next frame
+                self._sleep(max(0.0, self._frame_start + FRAME_S - now))
+                return
+        trainer = self.trainer
+        if self.max_epochs is not None:
+            epochs_left = self.max_epochs - trainer.epoch
+            if epochs_left <= 0:
+                return self._pause(StopReason("max_epochs", {"epochs": self.max_epochs}))
+            n = min(n, trainer.steps_to_epoch_end + (epochs_left - 1) * trainer.steps_per_epoch)
+        t0 = self._clock()
+        done = trainer.step(n)
+        dt = self._clock() - t0
+        self._frame_steps += done
+        if done and dt > 0:
+            self._rate = 0.7 * self._rate + 0.3 * done / dt
+        if trainer.diverged:
+            self._pause(trainer.stop_reason)
+        elif not done and not trainer.n_train:
+            self._pause(StopReason("no_training_points"))
+
+    def _pause(self, reason: StopReason) -> None:
+        self.running = False
+        self._dirty = True
+        self._emit_event(c.Stopped(reason, self._seq))
+
+    # ------------------------------------------------------------------ snapshots
+    def _tokens(self) -> dict[str, tuple]:
+        """What each SHARED part currently is; the last entry of a throttled part's token is
+        its progress (a change there alone may wait), the others its identity."""
+        t = self.trainer
+        return {"data": (t.data,), "spec": (t.spec,), "config": (t.config,),
+                "history": (t.history, t.history.span, len(t.history), t.epoch),
+                "layer_stats": (t.data, t.spec, self.run_id, t.step_count)}
+
+    def _include(self, now: float) -> set[str]:
+        """The SHARED parts this snapshot carries: those that changed since they were last sent;
+        while running, progress of the history and statistics at most every THROTTLE_S."""
+        include = set()
+        for name, token in self._tokens().items():
+            last = self._sent.get(name)
+            if last is not None and _same(last[0], token):
+                continue
+            progress_only = last is not None and _same(last[0][:-1], token[:-1])
+            if (name in THROTTLE_S and progress_only and self.running
+                    and now - last[1] < THROTTLE_S[name]):
+                continue
+            include.add(name)
+            self._sent[name] = (token, now)
+        return include
+
+    def _emit(self) -> None:
+        self._dirty = False
+        self._last_emit = start = self._clock()
+        trainer = self.trainer
+        snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
+                              include=self._include(start))
+        stop = None
+        if trainer.diverged and self.running:
+            stop = trainer.stop_reason
+        elif (self.running and self.target_loss is not None and snap.train_loss is not None
+              and snap.train_loss <= self.target_loss):
+            stop = StopReason("target_loss", {"loss": self.target_loss})
+        if stop is not None:
+            self._pause(stop)
+            self._dirty = False
+            snap = build_snapshot(trainer, self.run_id, res=self.res, running=False,
+                                  include=self._include(self._clock()))
+        built = self._clock() - start
+        self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
+        self._emit_event(c.SnapshotReady(snap, self._seq))
+
+    # ------------------------------------------------------------------ loading
+    def _load(self, load: c.Load) -> None:
+        old = self.trainer
+        trainer = Trainer(load.spec, load.data, load.config, params=load.params)
+        if load.params is None and load.keep and old is not None:
+            trainer.continue_from(old)
+        elif load.run is not None:
+            run = load.run
+            trainer.restore_run(run.initial, run.step, run.epoch, History.from_data(run.history))
+        self.trainer = trainer
+        self.run_id = load.run_id
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y or (not isinstance(x, History) and x == y)
+                                    for x, y in zip(a, b))

@@ -1,0 +1,99 @@
+"""Snapshot: a frozen, read-only picture of a training run for the views to draw.
+
+Built in the training process (snapshot_builder) and sent to the GUI. To keep frames small, the
+slow-changing parts travel only when they change: `data`, `spec`, `config`, `history` and
+`layer_stats` are None when they equal those of the previous snapshot of the same loop, and the
+receiving side fills them in (`Hydrator`) before anyone reads the snapshot.
+
+Grid maps: for 2-D data, the plane `extent` = (x_min, x_max, y_min, y_max) is sampled on a
+res × res grid; map[i, j] is the value at y = ys[i], x = xs[j] (row i = y, column j = x).
+For 1-D data (sine), maps are curves of shape (res,) over x; for d > 2 (iris) there are none.
+Neuron maps are quantized: code (uint8) k stands for lo + (k + ½)·(hi − lo)/256 with (lo, hi)
+= neuron_levels[layer], so a 256-entry colour table shows them without loss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from playground.core.analysis.units import LayerStats
+from playground.core.data.pointset import PointSet
+from playground.core.errors import StopReason
+from playground.core.nn.history import HistoryData
+from playground.core.nn.spec import NetworkSpec, TrainConfig
+
+SHARED = ("data", "spec", "config", "history", "layer_stats")  # sent only when they change
+LEVELS = 256
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    run_id: int  # bumped by every reset / structural edit: older snapshots are dropped
+    step: int
+    epoch: int
+    train_loss: float | None  # None without training points
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+    weights: tuple[np.ndarray, ...]  # W (n_out, n_in) per layer (hidden..., output)
+    biases: tuple[np.ndarray, ...]  # b (n_out,) per layer
+    extent: tuple[float, float, float, float]
+    # per layer (hidden..., output): uint8 codes (units, res, res) for 2-D data, (units, res)
+    # for 1-D, or None; neuron_levels[layer] = (lo, hi) of the codes
+    neuron_maps: tuple[np.ndarray, ...] | None
+    neuron_levels: tuple[tuple[float, float], ...] | None
+    # decision map: (res, res) class-1 probability (binary), winning-class confidence (multiclass)
+    # or value (regression); `class_map` (res, res) int8 winner for multiclass, else None
+    output_map: np.ndarray | None
+    class_map: np.ndarray | None
+    running: bool = False
+    stop: StopReason | None = None  # set while the run is stopped by divergence
+    data: PointSet | None = None
+    spec: NetworkSpec | None = None
+    config: TrainConfig | None = None
+    history: HistoryData | None = None
+    layer_stats: tuple[LayerStats, ...] | None = None  # per hidden layer
+    insights: dict | None = None  # view name → payload, for the subscribed views
+
+    @property
+    def diverged(self) -> bool:
+        return self.stop is not None
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.config.features
+
+    def neuron_values(self, layer: int) -> np.ndarray:
+        """The float32 values the codes of one layer stand for."""
+        lo, hi = self.neuron_levels[layer]
+        codes = self.neuron_maps[layer].astype(np.float32)
+        return np.float32(lo) + (codes + np.float32(0.5)) * np.float32((hi - lo) / LEVELS)
+
+
+def quantize(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """uint8 codes of values on [lo, hi] (clipped; NaN → 0)."""
+    scale = LEVELS / (hi - lo) if hi > lo else 0.0
+    codes = np.nan_to_num((np.asarray(values, np.float32) - np.float32(lo)) * np.float32(scale))
+    return np.clip(codes, 0, LEVELS - 1).astype(np.uint8)
+
+
+class Hydrator:
+    """Fills the parts a snapshot left out with the last ones received (receiving side)."""
+
+    def __init__(self) -> None:
+        self._last: dict = {}
+
+    def __call__(self, snap: Snapshot) -> Snapshot:
+        missing = {}
+        for name in SHARED:
+            value = getattr(snap, name)
+            if value is None:
+                missing[name] = self._last.get(name)
+            else:
+                self._last[name] = value
+        return replace(snap, **missing) if missing else snap
+
+    def clear(self) -> None:
+        self._last.clear()

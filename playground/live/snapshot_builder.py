@@ -1,0 +1,100 @@
+"""Build a frozen Snapshot of a Trainer for the views (runs in the training process).
+
+Cost per call for a 6×8 net on 500 points at res 100: one grid pass (res² pixels through every
+layer, float32) plus, when the statistics are due, one full-batch forward/backward on the
+training points. No maths of its own: it composes core.analysis.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from playground.core.analysis import grid, units
+from playground.core.nn.trainer import Trainer
+from playground.live.snapshot import SHARED, Snapshot, quantize
+
+DEFAULT_RES = 200  # decision map: res × res pixels
+NEURON_PIXELS = 240_000  # budget for all neuron maps of one snapshot together
+MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
+HISTORY_POINTS = 512  # history buckets per snapshot (the loss plot's points)
+
+
+def neuron_res(spec, res: int) -> int:
+    """Resolution of the per-neuron maps: as fine as the pixel budget allows, ≤ 100 and ≤ res."""
+    n_units = sum(layer.units for layer in spec.layers)
+    fit = int(math.sqrt(NEURON_PIXELS / max(n_units, 1)))
+    return min(res, MAX_NEURON_RES, max(MIN_NEURON_RES, fit))
+
+
+def _frozen(a: np.ndarray, dtype=np.float32) -> np.ndarray:
+    out = np.array(a, dtype=dtype, copy=True)
+    out.setflags(write=False)
+    return out
+
+
+def layer_statistics(trainer: Trainer) -> tuple[units.LayerStats, ...]:
+    """LayerStats per hidden layer on the training points (grad norms non-finite → inf)."""
+    train = ~trainer.data.is_test
+    stats = units.unit_stats(trainer.network, trainer.inputs[train], trainer.targets[train],
+                             trainer.loss_name)
+    return tuple(units.LayerStats(
+        _frozen(st.active_fraction), _frozen(st.dead, bool), _frozen(st.saturated, bool),
+        st.grad_norm if math.isfinite(st.grad_norm) else math.inf, st.z_range,
+        _frozen(st.z_counts, np.int64)) for st in stats)
+
+
+def grid_maps(trainer: Trainer, extent, res: int):
+    """(neuron codes per layer, their levels, output_map, class_map); all None for d > 2.
+
+    The decision map is res × res (a curve of res points for 1-D data); the neuron maps use a
+    coarser grid (neuron_res) so a snapshot of a wide network stays small.
+    """
+    dim = trainer.data.dim
+    if dim > 2 or res < 2:
+        return None, None, None, None
+    net, features = trainer.network, trainer.config.features
+    coarse = res if dim == 1 else neuron_res(net.spec, res)
+    maps = grid.grid_eval(net, features, extent, coarse, dim)
+    fine = maps[-1] if coarse == res else grid.output_eval(net, features, extent, res, dim)
+    output_map, class_map = grid.decision_maps(fine, trainer.data.task)
+    levels = tuple(grid.map_levels(layer, m) for layer, m in zip(net.spec.layers, maps,
+                                                                   strict=True))
+    codes = tuple(_frozen(quantize(m, lo, hi), np.uint8) for m, (lo, hi) in zip(maps, levels,
+                                                                                  strict=True))
+    output_map = _frozen(output_map)
+    if class_map is not None:
+        class_map = _frozen(class_map, np.int8)
+    return codes, levels, output_map, class_map
+
+
+def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, running: bool = False,
+                   extent=None, statistics=None, include=SHARED, insights=None) -> Snapshot:
+    """A read-only Snapshot of the trainer's current state.
+
+    `statistics`: LayerStats from an earlier snapshot of the same network and data, to skip
+    recomputing them (the live loop refreshes them at ~10 Hz). `include`: which SHARED parts to
+    carry (the others are left None for the receiver to fill in).
+    """
+    metrics = trainer.evaluate()
+    extent = tuple(float(v) for v in (extent or grid.plane_extent(trainer.data)))
+    codes, levels, output_map, class_map = grid_maps(trainer, extent, res)
+    net = trainer.network
+    shared = {
+        "data": trainer.data, "spec": trainer.spec, "config": trainer.config,
+        "history": trainer.history.data().compact(HISTORY_POINTS) if "history" in include
+        else None,
+        "layer_stats": (statistics or layer_statistics(trainer)) if "layer_stats" in include
+        else None,
+    }
+    return Snapshot(
+        run_id=run_id, step=trainer.step_count, epoch=trainer.epoch,
+        train_loss=metrics.train_loss, test_loss=metrics.test_loss,
+        train_accuracy=metrics.train_accuracy, test_accuracy=metrics.test_accuracy,
+        weights=tuple(_frozen(w, net.dtype) for w in net.weights),
+        biases=tuple(_frozen(b, net.dtype) for b in net.biases),
+        extent=extent, neuron_maps=codes, neuron_levels=levels, output_map=output_map,
+        class_map=class_map, running=running, stop=trainer.stop_reason, insights=insights,
+        **{k: (v if k in include else None) for k, v in shared.items()},
+    )

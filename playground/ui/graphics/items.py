@@ -1,0 +1,152 @@
+"""pyqtgraph items and view settings the views share: opaque cached axes, a fast float image,
+one-row legends above plots, scatter points that leave clicks to the view box."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QImage, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+
+from playground.ui.graphics.palette import INK, lut_argb, over_white, packed_argb, qcolor
+
+LABEL_OVERHANG = 9  # px a tick label may reach past the end of its axis
+
+
+class OpaqueAxis(pg.AxisItem):
+    """An axis whose grid and tick lines are opaque (pre-blended on white), cached as a pixmap.
+
+    pyqtgraph draws grid lines with a translucent pen across the whole plot: blended strokes are
+    the slowest raster path, and they repaint whenever anything in the plot changes. Here the
+    lines are opaque and sit under the view box (z below it), and the axis is re-rendered only
+    when its ticks change.
+    """
+
+    def __init__(self, orientation: str, **kw):
+        super().__init__(orientation, **kw)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self):  # noqa: N802
+        """pyqtgraph drops a tick label that leaves this rect; with a grid it has no margin,
+        so the labels at the ends of the range vanished: allow LABEL_OVERHANG px along the axis."""
+        m = LABEL_OVERHANG
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -m, 0, m)
+        return rect.adjusted(-m, 0, m, 0)
+
+    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis_spec, tick_specs, text_specs = specs
+        pens = {}  # one pen per tick level: (rgba) -> opaque pen
+        opaque = []
+        for pen, p1, p2 in tick_specs:
+            color = pen.color()
+            key = color.rgba()
+            if key not in pens:
+                pens[key] = pen
+                if color.alpha() < 255:
+                    pens[key] = QPen(pen)
+                    rgb = (color.red(), color.green(), color.blue())
+                    pens[key].setColor(qcolor(over_white(rgb, color.alpha())))
+            opaque.append((pens[key], p1, p2))
+        return axis_spec, opaque, text_specs
+
+
+def opaque_axes() -> dict:
+    """axisItems for a PlotItem / PlotWidget: opaque cached left and bottom axes."""
+    return {"left": OpaqueAxis("left"), "bottom": OpaqueAxis("bottom")}
+
+
+def style_axes(plot: pg.PlotItem, point_size: float) -> None:
+    """INK axes and labels at point_size; no SI prefixes; axes (and grids) under the curves;
+    a right margin so the last tick label and the curves' ends stay inside the widget."""
+    plot.layout.setContentsMargins(2, 2, 12, 2)
+    font = QFont()
+    font.setPointSizeF(point_size)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setZValue(-200)  # the view box is at −100 and has no background
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setTickFont(font)
+        axis.enableAutoSIPrefix(False)
+
+
+class PassiveScatter(pg.ScatterPlotItem):
+    """Points that leave every click to the view box (pyqtgraph's scatter accepts clicks)."""
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        ev.ignore()
+
+
+class FastImage(pg.ImageItem):
+    """ImageItem for a float image (h, w) with explicit levels and an RGBA lookup table (n ≤ 256).
+
+    Rendered to a premultiplied ARGB32 buffer (NaN → transparent) that the raster engine scales
+    without a format conversion: about 5× cheaper to draw than pyqtgraph's Indexed8 image.
+    The logical image, levels and table stay pyqtgraph's (image, levels, lut).
+    """
+
+    def render(self):
+        self._unrenderable = True
+        if self.image is None or self.image.size == 0 or self.lut is None or self.levels is None:
+            return
+        lo, hi = (float(v) for v in np.ravel(self.levels)[:2])
+        if id(self.lut) != getattr(self, "_words_of", None):
+            self._words, self._words_of = packed_argb(self.lut), id(self.lut)
+        argb = lut_argb(self.image, lo, hi, self._words)  # (h, w) uint32
+        h, w = argb.shape
+        self._argb = argb  # the QImage borrows this buffer
+        self.qimage = QImage(argb.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied)
+        self._renderRequired = False
+        self._unrenderable = False
+
+
+LEGEND_ROW_PX = 24  # height of the one-row legend above a plot (a 10 pt label row)
+
+
+def legend_above(plot: pg.PlotItem, columns: int, size: str = "10pt") -> pg.LegendItem:
+    """A one-row legend in the plot's (empty) title row, right-aligned: it never covers data."""
+    plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX)
+    legend = pg.LegendItem(colCount=columns, labelTextSize=size, labelTextColor=INK,
+                           frame=False, horSpacing=12)
+    legend.layout.setContentsMargins(0, 0, 0, 0)
+    legend.setParentItem(plot)
+    legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 0))
+    return legend
+
+
+def fast_view(view: QGraphicsView) -> None:
+    """Repaint the bounding rect of what changed: a (default) minimal region of many rects
+    makes every draw clip against a complex region, about 2× slower for images and links."""
+    view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+    view.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+
+
+class ScrollViewBox(pg.ViewBox):
+    """Left click calls on_click(view point); the wheel scrolls by `step` view units,
+    Ctrl+wheel zooms."""
+
+    def __init__(self, on_click, step: float = 2.6):
+        super().__init__(lockAspect=True, enableMenu=False)
+        self._on_click = on_click
+        self._step = step
+
+    def mouseClickEvent(self, ev):  # noqa: N802
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._on_click(self.mapSceneToView(ev.scenePos()))
+        else:
+            super().mouseClickEvent(ev)
+
+    def wheelEvent(self, ev, axis=None):  # noqa: N802
+        """Wheel scrolls up/down; Ctrl + wheel zooms."""
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(ev, axis)
+            return
+        ev.accept()
+        self.translateBy(y=ev.delta() / 120 * self._step)

@@ -1,0 +1,352 @@
+"""TrainingControls: run buttons, optimizer settings, speed, progress and stop rules.
+
+Holds only what it displays. set_config/set_running/set_progress push state in without emitting;
+every user edit emits one request (configEdited gets {key: value} for the one changed setting).
+The window owns the keyboard shortcuts; the tooltips name them (Space, S, R).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.core import limits
+from playground.core.nn import optimizers, regularizers
+from playground.core.nn.spec import TrainConfig
+from playground.ui.i18n.core_strings import tr_core
+
+SPACING = 6
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 0)  # mini-batch steps per frame; 0 = no limit
+MAX_BATCH = 500  # the spin box's top; larger batches come from files and the command line
+INVALID_STYLE = "QComboBox { border: 2px solid #D55E00; }"  # Okabe–Ito vermillion
+
+
+def parse_rate(text: str, allow_zero: bool, high: float = limits.MAX_LEARNING_RATE) -> float | None:
+    """A rate typed by the user, or None if it is not a finite number in range."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    low_ok = value >= 0 if allow_zero else value > 0
+    return value if math.isfinite(value) and low_ok and value <= high else None
+
+
+class RateCombo(QComboBox):
+    """Editable combo of preset rates; a typed value is accepted on Enter / focus loss."""
+
+    rateChosen = Signal(float)
+
+    def __init__(self, presets: tuple[float, ...], allow_zero: bool, high: float, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self._allow_zero, self._high = allow_zero, high
+        self._value = presets[0]
+        for v in presets:
+            self.addItem(f"{v:g}", v)
+        self.activated.connect(lambda _i: self._commit(self.currentText()))
+        self.lineEdit().editingFinished.connect(lambda: self._commit(self.currentText()))
+        self.lineEdit().textEdited.connect(lambda _t: self.setStyleSheet(""))
+
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        """Show value without emitting (a rejected entry stays flagged until the next edit)."""
+        self._value = float(value)
+        self.blockSignals(True)
+        i = self.findData(float(value))
+        if i >= 0:
+            self.setCurrentIndex(i)
+        self.setEditText(f"{value:g}")
+        self.blockSignals(False)
+
+    def _commit(self, text: str) -> None:
+        value = parse_rate(text, self._allow_zero, self._high)
+        if value is None:  # rejected: show the last good value, flag the field
+            self.set_value(self._value)
+            self.setStyleSheet(INVALID_STYLE)
+            return
+        if value != self._value:
+            self.setStyleSheet("")
+            self._value = value
+            self.rateChosen.emit(value)
+
+
+class TrainingControls(QWidget):
+    playToggled = Signal()
+    stepRequested = Signal()
+    resetRequested = Signal()
+    reinitRequested = Signal()
+    configEdited = Signal(dict)  # {key: value}; keys: learning_rate optimizer batch_size
+    #                              regularization reg_rate
+    speedChanged = Signal(int)  # steps per frame
+    stopRulesChanged = Signal(object)  # (max_epochs | None, target_loss | None)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._running = False
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(SPACING)
+        box.addWidget(self._build_run())
+        box.addWidget(self._build_settings())
+        box.addWidget(self._build_stop_header())
+        box.addWidget(self._build_stop())
+        box.addStretch(1)
+        self.set_config(TrainConfig())
+        self.set_running(False)
+        self.set_progress(0, 0, None)
+        self.set_speed(0)
+        self.set_stop_rules_shown(False)
+
+    # ------------------------------------------------------------------ construction
+    def _button(self, text: str, icon: QStyle.StandardPixmap, tip: str, signal) -> QPushButton:
+        button = QPushButton(self.style().standardIcon(icon), text)
+        button.setToolTip(tip)
+        button.clicked.connect(signal.emit)
+        return button
+
+    def _build_run(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Training"))
+        self.play_button = self._button("", QStyle.SP_MediaPlay, "", self.playToggled)
+        self.play_button.setMinimumHeight(34)
+        self.step_button = self._button(self.tr("Step"), QStyle.SP_MediaSkipForward, self.tr(
+            "Train one epoch: one pass over every training point, in mini-batches. (S)"),
+            self.stepRequested)
+        self.reset_button = self._button(self.tr("Reset"), QStyle.SP_MediaSkipBackward, self.tr(
+            "Back to step 0 with the same initial weights, so a change can be compared "
+            "fairly. (R)"), self.resetRequested)
+        self.reinit_button = self._button(self.tr("New weights"), QStyle.SP_BrowserReload, self.tr(
+            "Re-initialize: draw new initial weights from a new seed and start again."),
+            self.reinitRequested)
+        self.progress = QLabel()
+        self.progress.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.progress_detail = QLabel()
+        grid = QGridLayout(group)
+        grid.setSpacing(SPACING)
+        self.step_button.setMinimumHeight(34)
+        grid.addWidget(self.play_button, 0, 0)
+        grid.addWidget(self.step_button, 0, 1)
+        grid.addWidget(self.reset_button, 1, 0)
+        grid.addWidget(self.reinit_button, 1, 1)
+        grid.addWidget(self.progress, 2, 0, 1, 2)
+        grid.addWidget(self.progress_detail, 3, 0, 1, 2)
+        return group
+
+    def _build_settings(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Optimizer"))
+        self.lr_combo = RateCombo(LEARNING_RATES, allow_zero=False,
+                                 high=limits.MAX_LEARNING_RATE)
+        self.lr_combo.setToolTip(self.tr(
+            "Learning rate η: the size of each step down the gradient. Too small and the loss "
+            "barely moves; too large and it jumps around or explodes to NaN. Type any value in "
+            "(0, %1].").replace("%1", f"{limits.MAX_LEARNING_RATE:g}"))
+        self.lr_combo.rateChosen.connect(lambda v: self.configEdited.emit({"learning_rate": v}))
+        self.opt_combo = QComboBox()
+        for name in optimizers.names():
+            info = optimizers.get(name)
+            self.opt_combo.addItem(tr_core(info.label), name)
+            self.opt_combo.setItemData(self.opt_combo.count() - 1, tr_core(info.note),
+                                       Qt.ToolTipRole)
+        self.opt_combo.setToolTip(self.tr(
+            "How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of "
+            "gradients), or Adam (a per-weight step size)."))
+        self.opt_combo.currentIndexChanged.connect(
+            lambda: self.configEdited.emit({"optimizer": self.opt_combo.currentData()}))
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, MAX_BATCH)
+        self.batch_spin.setKeyboardTracking(False)
+        self.batch_spin.setToolTip(self.tr(
+            "Points per gradient step. Small batches give noisy but many steps per epoch; a "
+            "large batch gives one smooth step."))
+        self.batch_spin.valueChanged.connect(
+            lambda v: self.configEdited.emit({"batch_size": int(v)}))
+        self.reg_combo = QComboBox()
+        for name in regularizers.names():
+            reg = regularizers.get(name)
+            self.reg_combo.addItem(tr_core(reg.label), name)
+            self.reg_combo.setItemData(self.reg_combo.count() - 1, tr_core(reg.formula),
+                                       Qt.ToolTipRole)
+        self.reg_combo.setToolTip(self.tr(
+            "Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all."))
+        self.reg_combo.currentIndexChanged.connect(self._regularization_changed)
+        self.reg_rate = RateCombo(REG_RATES, allow_zero=True, high=limits.MAX_REG_RATE)
+        self.reg_rate.setToolTip(self.tr("Regularization rate λ: how strongly the penalty counts "
+                                         "against the loss."))
+        self.reg_rate.rateChosen.connect(lambda v: self.configEdited.emit({"reg_rate": v}))
+        self.speed_combo = QComboBox()
+        for n in SPEEDS:
+            self.speed_combo.addItem(str(n) if n else self.tr("max"), n)
+        self.speed_combo.setToolTip(self.tr(
+            "Mini-batch steps trained between two redraws: higher trains faster, lower lets you "
+            "watch every step; max trains as fast as the computer can."))
+        self.speed_combo.currentIndexChanged.connect(
+            lambda: self.speedChanged.emit(int(self.speed_combo.currentData())))
+        grid = QGridLayout(group)
+        grid.setSpacing(SPACING)
+        rows = ((self.tr("Learning rate"), self.lr_combo), (self.tr("Optimizer"), self.opt_combo),
+                (self.tr("Batch size"), self.batch_spin))
+        for r, (text, widget) in enumerate(rows):
+            grid.addWidget(QLabel(text), r, 0)
+            grid.addWidget(widget, r, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("Regularization")), 3, 0)
+        grid.addWidget(self.reg_combo, 3, 1)
+        grid.addWidget(self.reg_rate, 3, 2)
+        grid.addWidget(QLabel(self.tr("Steps / frame")), 4, 0)
+        grid.addWidget(self.speed_combo, 4, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return group
+
+    def _build_stop_header(self) -> QToolButton:
+        """A disclosure button: the stop rules fold away (they are rarely changed)."""
+        self.stop_toggle = QToolButton()
+        self.stop_toggle.setCheckable(True)
+        self.stop_toggle.setAutoRaise(True)
+        self.stop_toggle.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.stop_toggle.setToolTip(self.tr("Show or hide the rules that pause training by "
+                                            "themselves."))
+        self.stop_toggle.toggled.connect(self.set_stop_rules_shown)
+        return self.stop_toggle
+
+    def set_stop_rules_shown(self, shown: bool) -> None:
+        """Unfold (True) or fold the stop rules; the header says whether a rule is on."""
+        self.stop_toggle.blockSignals(True)
+        self.stop_toggle.setChecked(shown)
+        self.stop_toggle.blockSignals(False)
+        self.stop_group.setVisible(shown)
+        self.stop_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        on = any(rule is not None for rule in self.stop_rules())
+        self.stop_toggle.setText(self.tr("Stop rules (on)") if on and not shown
+                                 else self.tr("Stop rules"))
+
+    def _build_stop(self) -> QFrame:
+        group = self.stop_group = QFrame()
+        self.stop_epochs_check = QCheckBox(self.tr("Stop after epoch"))
+        self.stop_epochs = QSpinBox()
+        self.stop_epochs.setRange(1, 100_000)
+        self.stop_epochs.setValue(500)
+        self.stop_epochs.setKeyboardTracking(False)
+        self.stop_loss_check = QCheckBox(self.tr("Stop at train loss ≤"))
+        self.stop_loss = QDoubleSpinBox()
+        self.stop_loss.setDecimals(4)
+        self.stop_loss.setRange(0.0, 100.0)
+        self.stop_loss.setSingleStep(0.001)
+        self.stop_loss.setValue(0.01)
+        self.stop_loss.setKeyboardTracking(False)
+        for w in (self.stop_epochs_check, self.stop_epochs):
+            w.setToolTip(self.tr("Pause training when this epoch is reached."))
+        for w in (self.stop_loss_check, self.stop_loss):
+            w.setToolTip(self.tr("Pause training once the training loss falls to this value."))
+        for w in (self.stop_epochs_check, self.stop_loss_check):
+            w.toggled.connect(self._stop_rules_edited)
+        self.stop_epochs.valueChanged.connect(self._stop_rules_edited)
+        self.stop_loss.valueChanged.connect(self._stop_rules_edited)
+        grid = QGridLayout(group)
+        grid.setSpacing(SPACING)
+        grid.setContentsMargins(SPACING, 0, 0, 0)
+        grid.addWidget(self.stop_epochs_check, 0, 0)
+        grid.addWidget(self.stop_epochs, 0, 1)
+        grid.addWidget(self.stop_loss_check, 1, 0)
+        grid.addWidget(self.stop_loss, 1, 1)
+        grid.setColumnStretch(1, 1)
+        self._sync_stop_enabled()
+        group.setVisible(False)
+        return group
+
+    # ------------------------------------------------------------------ state in
+    def set_config(self, config: TrainConfig) -> None:
+        """Show config; emits nothing."""
+        self.lr_combo.set_value(config.learning_rate)
+        self.reg_rate.set_value(config.reg_rate)
+        for combo, name in ((self.opt_combo, config.optimizer),
+                            (self.reg_combo, config.regularization)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(name))
+            combo.blockSignals(False)
+        self.reg_rate.setEnabled(config.regularization != "none")
+        self.batch_spin.blockSignals(True)
+        self.batch_spin.setValue(min(config.batch_size, MAX_BATCH))
+        self.batch_spin.blockSignals(False)
+
+    def set_running(self, running: bool) -> None:
+        self._running = bool(running)
+        icon = QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
+        self.play_button.setToolTip(
+            self.tr("Pause training (Space)") if running else self.tr("Start training (Space)"))
+        self.step_button.setEnabled(not running)
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def set_progress(self, step: int, epoch: int, train_loss: float | None) -> None:
+        loss = "—" if train_loss is None else f"{train_loss:.4f}"
+        self.progress.setText(self.tr("Epoch %1").replace("%1", f"{epoch:,}"))
+        self.progress_detail.setText(self.tr("step %1 · train loss %2")
+                                     .replace("%1", f"{step:,}").replace("%2", loss))
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        """Show the nearest offered speed; emits nothing."""
+        if steps_per_frame <= 0:
+            i = SPEEDS.index(0)
+        else:
+            i = min(range(len(SPEEDS) - 1), key=lambda k: abs(SPEEDS[k] - steps_per_frame))
+        self.speed_combo.blockSignals(True)
+        self.speed_combo.setCurrentIndex(i)
+        self.speed_combo.blockSignals(False)
+
+    def set_stop_rules(self, max_epochs: int | None, target_loss: float | None) -> None:
+        """Show the stop rules (None = off); emits nothing."""
+        widgets = (self.stop_epochs_check, self.stop_epochs, self.stop_loss_check, self.stop_loss)
+        for w in widgets:
+            w.blockSignals(True)
+        self.stop_epochs_check.setChecked(max_epochs is not None)
+        if max_epochs is not None:
+            self.stop_epochs.setValue(int(max_epochs))
+        self.stop_loss_check.setChecked(target_loss is not None)
+        if target_loss is not None:
+            self.stop_loss.setValue(float(target_loss))
+        for w in widgets:
+            w.blockSignals(False)
+        self._sync_stop_enabled()
+        if max_epochs is not None or target_loss is not None:
+            self.set_stop_rules_shown(True)  # an active rule is never hidden
+
+    def stop_rules(self) -> tuple[int | None, float | None]:
+        return (self.stop_epochs.value() if self.stop_epochs_check.isChecked() else None,
+                self.stop_loss.value() if self.stop_loss_check.isChecked() else None)
+
+    # ------------------------------------------------------------------ edits out
+    def _regularization_changed(self) -> None:
+        name = self.reg_combo.currentData()
+        self.reg_rate.setEnabled(name != "none")
+        self.configEdited.emit({"regularization": name})
+
+    def _sync_stop_enabled(self) -> None:
+        self.stop_epochs.setEnabled(self.stop_epochs_check.isChecked())
+        self.stop_loss.setEnabled(self.stop_loss_check.isChecked())
+
+    def _stop_rules_edited(self) -> None:
+        self._sync_stop_enabled()
+        self.stopRulesChanged.emit(self.stop_rules())

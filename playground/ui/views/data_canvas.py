@@ -1,0 +1,321 @@
+"""DataCanvas: the plane with the points and, under them, the network's decision map.
+
+Passive view: it draws a PointSet and a Snapshot and turns mouse gestures into requests
+(addRequested / removeRequested / moveRequested); the session decides what happens.
+2-D data: decision map image (Snapshot.output_map, row i = y, column j = x) under the points.
+1-D data: points (x, target) and the network's curve (output_map (res,) over x).
+d > 2 (iris): the first two (standardized) features as a scatter, with a note; no map.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from playground.core.data.pointset import PLANE_EXTENT, PointSet
+from playground.live.snapshot import Snapshot
+from playground.ui.graphics import items, palette
+
+PICK_RADIUS_PX = 14.0  # a press this close to a point grabs it
+POINT_SIZE = 9.0
+
+
+class _CanvasViewBox(pg.ViewBox):
+    """A ViewBox that never pans or zooms: its mouse gestures go to the canvas instead."""
+
+    def __init__(self, canvas: DataCanvas):
+        super().__init__(enableMenu=False)
+        self._canvas = canvas
+        self.setMouseEnabled(False, False)
+
+    def mouseClickEvent(self, ev):  # noqa: N802 (Qt naming)
+        ev.accept()
+        self._canvas._on_click(ev.button(), self.mapSceneToView(ev.scenePos()))
+
+    def mouseDragEvent(self, ev, axis=None):  # noqa: N802
+        ev.accept()
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        self._canvas._on_drag(ev.isStart(), ev.isFinish(),
+                              self.mapSceneToView(ev.buttonDownScenePos()),
+                              self.mapSceneToView(ev.scenePos()))
+
+    def wheelEvent(self, ev, axis=None):  # noqa: N802
+        ev.ignore()
+
+
+class DataCanvas(QWidget):
+    addRequested = Signal(float, float)
+    removeRequested = Signal(int)
+    moveRequested = Signal(int, float, float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._data: PointSet | None = None
+        self._show_test = True
+        self._current_class = 0
+        self._eraser = False
+        self._drag_index: int | None = None
+        self._xy = np.zeros((0, 2))  # drawn positions of all points (n, 2), plane coordinates
+        self._visible = np.zeros(0, bool)  # (n,) drawn and pickable
+        self._map_mode = ""  # "class" | "regression": which lookup table the image holds
+        self._extent = PLANE_EXTENT
+        self._build()
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        self.view = _CanvasViewBox(self)
+        self.plot_widget = pg.PlotWidget(viewBox=self.view, background="w",
+                                         axisItems=items.opaque_axes())
+        self.plot_widget.setMinimumSize(240, 240)
+        items.fast_view(self.plot_widget)
+        self.plot_item = self.plot_widget.getPlotItem()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.hideButtons()
+        self.view.setAspectLocked(True)
+        items.style_axes(self.plot_item, 11)
+        # room for the half of the top / right tick labels that sticks out past the plot
+        self.plot_item.layout.setContentsMargins(2, 10, 18, 2)
+        font = QFont()
+        font.setPointSizeF(11)
+        for name in ("left", "bottom"):
+            self.plot_item.getAxis(name).label.setFont(font)
+        self.image = items.FastImage(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.view.addItem(self.image)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
+        self.curve.setZValue(-5)
+        self.view.addItem(self.curve)
+        self.train_scatter = items.PassiveScatter(size=POINT_SIZE,
+                                             pen=pg.mkPen(*palette.INK, 170, width=1.0))
+        self.test_scatter = items.PassiveScatter(size=POINT_SIZE, brush=pg.mkBrush(255, 255, 255))
+        self.view.addItem(self.train_scatter)
+        self.view.addItem(self.test_scatter)
+        self.note = pg.TextItem(color=palette.INK, anchor=(0.5, 0.0),
+                                fill=pg.mkBrush(255, 255, 255, 220))
+        self.note.setVisible(False)
+        self.view.addItem(self.note, ignoreBounds=True)
+        for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note):
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self._set_extent(PLANE_EXTENT)
+
+    # ------------------------------------------------------------------ public API
+    def set_current_class(self, k: int) -> None:
+        self._current_class = int(k)
+
+    def set_eraser(self, on: bool) -> None:
+        self._eraser = bool(on)
+        self.plot_widget.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
+
+    def set_points(self, data: PointSet, show_test: bool = True) -> None:
+        """Draw the points: filled discs for training points, hollow rings for test points."""
+        self._data, self._show_test = data, bool(show_test)
+        self._drag_index = None
+        self._xy = self._plane_xy(data)
+        self._visible = ~data.is_test | self._show_test
+        brushes, pens = self._point_colors(data)
+        train = ~data.is_test
+        idx = np.arange(data.n)
+        test = data.is_test & self._show_test
+        self._styles = {"train": (train, {"brush": [brushes[i] for i in idx[train]]}),
+                        "test": (test, {"pen": [pens[i] for i in idx[test]]})}
+        self._redraw_points()
+        self._set_note(data)
+        self._set_axes(data)
+        if data.dim != 2:
+            self._set_extent(self._data_extent(data))
+
+    def show_snapshot(self, snap: Snapshot, discretize: bool = False) -> None:
+        """Draw the snapshot's decision map (2-D) or curve (1-D); points follow snap.data."""
+        if self._data is not snap.data and self._data != snap.data:  # equal copies arrive
+            self.set_points(snap.data, self._show_test)  # from the training process
+        dim = snap.data.dim
+        if dim == 1:  # a little room past the curve's ends
+            x0, x1, y0, y1 = snap.extent
+            pad = 0.03 * (x1 - x0)
+            self._set_extent((x0 - pad, x1 + pad, y0, y1))
+        else:
+            self._set_extent(snap.extent if dim == 2 else self._data_extent(snap.data))
+        if dim == 2 and snap.output_map is not None:
+            self._draw_map(snap, discretize)
+            self.curve.setVisible(False)
+        elif dim == 1 and snap.output_map is not None:
+            xs = np.linspace(snap.extent[0], snap.extent[1], len(snap.output_map))
+            self.curve.setData(xs, snap.output_map)
+            self.curve.setVisible(True)
+            self.image.setVisible(False)
+        else:
+            self.image.setVisible(False)
+            self.curve.setVisible(False)
+
+    def map_to_widget(self, x: float, y: float) -> QPoint:
+        """Pixel of plane point (x, y) in this widget's coordinates (use childAt to click it)."""
+        scene = self.view.mapViewToScene(QPointF(x, y))
+        vp = self.plot_widget.viewport()
+        return vp.mapTo(self, self.plot_widget.mapFromScene(scene))
+
+    # ------------------------------------------------------------------ drawing helpers
+    @staticmethod
+    def _plane_xy(data: PointSet) -> np.ndarray:
+        """(n, 2) drawn positions: (x1, x2); (x, target) for 1-D data; first two features d > 2."""
+        if data.dim == 1:
+            return np.column_stack([data.X[:, 0], data.y.astype(np.float64)])
+        return np.array(data.X[:, :2], dtype=np.float64)
+
+    @staticmethod
+    def _data_extent(data: PointSet) -> tuple[float, float, float, float]:
+        if not data.n:
+            return PLANE_EXTENT
+        xy = DataCanvas._plane_xy(data)
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        pad = 0.08 * np.maximum(hi - lo, 1e-3)
+        top = 0.12 * (hi[1] - lo[1]) if data.dim > 2 else 0.0  # room for the note
+        return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1] + top)
+
+    def _point_colors(self, data: PointSet) -> tuple[list, list]:
+        """Per point: fill brush (training points) and outline pen (test points)."""
+        if data.task == "regression":
+            if data.dim == 1:
+                rgb = np.tile(np.array(palette.INK), (data.n, 1))
+            else:
+                limit = float(np.abs(data.y).max()) if data.n else 1.0
+                rgb = palette.diverging_rgb(data.y, limit)
+            brushes = [pg.mkBrush(*c) for c in rgb]
+            pens = [pg.mkPen(*c, width=2.2) for c in palette.darken(rgb)]
+            return brushes, pens
+        cls_brush = [pg.mkBrush(palette.class_color(k)) for k in range(palette.MAX_CLASSES)]
+        cls_pen = [pg.mkPen(palette.class_color(k), width=2.2) for k in range(palette.MAX_CLASSES)]
+        labels = data.y % palette.MAX_CLASSES
+        return [cls_brush[k] for k in labels], [cls_pen[k] for k in labels]
+
+    def _set_note(self, data: PointSet) -> None:
+        if data.dim > 2:
+            names = data.feature_names[:2] or ("x₁", "x₂")
+            self.note.setText(self.tr(
+                "{d}-D data: showing the first two standardized features ({a}, {b}).\n"
+                "The decision map is not available."
+            ).format(d=data.dim, a=names[0], b=names[1]))
+            self.note.setVisible(True)
+        else:
+            self.note.setVisible(False)
+
+    def _set_axes(self, data: PointSet) -> None:
+        """Axis titles; x and the target of 1-D data are different units: aspect unlocked."""
+        if data.dim == 1:
+            names = (self.tr("x"), self.tr("y (target)"))
+        elif data.dim > 2 and data.feature_names:
+            names = data.feature_names[:2]
+        else:
+            names = ("x₁", "x₂")
+        self.plot_item.setLabel("bottom", names[0])
+        self.plot_item.setLabel("left", names[1])
+        self.view.setAspectLocked(data.dim != 1)
+
+    def _set_extent(self, extent) -> None:
+        extent = tuple(float(v) for v in extent)
+        if extent == self._extent and self.view.viewRange()[0][0] == extent[0]:
+            return
+        self._extent = extent
+        x0, x1, y0, y1 = extent
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+        self.note.setPos((x0 + x1) / 2, y1)
+
+    def _draw_map(self, snap: Snapshot, discretize: bool) -> None:
+        out = np.asarray(snap.output_map, np.float32)  # (res, res), row i = y, column j = x
+        task = snap.data.task
+        if task == "regression":
+            img, levels, mode = self._regression_image(snap, out, discretize)
+        else:
+            img, levels, mode = self._class_image(snap, out, discretize), palette.CLASS_LEVELS, \
+                "class"
+        if mode != self._map_mode:
+            self.image.setLookupTable(palette.CLASS_LUT if mode == "class"
+                                      else palette.DIVERGING_LUT)
+            self._map_mode = mode
+        self.image.setImage(img, levels=levels, autoLevels=False)
+        res_y, res_x = img.shape
+        x0, x1, y0, y1 = snap.extent
+        dx, dy = (x1 - x0) / max(res_x - 1, 1), (y1 - y0) / max(res_y - 1, 1)
+        # pixel centres sit on the grid points: the image reaches half a cell past the extent
+        self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
+        self.image.setVisible(True)
+
+    @staticmethod
+    def _class_image(snap: Snapshot, out: np.ndarray, discretize: bool) -> np.ndarray:
+        """CLASS_LUT indices (res, res) float32: winner class, confidence → intensity."""
+        if snap.class_map is not None:  # multiclass: out = winning probability ∈ [1/K, 1]
+            k = snap.data.n_classes
+            cls = snap.class_map
+            strength = (out - 1.0 / k) / (1.0 - 1.0 / k)
+        else:  # binary: out = P(class 1)
+            cls = (out > 0.5).astype(np.int8)
+            strength = np.abs(out - 0.5) * 2.0
+        if discretize:
+            strength = np.full_like(out, 0.6)
+        return palette.class_map_index(cls, strength)
+
+    @staticmethod
+    def _regression_image(snap: Snapshot, out: np.ndarray, discretize: bool):
+        y = snap.data.y
+        limit = float(np.abs(y).max()) if len(y) else 1.0
+        limit = limit if limit > 0 else 1.0
+        img = np.sign(out) * np.float32(0.6 * limit) if discretize else out
+        return img.astype(np.float32, copy=False), (-limit, limit), "regression"
+
+    # ------------------------------------------------------------------ mouse gestures
+    def _editable(self) -> bool:
+        return self._data is not None and self._data.dim <= 2
+
+    def _nearest(self, p: QPointF, radius_px: float | None) -> int | None:
+        """Index of the visible point nearest to view point p (in screen pixels), or None."""
+        if not self._visible.any():
+            return None
+        px = self.view.viewPixelSize()  # plane units per pixel (x, y)
+        d = (self._xy - [p.x(), p.y()]) / [px[0], px[1]]
+        dist = np.hypot(d[:, 0], d[:, 1])
+        dist[~self._visible] = np.inf
+        i = int(np.argmin(dist))
+        if radius_px is not None and dist[i] > radius_px:
+            return None
+        return i
+
+    def _on_click(self, button, p: QPointF) -> None:
+        if not self._editable():
+            return
+        if button == Qt.MouseButton.RightButton or (
+                self._eraser and button == Qt.MouseButton.LeftButton):
+            i = self._nearest(p, 3 * PICK_RADIUS_PX)
+            if i is not None:
+                self.removeRequested.emit(i)
+        elif button == Qt.MouseButton.LeftButton:
+            self.addRequested.emit(float(p.x()), float(p.y()))
+
+    def _on_drag(self, start: bool, finish: bool, down: QPointF, p: QPointF) -> None:
+        if not self._editable():
+            return
+        if start:
+            self._drag_index = None if self._eraser else self._nearest(down, PICK_RADIUS_PX)
+        i = self._drag_index
+        if i is None:
+            return
+        self._preview_move(i, p)
+        if finish:
+            self._drag_index = None
+            self.moveRequested.emit(i, float(p.x()), float(p.y()))
+
+    def _preview_move(self, i: int, p: QPointF) -> None:
+        """Show the dragged point under the cursor until the session sends new data."""
+        self._xy[i] = (p.x(), p.y())
+        self._redraw_points()
+
+    def _redraw_points(self) -> None:
+        for scatter, key in ((self.train_scatter, "train"), (self.test_scatter, "test")):
+            mask, style = self._styles[key]
+            scatter.setData(pos=self._xy[mask], **style)

@@ -1,0 +1,225 @@
+"""MainWindow: lays out the views and controls around one Session and wires them together.
+
+left = DataPanel + NetworkBuilder; centre = DataCanvas above NetworkDiagram; right =
+TrainingControls, LossPlot, ActivationView. Widgets send requests to the session; everything
+shown comes from the session's state and its snapshots.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from playground.live.snapshot import Snapshot
+from playground.ui.panels.data_panel import DataPanel
+from playground.ui.panels.network_builder import NetworkBuilder
+from playground.ui.panels.training_controls import TrainingControls
+from playground.ui.session import Session
+from playground.ui.views.activation_view import ActivationView
+from playground.ui.views.data_canvas import DataCanvas
+from playground.ui.views.loss_plot import LossPlot
+from playground.ui.views.network_diagram import NetworkDiagram
+from playground.ui.window import settings as app_settings
+from playground.ui.window.file_actions import FileActions
+from playground.ui.window.menus import WindowMenus
+from playground.ui.window.plot_stack import PlotStack
+from playground.ui.window.wiring import connect_panels, progress_text
+
+SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
+RIGHT_W = 370  # initial width of the right column; the centre takes the rest
+STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, interactive: bool = True,
+                 remember: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.remember = remember  # False: neither read nor write QSettings
+        self.frames_painted = 0
+        self._closed = False
+        self._secondary_at = 0.0
+        self._build()
+        self.files = FileActions(session, self, interactive, remember, self.show_status)
+        self.menus = WindowMenus(self, session, self.files, self.loss_plot.set_log_scale)
+        connect_panels(self)
+        self._connect()
+        self._refresh_all()
+        if remember:
+            app_settings.restore_window(self)
+        self.update_title()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.data_panel = DataPanel()
+        self.builder = NetworkBuilder()
+        self.canvas = DataCanvas()
+        self.diagram = NetworkDiagram()
+        self.controls = TrainingControls()
+        self.loss_plot = LossPlot()
+        self.activation_view = ActivationView()
+        self.left_scroll = self._build_left()
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.addWidget(self.canvas)
+        self.centre.addWidget(self.diagram)
+        self.centre.setStretchFactor(0, 1)
+        self.centre.setStretchFactor(1, 1)
+        self.centre.setSizes([520, 480])
+        self.right = self._build_right()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.left_scroll, self.centre, self.right):
+            self.splitter.addWidget(w)
+            self.splitter.setCollapsible(self.splitter.indexOf(w), False)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.resize(1500, 940)
+        self._initial_sizes()
+        self.progress_label = QLabel()
+        self.progress_label.setMinimumWidth(560)  # steady width: no relayout per frame
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+    def _build_left(self) -> QScrollArea:
+        self.left = QWidget()
+        col = QVBoxLayout(self.left)
+        col.setContentsMargins(6, 6, 6, 6)
+        col.addWidget(self.data_panel)
+        col.addWidget(self.builder)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(self.left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll = scroll
+        self._fit_left()
+        return scroll
+
+    def _build_right(self) -> QSplitter:
+        """Training controls (scrolling only if the window is very short) above the loss plot
+        and activation view, stacked when tall, as tabs when short (PlotStack)."""
+        controls = QScrollArea()
+        controls.setWidget(self.controls)
+        controls.setWidgetResizable(True)
+        controls.setFrameShape(QScrollArea.Shape.NoFrame)
+        controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_scroll = controls
+        self.plots = PlotStack([self.loss_plot, self.activation_view],
+                               [self.tr("Loss"), self.tr("Activation")])
+        right = QSplitter(Qt.Orientation.Vertical)
+        for w in (controls, self.plots):
+            right.addWidget(w)
+            right.setCollapsible(right.indexOf(w), False)
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+        return right
+
+    def fit_controls(self) -> None:
+        """Give the controls their height again (stop rules unfolded or folded), as far as the
+        plots' minimum allows; the plots take the rest."""
+        total = sum(self.right.sizes())
+        room = total - self.plots.minimumSizeHint().height() - self.right.handleWidth()
+        controls = max(0, min(self.controls.sizeHint().height(), room))
+        self.right.setSizes([controls, total - controls])
+
+    def _initial_sizes(self) -> None:
+        """Left: its content width; right: RIGHT_W; centre: the rest. Controls: their height."""
+        left = self.left_scroll.minimumWidth()
+        right = max(RIGHT_W, self.controls.minimumSizeHint().width() + 8)
+        self.splitter.setSizes([left, max(400, self.width() - left - right), right])
+        controls = self.controls.sizeHint().height()
+        self.right.setSizes([controls, max(self.plots.minimumSizeHint().height(),
+                                           self.height() - controls)])
+
+    def fit_left(self) -> None:
+        """Keep the left column wide enough for its content (it scrolls only vertically)."""
+        QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
+
+    def _fit_left(self) -> None:
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        need = max(self.left.minimumSizeHint().width(), self.left.sizeHint().width())
+        self.left_scroll.setMinimumWidth(need + bar + 4)
+
+    # ------------------------------------------------------------------ session → window
+    def _connect(self) -> None:
+        s = self.session
+        s.snapshotReady.connect(self.paint)
+        s.notice.connect(self.show_status)
+        s.modifiedChanged.connect(lambda _m: self.update_title())
+        s.pathChanged.connect(self.update_title)
+        s.projectReplaced.connect(self.update_title)
+        s.viewChanged.connect(self._on_view)
+        s.selectedLayerChanged.connect(lambda _i: self.show_activation())
+        s.specChanged.connect(self.show_activation)
+
+    def _refresh_all(self) -> None:
+        self.show_activation()
+        self._on_view()
+
+    def _on_view(self) -> None:
+        snap = self.session.latest_snapshot()
+        if snap is not None:
+            self.canvas.show_snapshot(snap, self.session.discretize)
+
+    def show_activation(self) -> None:
+        layers = self.session.project.spec().layers
+        layer = layers[min(self.session.selected_layer, len(layers) - 1)]
+        self.activation_view.set_activation(layer.activation, layer.param)
+        snap = self.session.latest_snapshot()
+        if snap is not None and snap.spec.layers == layers:
+            self.activation_view.show_snapshot(snap, self.session.selected_layer)
+
+    def show_status(self, text: str, level: str = "info") -> None:
+        """Show a status text; an "error" stays until the next one, others fade (STATUS_MS)."""
+        self.statusBar().showMessage(text, STATUS_MS.get(level, STATUS_MS["info"]))
+
+    def paint(self, snap: Snapshot) -> None:
+        """Show one snapshot (called at most once per frame by the session).
+
+        The data canvas, diagram and counters update every frame; while training runs, the loss
+        plot and activation view update at most every SECONDARY_S (a curve moving at 10 Hz
+        reads as smooth, and it leaves the frame budget to the maps). A paused snapshot
+        updates everything.
+        """
+        self.frames_painted += 1
+        self.canvas.show_snapshot(snap, self.session.discretize)
+        self.diagram.show_snapshot(snap)
+        now = time.perf_counter()
+        if not snap.running or now - self._secondary_at >= SECONDARY_S:
+            self._secondary_at = now
+            self.loss_plot.show_snapshot(snap)
+            layer = min(self.session.selected_layer, len(snap.spec.layers) - 1)
+            self.activation_view.show_snapshot(snap, layer)
+        self.controls.set_progress(snap.step, snap.epoch, snap.train_loss)
+        self.progress_label.setText(progress_text(self, snap))
+
+    # ------------------------------------------------------------------ files (FileActions)
+    def new_project(self) -> None:
+        self.files.new_project()
+
+    def open_project(self, path=None) -> bool:
+        return self.files.open_project(path)
+
+    def save_as(self, path=None) -> bool:
+        return self.files.save_as(path)
+
+    def export_csv(self, path=None) -> bool:
+        return self.files.export_csv(path)
+
+    # ------------------------------------------------------------------ title and close
+    def update_title(self) -> None:
+        s = self.session
+        name = s.path.name if s.path else (s.project.name or self.tr("Untitled"))
+        star = "*" if s.modified else ""
+        self.setWindowTitle(f"{name}{star} — Activation Playground")
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if not self._closed and not self.files.confirm_discard():
+            event.ignore()
+            return
+        if not self._closed:
+            self._closed = True
+            if self.remember:
+                app_settings.save_window(self)
+            self.session.shutdown()
+        event.accept()

@@ -1,0 +1,129 @@
+"""WindowMenus: the main window's menu bar, its actions and shortcuts, and the Help dialogs.
+
+Actions send requests to the session (or FileActions); the checkable ones follow the session's
+change signals, so a change made anywhere shows in the menu.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from playground.core.files.experiments import experiment_description, experiment_names
+from playground.ui.i18n.core_strings import tr_core
+
+
+class WindowMenus(QObject):
+    """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
+    `log_scale` are its actions."""
+
+    def __init__(self, window: QMainWindow, session, files, set_log_scale):
+        super().__init__(window)
+        self._window, self.session, self.files = window, session, files
+        bar = window.menuBar()
+        self._file(bar.addMenu(self.tr("&File")))
+        self._edit(bar.addMenu(self.tr("&Edit")))
+        self._train(bar.addMenu(self.tr("&Train")))
+        self._view(bar.addMenu(self.tr("&View")), set_log_scale)
+        h = bar.addMenu(self.tr("&Help"))
+        self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
+        self._action(h, self.tr("&About"), self.show_about)
+        self._connect()
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self._window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _file(self, f) -> None:
+        files = self.files
+        self._action(f, self.tr("&New"), files.new_project, QKeySequence.StandardKey.New,
+                     self.tr("Start from an empty plane: draw your own points."))
+        self._action(f, self.tr("&Open…"), lambda: files.open_project(),
+                     QKeySequence.StandardKey.Open, self.tr("Open a saved project (.json)."))
+        self._action(f, self.tr("&Save"), lambda: files.save(), QKeySequence.StandardKey.Save,
+                     self.tr("Save points, network, settings and the current weights."))
+        self._action(f, self.tr("Save &As…"), lambda: files.save_as(), "Ctrl+Shift+S")
+        experiments = f.addMenu(self.tr("Open &experiment"))
+        experiments.setToolTipsVisible(True)
+        for name in experiment_names():
+            self._action(experiments, name, lambda _=False, n=name: files.open_experiment(n),
+                         tip=tr_core(experiment_description(name)))
+        f.addSeparator()
+        self._action(f, self.tr("Export points as &CSV…"), lambda: files.export_csv(),
+                     tip=self.tr("x, y, label and train/test split of every point."))
+        f.addSeparator()
+        self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
+
+    def _edit(self, e) -> None:
+        s = self.session
+        self.undo = self._action(e, self.tr("&Undo"), s.undo, QKeySequence.StandardKey.Undo,
+                                 self.tr("Undo the last change to the points."))
+        self.redo = self._action(e, self.tr("&Redo"), s.redo, "Ctrl+Shift+Z")
+        self._action(e, self.tr("&Clear points"), s.clear_points,
+                     tip=self.tr("Remove every point (undoable)."))
+
+    def _train(self, t) -> None:
+        s = self.session
+        self.play = self._action(t, self.tr("&Play / Pause"), lambda _on: s.toggle_play(),
+                                 "Space", self.tr("Start or pause training."), checkable=True)
+        self._action(t, self.tr("&Step one epoch"), s.step_epoch, "S",
+                     self.tr("One pass over the training points, then pause."))
+        self._action(t, self.tr("&Reset"), s.reset, "R",
+                     self.tr("Back to the same initial weights: replay the same run."))
+        self._action(t, self.tr("Re-&initialize"), lambda: s.reinitialize(), "Shift+R",
+                     self.tr("New random initial weights (the next seed)."))
+
+    def _view(self, v, set_log_scale) -> None:
+        s = self.session
+        self.show_test = self._action(v, self.tr("Show &test points"), s.set_show_test,
+                                      tip=self.tr("Test points are held out: the network never "
+                                                  "trains on them."), checkable=True)
+        self.discretize = self._action(v, self.tr("&Discretize output"), s.set_discretize,
+                                       tip=self.tr("Colour by the predicted class only."),
+                                       checkable=True)
+        self.log_scale = self._action(v, self.tr("&Log-scale loss"), set_log_scale,
+                                      checkable=True)
+        v.addSeparator()
+        for k in range(6):
+            self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
+                         lambda _=False, k=k: s.set_current_class(k), str(k + 1))
+
+    def _connect(self) -> None:
+        s = self.session
+        s.runningChanged.connect(self.play.setChecked)
+        s.viewChanged.connect(self._show_view)
+        s.undoStateChanged.connect(self._show_undo)
+        s.projectReplaced.connect(self._show_undo)
+        self._show_view()
+        self._show_undo()
+
+    def _show_view(self) -> None:
+        self.show_test.setChecked(self.session.show_test)
+        self.discretize.setChecked(self.session.discretize)
+
+    def _show_undo(self) -> None:
+        self.undo.setEnabled(self.session.can_undo())
+        self.redo.setEnabled(self.session.can_redo())
+
+    def show_why(self) -> None:
+        QMessageBox.information(self._window, self.tr("Why non-linear activations?"), self.tr(
+            "Each layer computes z = W·a + b. Without a bend between layers, two layers give "
+            "W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂): again a single linear map, so a deep "
+            "stack of linear layers can only draw a straight boundary.\n\n"
+            "An activation such as tanh or ReLU bends each unit's output. Combining bent "
+            "pieces lets the network draw curved boundaries — try XOR with linear layers, "
+            "then switch one layer to tanh while it trains."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self._window, self.tr("About Activation Playground"), self.tr(
+            "Activation Playground: build, train and watch a small neural network on your own "
+            "2-D points, and see why it needs non-linear activations."))

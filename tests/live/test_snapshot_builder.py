@@ -1,0 +1,76 @@
+"""build_snapshot: shapes, read-only arrays, decision maps per task, no-map cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground.core.analysis.grid import plane_extent
+from playground.core.data import datasets
+from playground.core.nn.heads import network_spec
+from playground.core.nn.spec import LayerSpec, TrainConfig
+from playground.core.nn.trainer import Trainer
+from playground.live.snapshot import LEVELS
+from playground.live.snapshot_builder import build_snapshot
+
+HIDDEN = (LayerSpec(5, "tanh"), LayerSpec(3, "relu"))
+
+
+def trainer_for(name: str, classes: int | None = 2, hidden=HIDDEN):
+    data = datasets.generate(name, 120, 0.0, 0, classes, 0.5)
+    spec = network_spec(data, hidden)
+    return Trainer(spec, data, TrainConfig())
+
+
+def test_binary_snapshot_holds_every_layer_on_the_grid_read_only():
+    t = trainer_for("xor")
+    t.step(30)
+    snap = build_snapshot(t, run_id=4, res=20, running=True)
+    assert (snap.run_id, snap.step, snap.running) == (4, 30, True)
+    assert [m.shape for m in snap.neuron_maps] == [(5, 20, 20), (3, 20, 20), (1, 20, 20)]
+    assert all(m.dtype == np.uint8 for m in snap.neuron_maps)
+    assert snap.neuron_levels[0] == (-1.0, 1.0) and snap.neuron_levels[2] == (0.0, 1.0)
+    assert snap.output_map.shape == (20, 20) and snap.class_map is None
+    assert 0.0 <= snap.output_map.min() and snap.output_map.max() <= 1.0
+    assert len(snap.layer_stats) == 2 and snap.layer_stats[0].active_fraction.shape == (5,)
+    assert snap.layer_stats[0].z_counts.sum() == 60 * 5  # every z of the 60 training points
+    for a in (*snap.neuron_maps, snap.output_map, *snap.weights):
+        assert not a.flags.writeable
+    t.step(30)  # the snapshot is a copy: training on does not change it
+    assert snap.step == 30 and not np.array_equal(snap.weights[0], t.network.weights[0])
+
+
+def test_output_map_matches_the_network_at_a_grid_point():
+    t = trainer_for("circle")
+    snap = build_snapshot(t, 0, res=11)
+    x0, x1, y0, y1 = snap.extent
+    i, j = 3, 7  # row i = y, column j = x
+    point = np.array([[x0 + j * (x1 - x0) / 10, y0 + i * (y1 - y0) / 10]])
+    assert snap.output_map[i, j] == pytest.approx(t.outputs(point)[0, 0], abs=1e-4)
+    # the neuron codes stand for the output to within one colour step
+    lo, hi = snap.neuron_levels[-1]
+    assert snap.neuron_values(-1)[0, i, j] == pytest.approx(t.outputs(point)[0, 0],
+                                                            abs=(hi - lo) / LEVELS)
+
+
+def test_multiclass_has_a_winner_map_and_regression_1d_has_curves():
+    snap = build_snapshot(trainer_for("spiral", classes=3), 0, res=16)
+    assert snap.class_map.shape == (16, 16) and snap.class_map.dtype == np.int8
+    assert set(np.unique(snap.class_map)) <= {0, 1, 2}
+    sine = build_snapshot(trainer_for("sine"), 0, res=16)
+    assert sine.neuron_maps[-1].shape == (1, 16) and sine.output_map.shape == (16,)
+    x0, x1, y0, y1 = sine.extent
+    assert x0 < sine.data.X.min() and x1 > sine.data.X.max() and y0 < -0.9 and y1 > 0.9
+
+
+def test_iris_has_no_maps_and_empty_data_still_builds():
+    iris = build_snapshot(trainer_for("iris", classes=None), 0, res=16)
+    assert iris.neuron_maps is None and iris.output_map is None
+    t = trainer_for("xor")
+    empty = t.data.remove_point(0)
+    for _ in range(empty.n):
+        empty = empty.remove_point(0)
+    t.set_data(empty)
+    snap = build_snapshot(t, 0, res=8)
+    assert snap.train_loss is None and snap.layer_stats[0].z_counts.sum() == 0
+    assert plane_extent(empty) == (-6.0, 6.0, -6.0, 6.0)
