@@ -19,7 +19,8 @@ MAX_POINTS, MAX_CLASSES = limits.MAX_POINTS, limits.MAX_CLASSES
 
 def to_csv(points: PointSet, path: str | Path | None = None, include_split: bool = False) -> str:
     """Points as CSV text (header x1,...,xd,label[,test]); also written to `path` if given."""
-    cols = [f"x{i + 1}" for i in range(points.dim)] + ["label"] + (["test"] * include_split)
+    names = list(points.feature_names) or [f"x{i + 1}" for i in range(points.dim)]
+    cols = names + ["label"] + (["test"] * include_split)
     lines = [",".join(cols)]
     regression = points.task == _R
     for x, label, test in zip(points.X, points.y, points.is_test, strict=True):
@@ -52,10 +53,10 @@ def from_csv(source, task: str | None = None, name: str = "custom",
     rows = [(i + 1, r) for i, r in enumerate(csv.reader(io.StringIO(text))) if any(r)]
     if not rows:
         raise ValueError("the CSV file is empty: expected a header x1,x2,...,label")
-    header = [h.strip().lower() for h in rows[0][1]]
-    has_split = header[-1] == "test"
+    header = [h.strip() for h in rows[0][1]]
+    has_split = header[-1].lower() == "test"
     n_feat = len(header) - 1 - has_split
-    if n_feat < 1 or header[n_feat] != "label":
+    if n_feat < 1 or header[n_feat].lower() != "label":
         raise ValueError(f"line {rows[0][0]}: header must be x1,...,xd,label[,test], "
                          f"got {','.join(rows[0][1])}")
     if len(rows) - 1 > MAX_POINTS:

@@ -27,8 +27,10 @@ def add_point(data: PointSet, x: float, y: float, cls: int) -> PointSet:
     if data.task == "regression":
         return data.add_point([x, y], REGRESSION_VALUES[1 if cls else 0])
     cls = validate.integer(cls, "class", 0, limits.MAX_CLASSES - 1)
-    if cls >= data.n_classes:
-        data = replace(data, task="multiclass", n_classes=cls + 1)
+    if cls >= data.n_classes:  # named classes: the new ones are called by their number
+        names = data.class_names + tuple(str(k + 1) for k in range(data.n_classes, cls + 1))
+        data = replace(data, task="multiclass", n_classes=cls + 1,
+                       class_names=names if data.class_names else ())
     return data.add_point([x, y], cls)
 
 

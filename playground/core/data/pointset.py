@@ -26,6 +26,7 @@ class PointSet:
     is_test: np.ndarray = field(default=None)  # type: ignore[assignment]
     name: str = "custom"
     feature_names: tuple[str, ...] = ()  # names of raw input columns, e.g. iris measurements
+    class_names: tuple[str, ...] = ()  # names of the classes (e.g. from a CSV); () = 1..K
 
     def __post_init__(self) -> None:
         validate.choice(self.task, TASKS, "task")
@@ -35,6 +36,12 @@ class PointSet:
         if is_test.shape != (len(X),):
             raise Invalid("is_test", "shape", expected=(len(X),), value=is_test.shape)
         is_test = is_test.astype(bool)
+        object.__setattr__(self, "feature_names", _names(self.feature_names, "feature_names",
+                                                         limits.MAX_INPUTS))
+        names = _names(self.class_names, "class_names", limits.MAX_CLASSES)
+        if names and (self.task == "regression" or len(names) != self.n_classes):
+            raise Invalid("class_names", "shape", expected=(self.n_classes,), value=(len(names),))
+        object.__setattr__(self, "class_names", names)
         for k, v in (("X", X), ("y", y), ("is_test", is_test)):
             v.setflags(write=False)
             object.__setattr__(self, k, v)
@@ -42,11 +49,16 @@ class PointSet:
     def __eq__(self, other) -> bool:
         return (
             isinstance(other, PointSet)
-            and (self.task, self.n_classes, self.name) == (other.task, other.n_classes, other.name)
+            and (self.task, self.n_classes, self.name, self.feature_names, self.class_names)
+            == (other.task, other.n_classes, other.name, other.feature_names, other.class_names)
             and np.array_equal(self.X, other.X)
             and np.array_equal(self.y, other.y)
             and np.array_equal(self.is_test, other.is_test)
         )
+
+    def class_label(self, k: int) -> str:
+        """What the window calls class k: its name, or its number counted from 1."""
+        return self.class_names[k] if self.class_names else str(k + 1)
 
     @property
     def n(self) -> int:
@@ -90,6 +102,14 @@ class PointSet:
         X = self.X.copy()
         X[index] = x
         return replace(self, X=X)
+
+
+def _names(names, field: str, most: int) -> tuple[str, ...]:
+    names = tuple(names)
+    if len(names) > most or not all(isinstance(s, str) and 0 < len(s) <= 80 for s in names):
+        raise Invalid(field, "shape", expected=f"at most {most} names of 1..80 characters",
+                      value=f"{len(names)} names")
+    return names
 
 
 def _matrix(X) -> np.ndarray:

@@ -16,7 +16,8 @@ from playground.core.files.schema import ProjectError, _is_number, kind_name, ne
 def points_to_dict(p: PointSet) -> dict:
     regression = p.task == "regression"
     return {"task": p.task, "n_classes": p.n_classes, "name": p.name,
-            "feature_names": list(p.feature_names), "X": p.X.tolist(),
+            "feature_names": list(p.feature_names), "class_names": list(p.class_names),
+            "X": p.X.tolist(),
             "y": p.y.tolist() if regression else [int(v) for v in p.y],
             "is_test": [int(v) for v in p.is_test]}
 
@@ -43,9 +44,14 @@ def points_from_dict(d) -> PointSet:
         raise ProjectError("data.feature_names: must be a list of short strings")
     if len(names) > limits.MAX_INPUTS:
         raise ProjectError(f"data.feature_names: at most {limits.MAX_INPUTS} names")
+    classes = d.get("class_names", [])
+    if not isinstance(classes, list) or len(classes) > limits.MAX_CLASSES:
+        raise ProjectError(f"data.class_names: must be a list of at most {limits.MAX_CLASSES} "
+                           "names")
     try:
         return PointSet(X, y, task, n_classes, is_test.astype(bool),
-                        need(d, "name", "str", "data.", "custom")[:80], tuple(names))
+                        need(d, "name", "str", "data.", "custom")[:80], tuple(names),
+                        tuple(classes))
     except Invalid as e:
         raise ProjectError(str(e.prefixed("data"))) from None
 

@@ -75,7 +75,7 @@ class Project:
     def __eq__(self, other) -> bool:
         if not isinstance(other, Project):
             return NotImplemented
-        same = (self.data == other.data and self.data.feature_names == other.data.feature_names
+        same = (self.data == other.data
                 and (self.hidden, self.config, self.output, self.view, self.name,
                      self.description, self.dataset)
                 == (other.hidden, other.config, other.output, other.view, other.name,
