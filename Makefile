@@ -24,8 +24,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	@scripts/system-deps.sh --x11
-	$(VENV)/bin/ruff check playground tests
-	$(VENV)/bin/lint-imports
+	$(MAKE) --no-print-directory lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(VENV)/.installed-test
@@ -34,9 +33,11 @@ bench: $(VENV)/.installed-test
 	$(VENV)/bin/activation-playground bench
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check playground tests
-	$(VENV)/bin/ruff format --check playground tests
+	$(VENV)/bin/ruff check playground tests scripts
+	$(VENV)/bin/ruff format --check playground tests scripts
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture playground --min-confidence 80
+	$(PY) scripts/check_sizes.py
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format playground tests

@@ -27,7 +27,7 @@ def fail(message: str, status: int = 2) -> int:
 class Parser(argparse.ArgumentParser):
     """argparse with a one-line error (no usage block) that names the argument."""
 
-    def error(self, message: str):  # noqa: D401 - argparse hook
+    def error(self, message: str):
         message = message.removeprefix("argument ")
         sys.exit(fail(message))
 

@@ -119,7 +119,7 @@ class TrainingLoop:
             self._dispatch(command)
         except Invalid as e:
             self._emit_event(c.Failed(e.failure, name, self._seq))
-        except Exception as e:  # noqa: BLE001 - reported, never drops the other commands
+        except Exception as e:
             traceback.print_exc()
             self._emit_event(c.Failed(Failure("internal_error", name, {"detail": str(e)}),
                                       name, self._seq))

@@ -27,7 +27,7 @@ class OpaqueAxis(pg.AxisItem):
         super().__init__(orientation, **kw)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self):  # noqa: N802
+    def boundingRect(self):
         """pyqtgraph drops a tick label that leaves this rect; with a grid it has no margin,
         so the labels at the ends of the range vanished: allow LABEL_OVERHANG px along the axis."""
         m = LABEL_OVERHANG
@@ -36,7 +36,7 @@ class OpaqueAxis(pg.AxisItem):
             return rect.adjusted(0, -m, 0, m)
         return rect.adjusted(-m, 0, m, 0)
 
-    def generateDrawSpecs(self, p):  # noqa: N802 (pyqtgraph naming)
+    def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)
         if specs is None:
             return None
@@ -79,7 +79,7 @@ def style_axes(plot: pg.PlotItem, point_size: float) -> None:
 class PassiveScatter(pg.ScatterPlotItem):
     """Points that leave every click to the view box (pyqtgraph's scatter accepts clicks)."""
 
-    def mouseClickEvent(self, ev):  # noqa: N802
+    def mouseClickEvent(self, ev):
         ev.ignore()
 
 
@@ -136,14 +136,14 @@ class ScrollViewBox(pg.ViewBox):
         self._on_click = on_click
         self._step = step
 
-    def mouseClickEvent(self, ev):  # noqa: N802
+    def mouseClickEvent(self, ev):
         if ev.button() == Qt.MouseButton.LeftButton:
             ev.accept()
             self._on_click(self.mapSceneToView(ev.scenePos()))
         else:
             super().mouseClickEvent(ev)
 
-    def wheelEvent(self, ev, axis=None):  # noqa: N802
+    def wheelEvent(self, ev, axis=None):
         """Wheel scrolls up/down; Ctrl + wheel zooms."""
         if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
             super().wheelEvent(ev, axis)

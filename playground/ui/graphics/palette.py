@@ -17,12 +17,10 @@ from PySide6.QtGui import QColor
 ORANGE = (230, 159, 0)
 SKY_BLUE = (86, 180, 233)
 GREEN = (0, 158, 115)
-YELLOW = (240, 228, 66)
 BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 PURPLE = (204, 121, 167)
 INK = (34, 34, 34)  # text and outlines: near-black reads better than pure black on a projector
-GRID = (200, 200, 200)
 
 # Class 0 orange and class 1 blue, as in TensorFlow Playground; then the strongest remaining hues.
 CLASS_RGB = (ORANGE, BLUE, GREEN, PURPLE, VERMILLION, SKY_BLUE)

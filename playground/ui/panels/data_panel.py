@@ -70,7 +70,6 @@ class DataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._seed = 0
-        self._task = "binary"
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(SPACING)
@@ -82,6 +81,33 @@ class DataPanel(QWidget):
     # ------------------------------------------------------------------ construction
     def _build_data(self) -> QGroupBox:
         group = QGroupBox(self.tr("Data"))
+        self._build_generator()
+        self.show_test = QCheckBox(self.tr("Show test points"))
+        self.show_test.setToolTip(self.tr("Draw the held-out test points (hollow)."))
+        self.show_test.toggled.connect(self.showTestChanged.emit)
+        self.discretize = QCheckBox(self.tr("Discretize output"))
+        self.discretize.setToolTip(self.tr("Colour the background by the predicted class only, "
+                                           "instead of by confidence."))
+        self.discretize.toggled.connect(self.discretizeChanged.emit)
+        grid = QGridLayout(group)
+        grid.setSpacing(SPACING)
+        grid.addWidget(self.dataset_combo, 0, 0, 1, 3)
+        grid.addWidget(QLabel(self.tr("Noise")), 1, 0)
+        grid.addWidget(self.noise_slider, 1, 1)
+        grid.addWidget(self.noise_label, 1, 2)
+        for row, (text, widget) in enumerate(((self.tr("Points"), self.points_spin),
+                                              (self.tr("Test split"), self.split_spin),
+                                              (self.tr("Classes"), self.classes_spin)), 2):
+            grid.addWidget(QLabel(text), row, 0)
+            grid.addWidget(widget, row, 1, 1, 2)
+        grid.addWidget(self.regen_button, 5, 0, 1, 3)
+        grid.addWidget(self.show_test, 6, 0, 1, 3)
+        grid.addWidget(self.discretize, 7, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        return group
+
+    def _build_generator(self) -> None:
+        """The data set choice and its generator settings."""
         self.dataset_combo = QComboBox()
         for name in datasets.names():
             info = datasets.info(name)
@@ -115,29 +141,6 @@ class DataPanel(QWidget):
                                         self.tr("Regenerate"))
         self.regen_button.setToolTip(self.tr("Draw a new random sample of this data set."))
         self.regen_button.clicked.connect(self._regenerate)
-        self.show_test = QCheckBox(self.tr("Show test points"))
-        self.show_test.setToolTip(self.tr("Draw the held-out test points (hollow)."))
-        self.show_test.toggled.connect(self.showTestChanged.emit)
-        self.discretize = QCheckBox(self.tr("Discretize output"))
-        self.discretize.setToolTip(self.tr("Colour the background by the predicted class only, "
-                                           "instead of by confidence."))
-        self.discretize.toggled.connect(self.discretizeChanged.emit)
-        grid = QGridLayout(group)
-        grid.setSpacing(SPACING)
-        grid.addWidget(self.dataset_combo, 0, 0, 1, 3)
-        grid.addWidget(QLabel(self.tr("Noise")), 1, 0)
-        grid.addWidget(self.noise_slider, 1, 1)
-        grid.addWidget(self.noise_label, 1, 2)
-        for row, (text, widget) in enumerate(((self.tr("Points"), self.points_spin),
-                                              (self.tr("Test split"), self.split_spin),
-                                              (self.tr("Classes"), self.classes_spin)), 2):
-            grid.addWidget(QLabel(text), row, 0)
-            grid.addWidget(widget, row, 1, 1, 2)
-        grid.addWidget(self.regen_button, 5, 0, 1, 3)
-        grid.addWidget(self.show_test, 6, 0, 1, 3)
-        grid.addWidget(self.discretize, 7, 0, 1, 3)
-        grid.setColumnStretch(1, 1)
-        return group
 
     def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
         spin = QSpinBox()
@@ -199,7 +202,6 @@ class DataPanel(QWidget):
     # ------------------------------------------------------------------ state in
     def set_state(self, dataset: DatasetSpec | None, task: str, n_classes: int) -> None:
         """Show the data settings (None: hand-made points) and the task; emits nothing."""
-        self._task = task
         widgets = (self.dataset_combo, self.noise_slider, self.points_spin, self.split_spin,
                    self.classes_spin)
         for w in widgets:

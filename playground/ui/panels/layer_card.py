@@ -162,11 +162,11 @@ class LayerCard(QFrame):
     def _emit_edit(self) -> None:
         self.edited.emit(self.index, self.layer())
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, _watched, event) -> bool:
         if event.type() == QEvent.MouseButtonPress:
             self.clicked.emit(self.index)
         return False
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event) -> None:
         self.clicked.emit(self.index)
         super().mousePressEvent(event)

@@ -49,6 +49,16 @@ def parse_rate(text: str, allow_zero: bool, high: float = limits.MAX_LEARNING_RA
     return value if math.isfinite(value) and low_ok and value <= high else None
 
 
+def _registry_combo(registry, tip_field: str) -> QComboBox:
+    """A combo of a core registry's entries: translated labels, data = names, item tooltips."""
+    combo = QComboBox()
+    for name in registry.names():
+        entry = registry.get(name)
+        combo.addItem(tr_core(entry.label), name)
+        combo.setItemData(combo.count() - 1, tr_core(getattr(entry, tip_field)), Qt.ToolTipRole)
+    return combo
+
+
 class RateCombo(QComboBox):
     """Editable combo of preset rates; a typed value is accepted on Enter / focus loss."""
 
@@ -161,12 +171,7 @@ class TrainingControls(QWidget):
             "barely moves; too large and it jumps around or explodes to NaN. Type any value in "
             "(0, %1].").replace("%1", f"{limits.MAX_LEARNING_RATE:g}"))
         self.lr_combo.rateChosen.connect(lambda v: self.configEdited.emit({"learning_rate": v}))
-        self.opt_combo = QComboBox()
-        for name in optimizers.names():
-            info = optimizers.get(name)
-            self.opt_combo.addItem(tr_core(info.label), name)
-            self.opt_combo.setItemData(self.opt_combo.count() - 1, tr_core(info.note),
-                                       Qt.ToolTipRole)
+        self.opt_combo = _registry_combo(optimizers, "note")
         self.opt_combo.setToolTip(self.tr(
             "How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of "
             "gradients), or Adam (a per-weight step size)."))
@@ -180,12 +185,7 @@ class TrainingControls(QWidget):
             "large batch gives one smooth step."))
         self.batch_spin.valueChanged.connect(
             lambda v: self.configEdited.emit({"batch_size": int(v)}))
-        self.reg_combo = QComboBox()
-        for name in regularizers.names():
-            reg = regularizers.get(name)
-            self.reg_combo.addItem(tr_core(reg.label), name)
-            self.reg_combo.setItemData(self.reg_combo.count() - 1, tr_core(reg.formula),
-                                       Qt.ToolTipRole)
+        self.reg_combo = _registry_combo(regularizers, "formula")
         self.reg_combo.setToolTip(self.tr(
             "Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all."))
         self.reg_combo.currentIndexChanged.connect(self._regularization_changed)
@@ -193,6 +193,11 @@ class TrainingControls(QWidget):
         self.reg_rate.setToolTip(self.tr("Regularization rate λ: how strongly the penalty counts "
                                          "against the loss."))
         self.reg_rate.rateChosen.connect(lambda v: self.configEdited.emit({"reg_rate": v}))
+        self._build_speed()
+        self._lay_out_settings(group)
+        return group
+
+    def _build_speed(self) -> None:
         self.speed_combo = QComboBox()
         for n in SPEEDS:
             self.speed_combo.addItem(str(n) if n else self.tr("max"), n)
@@ -201,6 +206,8 @@ class TrainingControls(QWidget):
             "watch every step; max trains as fast as the computer can."))
         self.speed_combo.currentIndexChanged.connect(
             lambda: self.speedChanged.emit(int(self.speed_combo.currentData())))
+
+    def _lay_out_settings(self, group: QGroupBox) -> None:
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)
         rows = ((self.tr("Learning rate"), self.lr_combo), (self.tr("Optimizer"), self.opt_combo),
@@ -215,7 +222,6 @@ class TrainingControls(QWidget):
         grid.addWidget(self.speed_combo, 4, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        return group
 
     def _build_stop_header(self) -> QToolButton:
         """A disclosure button: the stop rules fold away (they are rarely changed)."""

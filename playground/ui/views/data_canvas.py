@@ -31,11 +31,11 @@ class _CanvasViewBox(pg.ViewBox):
         self._canvas = canvas
         self.setMouseEnabled(False, False)
 
-    def mouseClickEvent(self, ev):  # noqa: N802 (Qt naming)
+    def mouseClickEvent(self, ev):
         ev.accept()
         self._canvas._on_click(ev.button(), self.mapSceneToView(ev.scenePos()))
 
-    def mouseDragEvent(self, ev, axis=None):  # noqa: N802
+    def mouseDragEvent(self, ev, axis=None):
         ev.accept()
         if ev.button() != Qt.MouseButton.LeftButton:
             return
@@ -43,7 +43,7 @@ class _CanvasViewBox(pg.ViewBox):
                               self.mapSceneToView(ev.buttonDownScenePos()),
                               self.mapSceneToView(ev.scenePos()))
 
-    def wheelEvent(self, ev, axis=None):  # noqa: N802
+    def wheelEvent(self, ev, axis=None):
         ev.ignore()
 
 
@@ -56,7 +56,6 @@ class DataCanvas(QWidget):
         super().__init__(parent)
         self._data: PointSet | None = None
         self._show_test = True
-        self._current_class = 0
         self._eraser = False
         self._drag_index: int | None = None
         self._xy = np.zeros((0, 2))  # drawn positions of all points (n, 2), plane coordinates
@@ -106,9 +105,6 @@ class DataCanvas(QWidget):
         self._set_extent(PLANE_EXTENT)
 
     # ------------------------------------------------------------------ public API
-    def set_current_class(self, k: int) -> None:
-        self._current_class = int(k)
-
     def set_eraser(self, on: bool) -> None:
         self._eraser = bool(on)
         self.plot_widget.viewport().setCursor(

@@ -60,20 +60,7 @@ class LossPlot(QWidget):
         for plot in (self.loss, self.acc):  # ranges are set from the history in _redraw:
             plot.disableAutoRange()  # a deferred autorange would paint every update twice
         self.acc.getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")], []])
-        legend = items.legend_above(self.loss, 2)
-        dash = Qt.PenStyle.DashLine
-        self.band_low = pg.PlotCurveItem()
-        self.band_high = pg.PlotCurveItem()
-        self.band = pg.FillBetweenItem(self.band_low, self.band_high,
-                                       brush=pg.mkBrush(*palette.over_white(TRAIN_RGB, 60)))
-        self.loss.addItem(self.band)
-        self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5))
-        self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash))
-        legend.addItem(self.train_loss, self.tr("train"))
-        legend.addItem(self.test_loss, self.tr("test"))
-        self.train_acc = self.acc.plot(pen=pg.mkPen(*TRAIN_RGB, width=2))
-        self.test_acc = self.acc.plot(pen=pg.mkPen(*TEST_RGB, width=2, style=dash))
-        self.legend = legend
+        self._build_curves()
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(120, 120, 120, 160, width=1))
         self.cursor.setVisible(False)
         self.loss.addItem(self.cursor, ignoreBounds=True)
@@ -88,6 +75,22 @@ class LossPlot(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
+
+    def _build_curves(self) -> None:
+        legend = items.legend_above(self.loss, 2)
+        dash = Qt.PenStyle.DashLine
+        self.band_low = pg.PlotCurveItem()
+        self.band_high = pg.PlotCurveItem()
+        self.band = pg.FillBetweenItem(self.band_low, self.band_high,
+                                       brush=pg.mkBrush(*palette.over_white(TRAIN_RGB, 60)))
+        self.loss.addItem(self.band)
+        self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5))
+        self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash))
+        legend.addItem(self.train_loss, self.tr("train"))
+        legend.addItem(self.test_loss, self.tr("test"))
+        self.train_acc = self.acc.plot(pen=pg.mkPen(*TRAIN_RGB, width=2))
+        self.test_acc = self.acc.plot(pen=pg.mkPen(*TEST_RGB, width=2, style=dash))
+        self.legend = legend
 
     # ------------------------------------------------------------------ public API
     def show_snapshot(self, snap: Snapshot) -> None:

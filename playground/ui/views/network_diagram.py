@@ -267,7 +267,7 @@ class NetworkDiagram(QWidget):
         left = -self._left_room - max(0.0, (view_w - width) / 2)
         self.view.setRange(QRectF(left, top - view_h, view_w, view_h), padding=0.0)
 
-    def resizeEvent(self, ev):  # noqa: N802
+    def resizeEvent(self, ev):
         super().resizeEvent(ev)
         self._fit()
 
@@ -285,7 +285,6 @@ class NetworkDiagram(QWidget):
         """Re-bucket the links by sign and |w|; only buckets whose members changed are redrawn."""
         w = np.concatenate([np.asarray(W, np.float64).ravel() for W in snap.weights])
         w = np.nan_to_num(w, nan=0.0, posinf=1e3, neginf=-1e3)
-        self._w = w
         previous = self._bucket
         if previous is not None and len(previous) != len(w):
             previous = None

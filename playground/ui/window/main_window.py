@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         star = "*" if s.modified else ""
         self.setWindowTitle(f"{name}{star} — Activation Playground")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event) -> None:
         if not self._closed and not self.files.confirm_discard():
             event.ignore()
             return

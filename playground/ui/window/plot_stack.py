@@ -47,7 +47,7 @@ class PlotStack(QWidget):
         """True if `view` is on screen in the current arrangement."""
         return not self._tabbed or self.views.index(view) == self.tabs.currentIndex()
 
-    def minimumSizeHint(self):  # noqa: N802 (Qt override): tabs mode fits in one view's room
+    def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         hint.setHeight(self.tabs.sizeHint().height() + MIN_VIEW_H)
         return hint
@@ -69,6 +69,6 @@ class PlotStack(QWidget):
                 view.setVisible(i == index)
             self.currentChanged.emit(index)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         self._arrange(event.size().height() < TALL_EACH * len(self.views))
         super().resizeEvent(event)

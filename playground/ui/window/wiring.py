@@ -38,7 +38,6 @@ def connect_panels(w) -> None:
         w.diagram.set_selected_layer(i)
 
     def on_class(k: int) -> None:
-        w.canvas.set_current_class(k)
         d.set_current_class(k)
 
     s.dataChanged.connect(on_data)
@@ -53,13 +52,18 @@ def connect_panels(w) -> None:
     s.stopRulesChanged.connect(lambda: c.set_stop_rules(*s.stop_rules))
     on_data()
     on_view()
+    on_selected(s.selected_layer)
+    on_class(s.current_class)
+    _show_controls(w, s)
+
+
+def _show_controls(w, s) -> None:
+    c = w.controls
     c.set_config(s.project.config)
     c.set_running(s.running)
     c.set_speed(s.speed)
     c.set_stop_rules(*s.stop_rules)
-    on_selected(s.selected_layer)
-    on_class(s.current_class)
-    d.set_undo_state(s.can_undo(), s.can_redo())
+    w.data_panel.set_undo_state(s.can_undo(), s.can_redo())
 
 
 def _requests(w, s) -> None:
