@@ -13,8 +13,8 @@ from dataclasses import dataclass
 # English templates, keyed by code; {name} fields are filled from the parameters.
 MESSAGES: dict[str, str] = {
     # values
-    "range": "must be {low:g}..{high:g}, got {value}",
-    "positive": "must be a positive number up to {high:g}, got {value}",
+    "range": "must be {low}..{high}, got {value}",
+    "positive": "must be a positive number up to {high}, got {value}",
     "integer": "must be a whole number, got {value}",
     "number": "must be a finite number, got {value}",
     "choice": "unknown {what} {value}; choose from {choices}",

@@ -14,4 +14,5 @@ MAX_SEED = 2**31 - 1
 MAX_STEPS = 10**9  # steps or epochs of one `train` command
 MAX_PARAM = 1e3  # |activation parameter| (leaky α, elu α, step θ)
 MAX_TEST_FRACTION = 0.9
-MAX_FILE_BYTES = 256 * 2**20  # a project, .npz or CSV file
+MAX_FILE_BYTES = 256 * 2**20  # a CSV file
+MAX_PROJECT_BYTES = 32 * 2**20  # a project file or its .npz (parsing 32 MB of JSON takes ~1 s)

@@ -15,7 +15,7 @@ def integer(value, field: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise Invalid(field, "integer", value=_short(value))
     if not low <= value <= high:
-        raise Invalid(field, "range", low=low, high=high, value=int(value))
+        raise Invalid(field, "range", low=str(low), high=str(high), value=int(value))
     return int(value)
 
 
@@ -27,9 +27,9 @@ def number(value, field: str, low: float, high: float, positive: bool = False) -
     if not math.isfinite(value):
         raise Invalid(field, "number", value=value)
     if positive and not 0 < value <= high:
-        raise Invalid(field, "positive", high=high, value=value)
+        raise Invalid(field, "positive", high=f"{high:g}", value=f"{value:g}")
     if not low <= value <= high:
-        raise Invalid(field, "range", low=low, high=high, value=value)
+        raise Invalid(field, "range", low=f"{low:g}", high=f"{high:g}", value=f"{value:g}")
     return value
 
 

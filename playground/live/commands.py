@@ -11,18 +11,8 @@ from dataclasses import dataclass
 
 from playground.core.data.pointset import PointSet
 from playground.core.errors import Failure, StopReason
-from playground.core.nn.history import HistoryData
+from playground.core.nn.history import RunState
 from playground.core.nn.spec import NetworkSpec, TrainConfig
-
-
-@dataclass(frozen=True)
-class RunState:
-    """A run to continue: initial weights (for Reset), counters and history."""
-
-    initial: tuple | None
-    step: int
-    epoch: int
-    history: HistoryData
 
 
 @dataclass(frozen=True)

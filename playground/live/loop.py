@@ -211,6 +211,7 @@ class TrainingLoop:
         its progress (a change there alone may wait), the others its identity."""
         t = self.trainer
         return {"data": (t.data,), "spec": (t.spec,), "config": (t.config,),
+                "initial": (t.initial_theta,),
                 "history": (t.history, t.history.span, len(t.history), t.epoch),
                 "layer_stats": (t.data, t.spec, self.run_id, t.step_count)}
 
@@ -258,12 +259,12 @@ class TrainingLoop:
         if load.params is None and load.keep and old is not None:
             trainer.continue_from(old)
         elif load.run is not None:
-            run = load.run
-            trainer.restore_run(run.initial, run.step, run.epoch, History.from_data(run.history))
+            trainer.restore_run(load.run)
         self.trainer = trainer
         self.run_id = load.run_id
 
 
 def _same(a: tuple, b: tuple) -> bool:
-    return len(a) == len(b) and all(x is y or (not isinstance(x, History) and x == y)
+    return len(a) == len(b) and all(x is y or (not isinstance(x, (History, np.ndarray))
+                                               and x == y)
                                     for x, y in zip(a, b))

@@ -21,10 +21,11 @@ import numpy as np
 from playground.core.analysis.units import LayerStats
 from playground.core.data.pointset import PointSet
 from playground.core.errors import StopReason
-from playground.core.nn.history import HistoryData
+from playground.core.nn.history import HistoryData, RunState
 from playground.core.nn.spec import NetworkSpec, TrainConfig
 
-SHARED = ("data", "spec", "config", "history", "layer_stats")  # sent only when they change
+# sent only when they change
+SHARED = ("data", "spec", "config", "initial", "history", "layer_stats")
 LEVELS = 256
 
 
@@ -53,6 +54,7 @@ class Snapshot:
     data: PointSet | None = None
     spec: NetworkSpec | None = None
     config: TrainConfig | None = None
+    initial: tuple | None = None  # ((W, b), …) initial weights: what Reset returns to
     history: HistoryData | None = None
     layer_stats: tuple[LayerStats, ...] | None = None  # per hidden layer
     insights: dict | None = None  # view name → payload, for the subscribed views
@@ -64,6 +66,9 @@ class Snapshot:
     @property
     def features(self) -> tuple[str, ...]:
         return self.config.features
+
+    def run_state(self) -> RunState:
+        return RunState(self.initial, self.step, self.epoch, self.history)
 
     def neuron_values(self, layer: int) -> np.ndarray:
         """The float32 values the codes of one layer stand for."""

@@ -83,6 +83,7 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
     net = trainer.network
     shared = {
         "data": trainer.data, "spec": trainer.spec, "config": trainer.config,
+        "initial": trainer.initial_params() if "initial" in include else None,
         "history": trainer.history.data().compact(HISTORY_POINTS) if "history" in include
         else None,
         "layer_stats": (statistics or layer_statistics(trainer)) if "layer_stats" in include

@@ -62,7 +62,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self._res, self._inline = res, inline
         self._run_id, self._seq = 1, 0
         self._play_seq = 0  # seq of the last Play: a stop seen before it is stale
-        self._saved_step = 0  # training step of the weights last saved or loaded
+        self._saved_step = _run_step(self._project)  # step of the weights last saved or loaded
         self._running = False
         self._history: UndoHistory[tuple[PointSet, DatasetSpec | None]] = UndoHistory()
         self._modified = False
@@ -76,7 +76,8 @@ class Session(DataMixin, ViewMixin, QObject):
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._flush)
         self._link: TrainingLink | None = None
-        self._start_link(self._load_command(keep=False, params=self._project.params))
+        self._start_link(self._load_command(keep=False, params=self._project.params,
+                                            run=self._project.run))
 
     # ------------------------------------------------------------------ properties
     @property
@@ -115,7 +116,8 @@ class Session(DataMixin, ViewMixin, QObject):
         snap = self._latest
         if snap is None or (snap.diverged and snap.train_loss is None):
             return self._project
-        return projects.with_weights(self._project, snap.spec, snap.weights, snap.biases)
+        return projects.with_weights(self._project, snap.spec, snap.weights, snap.biases,
+                                     snap.run_state())
 
     # ------------------------------------------------------------------ the training link
     def _start_link(self, load: c.Load) -> None:
@@ -134,13 +136,13 @@ class Session(DataMixin, ViewMixin, QObject):
             self._link.post(self._seq, command)
         return self._seq
 
-    def _load_command(self, keep: bool, params=None) -> c.Load:
+    def _load_command(self, keep: bool, params=None, run=None) -> c.Load:
         p = self._project
-        return c.Load(p.spec(), p.data, p.config, self._run_id, params, keep)
+        return c.Load(p.spec(), p.data, p.config, self._run_id, params, keep, run)
 
-    def _rebuild(self, keep: bool = True, params=None) -> None:
+    def _rebuild(self, keep: bool = True, params=None, run=None) -> None:
         self._run_id += 1
-        self._post(self._load_command(keep, params))
+        self._post(self._load_command(keep, params, run))
 
     @Slot(object, int)  # a decorated slot: PySide needs it for cross-thread signals
     def _on_snapshot(self, snap: Snapshot, seq: int) -> None:
@@ -153,7 +155,7 @@ class Session(DataMixin, ViewMixin, QObject):
 
     @Slot()
     def _flush(self) -> None:
-        if not self._pending:
+        if not self._pending or self._latest is None:
             return
         self._pending = False
         if self._latest.run_id != self._run_id:
@@ -193,7 +195,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self._run_id += 1
         project = self.current_project()
         self._start_link(c.Load(project.spec(), project.data, project.config, self._run_id,
-                                project.params, keep=False))
+                                project.params, keep=False, run=project.run))
         self.say(messages.text("process_died", {}), ERROR)
 
     def sync(self, timeout_s: float = 30.0) -> Snapshot | None:
@@ -235,9 +237,9 @@ class Session(DataMixin, ViewMixin, QObject):
         self._set_running(False)
         self._project = project
         self._history.clear()
-        self._latest = None
-        self._saved_step = 0
-        self._rebuild(keep=False, params=project.params)
+        self._latest, self._pending = None, False
+        self._saved_step = _run_step(project)
+        self._rebuild(keep=False, params=project.params, run=project.run)
         self._post(c.SetSpeed(self.speed))
         self._post(c.SetStopRules(*self.stop_rules))
         self._set_path(path)
@@ -271,7 +273,7 @@ class Session(DataMixin, ViewMixin, QObject):
         except Invalid as exc:
             self._refuse(exc)
             return False
-        self._project = replace(project, params=None)
+        self._project = replace(project, params=None, run=None)
         self._rebuild(keep=True)
         self._set_modified()
         self.specChanged.emit()
@@ -353,3 +355,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self.set_config(seed=seed)
         if self._project.config.seed == seed:
             self.say(self.tr("New initial weights (seed %1).").replace("%1", str(seed)))
+
+
+def _run_step(project: Project) -> int:
+    return project.run.step if project.run is not None else 0

@@ -33,7 +33,7 @@ class DataMixin:
     def _replace_data(self, data: PointSet, dataset: DatasetSpec | None) -> None:
         old = self._project.data
         self._project = projects.with_fitting_overrides(
-            replace(self._project, data=data, dataset=dataset, params=None))
+            replace(self._project, data=data, dataset=dataset, params=None, run=None))
         if (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim):
             self._post(c.SetData(data))
         else:

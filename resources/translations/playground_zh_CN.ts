@@ -1224,14 +1224,6 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
         <translation>所有权重都为零时，每个隐藏神经元计算相同的值、得到相同的梯度，因此什么也学不到：可与 xor-tanh 对比。</translation>
     </message>
     <message>
-        <source>must be {low:g}..{high:g}, got {value}</source>
-        <translation>必须在 {low:g} 到 {high:g} 之间，实际为 {value}</translation>
-    </message>
-    <message>
-        <source>must be a positive number up to {high:g}, got {value}</source>
-        <translation>必须是不超过 {high:g} 的正数，实际为 {value}</translation>
-    </message>
-    <message>
         <source>must be a whole number, got {value}</source>
         <translation>必须是整数，实际为 {value}</translation>
     </message>
@@ -1354,6 +1346,14 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>the weights became infinite or NaN</source>
         <translation>权重变为无穷大或 NaN</translation>
+    </message>
+    <message>
+        <source>must be {low}..{high}, got {value}</source>
+        <translation>必须在 {low} 到 {high} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a positive number up to {high}, got {value}</source>
+        <translation>必须是不超过 {high} 的正数，实际为 {value}</translation>
     </message>
     <message>
         <source>the loss became infinite or NaN</source>

@@ -129,8 +129,8 @@ def _bounded(values: np.ndarray, field: str) -> None:
     if bad.any():
         where = np.argwhere(bad)[0]
         raise Invalid(f"{field}[{', '.join(str(int(i)) for i in where)}]", "range",
-                      low=-limits.MAX_COORDINATE, high=limits.MAX_COORDINATE,
-                      value=float(values[tuple(where)]))
+                      low=f"{-limits.MAX_COORDINATE:g}", high=f"{limits.MAX_COORDINATE:g}",
+                      value=f"{float(values[tuple(where)]):g}")
 
 
 def _labels(y, n: int, task: str, n_classes: int) -> np.ndarray:

@@ -1,13 +1,14 @@
-"""Project files: data + network + training config + optional weights + view state, as JSON.
+"""Project files: data + network + training config + optional weights and run + view state.
 
-File layout (format_version 1):
+File layout (format_version 2; version 1 files, which have no "run", are read too):
     {"format_version": 1, "name": str, "description": str,
      "dataset": DatasetSpec fields | null  — generator settings
      "data": {task, n_classes, name, feature_names, X [[...]], y [...], is_test [0/1...]}
              (may be left out when "dataset" is given: the points are generated again)
      "network": {"hidden": [LayerSpec fields], "output": str | null},
      "training": TrainConfig fields, "view": ViewState fields,
-     "weights": see core.files.weights | absent}
+     "weights": see core.files.weights | absent,
+     "run": see core.files.run | absent — step, epoch, history and initial weights}
 Loading validates every field and raises ProjectError naming it; nothing is executed or unpickled.
 """
 
@@ -25,6 +26,7 @@ from playground.core.data.pointset import PointSet
 from playground.core.errors import Invalid
 from playground.core.files.atomic import atomic_write, read_limited
 from playground.core.files.points import points_from_dict, points_to_dict
+from playground.core.files.run import run_from_dict, run_to_dict
 from playground.core.files.schema import (
     ProjectError,
     json_safe,
@@ -34,11 +36,20 @@ from playground.core.files.schema import (
     section_to_dict,
 )
 from playground.core.files.view import ViewState
-from playground.core.files.weights import Params, encode_layers, load_npz, params_from, shapes
+from playground.core.files.weights import (
+    Params,
+    encode_layers,
+    load_npz,
+    npz_arrays,
+    params_from,
+    shapes,
+)
 from playground.core.nn import heads
+from playground.core.nn.history import RunState
 from playground.core.nn.spec import LayerSpec, NetworkSpec, TrainConfig
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 MAX_TEXT = 10_000  # characters of a name or description
 
 
@@ -53,6 +64,7 @@ class Project:
     name: str = ""
     description: str = ""
     dataset: DatasetSpec | None = None  # generator settings the points came from, if any
+    run: RunState | None = None  # how far training got with `params` (None: not trained)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -77,9 +89,9 @@ class Project:
             return NotImplemented
         same = (self.data == other.data
                 and (self.hidden, self.config, self.output, self.view, self.name,
-                     self.description, self.dataset)
+                     self.description, self.dataset, self.run)
                 == (other.hidden, other.config, other.output, other.view, other.name,
-                    other.description, other.dataset))
+                    other.description, other.dataset, other.run))
         if not same or (self.params is None) != (other.params is None):
             return False
         return self.params is None or all(
@@ -111,12 +123,17 @@ def project_to_dict(project: Project, embed_weights: bool = True, *,
     d["view"] = section_to_dict(project.view, collect="extra")
     if embed_weights and project.params is not None:
         d["weights"] = encode_layers(project.params)
+    if project.run is not None and project.params is not None:
+        d["run"] = run_to_dict(project.run)
+        if not embed_weights:
+            d["run"]["initial"] = None if project.run.initial is None else {"file": "npz"}
     return json_safe(d, "project")
 
 
-def project_from_dict(d, weights=None) -> Project:
-    """Validate d (a parsed project file) into a Project. weights: params read from the npz
-    that d's "weights": {"file": ...} names. Raises ProjectError naming the bad field."""
+def project_from_dict(d, read_npz=None) -> Project:
+    """Validate d (a parsed project file) into a Project. read_npz(shapes) -> (weights, initial)
+    reads the .npz that d's "weights": {"file": ...} names, checked against the network's layer
+    shapes. Raises ProjectError naming the bad field."""
     if not isinstance(d, dict):
         raise ProjectError(f"a project file must hold a JSON object, not {kind_name(d)}")
     check_version(d)
@@ -138,8 +155,17 @@ def project_from_dict(d, weights=None) -> Project:
     config = section_from_dict(TrainConfig, d.get("training", {}), "training")
     view = section_from_dict(ViewState, d.get("view", {}), "view", collect="extra")
     spec = _spec(data, hidden, config, output)
-    params = params_from(d.get("weights"), weights, spec)
-    return Project(data, hidden, config, output, params, view, name, description, dataset)
+    weights = initial = None
+    w = d.get("weights")
+    if isinstance(w, dict) and "file" in w and read_npz is not None:
+        weights, initial = read_npz(shapes(spec))
+    params = params_from(w, weights, spec)
+    run = None
+    if d.get("run") is not None:
+        if params is None:
+            raise ProjectError("run: a saved run needs its weights (\"weights\" is missing)")
+        run = run_from_dict(d["run"], spec, initial)
+    return Project(data, hidden, config, output, params, view, name, description, dataset, run)
 
 
 def _hidden(layers) -> tuple[LayerSpec, ...]:
@@ -165,9 +191,9 @@ def check_version(d: dict) -> None:
                            "project file")
     if isinstance(v, bool) or not isinstance(v, int):
         raise ProjectError(f"format_version: must be an integer, got {v!r}"[:120])
-    if v != FORMAT_VERSION:
+    if v not in READABLE_VERSIONS:
         raise ProjectError(f"unknown format_version {v} — this app reads version "
-                           f"{FORMAT_VERSION}")
+                           f"{FORMAT_VERSION} (and older)")
 
 
 # ------------------------------------------------------------------ files
@@ -183,8 +209,8 @@ def save_project(project: Project, path, weights: str = "embedded") -> None:
     d = project_to_dict(project, embed_weights=not use_npz)
     if use_npz:
         npz = path.with_suffix(".npz")
-        arrays = {f"{k}{i}": a for i, (W, b) in enumerate(project.params)
-                  for k, a in (("W", W), ("b", b))}
+        initial = project.run.initial if project.run is not None else None
+        arrays = npz_arrays(project.params, initial)
         atomic_write(npz, lambda f: np.savez(f, **arrays))
         d["weights"] = {"file": npz.name}
     text = json.dumps(d, indent=1, allow_nan=False, ensure_ascii=False)
@@ -197,15 +223,12 @@ def load_project(path) -> Project:
     text = _read_text(path)
     d = _parse_json(text, path)
     w = d.get("weights") if isinstance(d, dict) else None
-    loaded = None
-    if isinstance(w, dict) and "file" in w and isinstance(d.get("format_version"), int):
-        check_version(d)
-        loaded = load_npz(path, w["file"])
-    return project_from_dict(d, loaded)
+    name = w.get("file") if isinstance(w, dict) else None
+    return project_from_dict(d, lambda expected: load_npz(path, name, expected))
 
 
 def _read_text(path: Path) -> str:
-    raw = read_limited(path, ProjectError, "project file")
+    raw = read_limited(path, ProjectError, "project file", limits.MAX_PROJECT_BYTES)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -242,12 +265,14 @@ def with_fitting_overrides(project: Project) -> Project:
     return replace(project, output=None, config=replace(project.config, loss=None))
 
 
-def with_weights(project: Project, spec: NetworkSpec, weights, biases) -> Project:
-    """The project carrying these weights when they belong to its network and are finite."""
+def with_weights(project: Project, spec: NetworkSpec, weights, biases,
+                 run: RunState | None = None) -> Project:
+    """The project carrying these weights (and the run they come from) when they belong to its
+    network and are finite; else the project unchanged."""
     if spec != project.spec():
         return project
     params = tuple((np.asarray(w, np.float64), np.asarray(b, np.float64))
                    for w, b in zip(weights, biases, strict=True))
     if not all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in params):
         return project
-    return replace(project, params=params)
+    return replace(project, params=params, run=run)

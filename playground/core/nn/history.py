@@ -93,6 +93,7 @@ class History:
         self._n = 0
         self._span = 1
         self._fill = 0  # records in the last bucket
+        self._open: list | None = None  # [low, high, final] of the last bucket, as lists
 
     def __len__(self) -> int:
         return self._n
@@ -103,32 +104,40 @@ class History:
 
     def append(self, epoch: int, step: int, values: dict) -> None:
         """One epoch's record; values maps METRICS names to a number or None."""
-        v = np.array([math.nan if values.get(k) is None else float(values[k]) for k in METRICS])
-        if self._n and self._fill < self._span:
-            i = self._n - 1
-            low, high, final = self._vals[:, i]
-            np.fmin(low, v, out=low)
-            np.fmax(high, v, out=high)
-            final[:] = np.where(np.isnan(v), final, v)
-            self._ints[i, 1:] = (epoch, step)
+        v = [math.nan if values.get(k) is None else float(values[k]) for k in METRICS]
+        if self._n and self._fill < self._span:  # into the open bucket (plain floats: fast)
+            low, high, final = self._open
+            for k, x in enumerate(v):
+                if x == x:  # not NaN
+                    low[k] = x if not low[k] <= x else low[k]
+                    high[k] = x if not high[k] >= x else high[k]
+                    final[k] = x
+            self._ints[self._n - 1, 1:] = (epoch, step)
             self._fill += 1
             return
+        self._close()
         if self._n == self.capacity:
             self._halve()
-        i = self._n
-        self._ints[i] = (epoch, epoch, step)
-        self._vals[:, i] = v
+        self._ints[self._n] = (epoch, epoch, step)
+        self._open = [list(v), list(v), list(v)]
         self._n += 1
         self._fill = 1
 
+    def _close(self) -> None:
+        """Write the open bucket's values into the arrays."""
+        if self._open is not None:
+            self._vals[:, self._n - 1] = self._open
+
     def _halve(self) -> None:
         merged = _merged(self.data())
+        self._open = None
         n = len(merged)
         self._ints[:n] = np.column_stack([merged.first, merged.last, merged.step])
         self._vals[:, :n] = merged.low, merged.high, merged.final
         self._n, self._span = n, merged.span
 
     def data(self) -> HistoryData:
+        self._close()
         n = self._n
         return HistoryData(self._ints[:n, 0], self._ints[:n, 1], self._ints[:n, 2],
                            self._vals[0, :n], self._vals[1, :n], self._vals[2, :n], self._span)
@@ -142,7 +151,29 @@ class History:
         history._vals[:, :n] = data.low, data.high, data.final
         history._n, history._span = n, data.span
         history._fill = int(data.last[-1] - data.first[-1] + 1) if n else 0
+        if n:
+            history._open = [list(data.low[-1]), list(data.high[-1]), list(data.final[-1])]
         return history
 
     def copy(self) -> History:
         return History.from_data(self.data(), self.capacity)
+
+
+@dataclass(frozen=True, eq=False)
+class RunState:
+    """A run to continue: its initial weights (what Reset returns to), counters and history."""
+
+    initial: tuple | None  # ((W, b), …) per layer, or None: the initializer's weights
+    step: int
+    epoch: int
+    history: HistoryData
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, RunState):
+            return NotImplemented
+        same_initial = (self.initial is None) == (other.initial is None) and (
+            self.initial is None or all(
+                np.array_equal(a, b) for p, q in zip(self.initial, other.initial, strict=True)
+                for a, b in zip(p, q, strict=True)))
+        return (same_initial and (self.step, self.epoch) == (other.step, other.epoch)
+                and self.history == other.history)

@@ -20,7 +20,7 @@ from playground.core.data.features import transform, usable_features
 from playground.core.data.pointset import PointSet
 from playground.core.errors import Invalid, StopReason
 from playground.core.nn import activations, heads, initializers, losses, optimizers, regularizers
-from playground.core.nn.history import History
+from playground.core.nn.history import History, RunState
 from playground.core.nn.network import Network, transfer_theta
 from playground.core.nn.spec import NetworkSpec, TrainConfig
 
@@ -126,13 +126,23 @@ class Trainer:
         self.step_count, self.epoch = other.step_count, other.epoch
         self.history = other.history.copy()
 
-    def restore_run(self, initial_params, step: int, epoch: int, history: History) -> None:
-        """A saved run: its initial weights (for Reset), counters and history."""
-        if initial_params is not None:
+    def restore_run(self, run: RunState) -> None:
+        """Continue a saved run: its initial weights (for Reset), counters and history."""
+        if run.initial is not None:
             probe = Network(self.spec, self.network.dtype)
-            probe.set_params(initial_params)
+            probe.set_params(run.initial)
             self.initial_theta = probe.theta
-        self.step_count, self.epoch, self.history = int(step), int(epoch), history
+        self.step_count, self.epoch = int(run.step), int(run.epoch)
+        self.history = History.from_data(run.history)
+
+    def initial_params(self) -> tuple:
+        """((W, b), …) of the initial weights (what Reset returns to)."""
+        probe = Network(self.spec, self.network.dtype)
+        probe.theta[...] = self.initial_theta
+        return tuple(probe.get_params())
+
+    def run_state(self) -> RunState:
+        return RunState(self.initial_params(), self.step_count, self.epoch, self.history.data())
 
     def set_data(self, data: PointSet) -> None:
         """Keep training, on new points (same task and dimensions)."""

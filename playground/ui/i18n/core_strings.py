@@ -7,7 +7,7 @@ in the UI with tr_core(text)."""
 from PySide6.QtCore import QCoreApplication
 
 
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 (lupdate's marker name)
     return text
 
 
@@ -110,8 +110,8 @@ CORE_STRINGS = (
 )
 
 MESSAGE_TEMPLATES = (
-    QT_TRANSLATE_NOOP("core", "must be {low:g}..{high:g}, got {value}"),
-    QT_TRANSLATE_NOOP("core", "must be a positive number up to {high:g}, got {value}"),
+    QT_TRANSLATE_NOOP("core", "must be {low}..{high}, got {value}"),
+    QT_TRANSLATE_NOOP("core", "must be a positive number up to {high}, got {value}"),
     QT_TRANSLATE_NOOP("core", "must be a whole number, got {value}"),
     QT_TRANSLATE_NOOP("core", "must be a finite number, got {value}"),
     QT_TRANSLATE_NOOP("core", "unknown {what} {value}; choose from {choices}"),

@@ -1,0 +1,77 @@
+"""The command line never misstates a run and refuses hostile input with one line (issue 8)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playground.cli.main import main
+from playground.core.files.project import save_project
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_an_exploding_loss_is_flagged_as_divergence_without_warnings(capsys):
+    assert main(["train", "--dataset", "xor", "--layers", "8:relu", "--lr", "1000",
+                 "--steps", "400", "--json"]) == 0
+    captured = capsys.readouterr()
+    r = json.loads(captured.out)
+    assert r["diverged"] is True and "learning rate" in r["message"]
+    assert r["train_loss"] is not None and r["train_loss"] < 1e6  # the last sane weights
+    assert "Warning" not in captured.err and "overflow" not in captured.err
+
+
+def test_numpy_overflow_warnings_never_reach_stderr_in_a_process(tmp_path):
+    run = subprocess.run([sys.executable, "-W", "default", "-m", "playground", "train",
+                          "--dataset", "circle", "--layers", "16:relu,16:relu", "--lr", "900",
+                          "--steps", "2000", "--json"], capture_output=True, text=True,
+                         timeout=120, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "RuntimeWarning" not in run.stderr and json.loads(run.stdout)["diverged"]
+
+
+def test_a_failed_save_still_prints_the_report_then_the_error(capsys, tmp_path):
+    folder = tmp_path / "out.json"
+    folder.mkdir()  # a folder where the file should go: the save fails
+    assert main(["train", "--steps", "20", "--json", "--save", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["steps"] == 20
+    assert captured.err.startswith("activation-playground: error: --save:")
+    assert captured.err.count("\n") == 1 and "not a regular file" in captured.err
+
+
+@pytest.mark.parametrize("flag", ["--epochs", "--steps"])
+def test_endless_runs_are_refused(capsys, flag):
+    assert main(["train", flag, "111111111111111111111111111111"]) == 2
+    err = capsys.readouterr().err
+    assert f"{flag}: at most 1,000,000,000" in err and err.count("\n") == 1
+
+
+def test_a_hostile_project_exits_2_with_one_line_in_every_command(capsys, tmp_path):
+    from tests.core.test_hostile_files import project
+
+    p = project()
+    save_project(p, tmp_path / "p.json")
+    d = json.loads((tmp_path / "p.json").read_text())
+    d["training"]["seed"] = 2**31
+    (tmp_path / "p.json").write_text(json.dumps(d))
+    for argv in (["train", str(tmp_path / "p.json")], ["inspect", str(tmp_path / "p.json")],
+                 ["gui", str(tmp_path / "p.json"), "--snapshot", str(tmp_path / "x.png")]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "training.seed" in err and "Traceback" not in err
+
+
+def test_inspect_opens_an_empty_project(capsys, tmp_path):
+    from playground.core.data import datasets
+    from playground.core.files.project import Project
+    from playground.core.nn.spec import parse_layers
+
+    data = datasets.generate("xor", 1).remove_point(0)
+    save_project(Project(data, parse_layers("2:tanh")), tmp_path / "empty.json")
+    assert main(["inspect", str(tmp_path / "empty.json"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["points"] == 0
