@@ -35,6 +35,11 @@ def build_parser() -> Parser:
     gui.add_argument("--lang", choices=LANGS, help="interface language")
     gui.add_argument("--snapshot", metavar="OUT.png", help="render the window to PNG, then exit")
     gui.add_argument("--steps", type=nonneg_int, help="with --snapshot: train N steps first")
+    gui.add_argument("--view", metavar="NAME[,NAME…]",
+                     help="insight views to open: " + ", ".join(insight_names()))
+    gui.add_argument("--at", metavar="X1,X2", help="pin the forward-pass inspector here")
+    gui.add_argument("--size", metavar="WxH", default="1600x1000",
+                     help="with --snapshot: window size (default 1600x1000)")
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
@@ -103,7 +108,50 @@ def run_gui(args) -> int:
     except ImportError as e:
         return fail(f"the GUI is not available ({e})", 1)
     return start(project=args.project, experiment=args.experiment, lang=args.lang,
-                 snapshot=args.snapshot, steps=args.steps or 0)
+                 snapshot=args.snapshot, steps=args.steps or 0, views=_views(args.view),
+                 at=point_arg(args.at, "--at"), size=_size(args.size))
+
+
+def insight_names() -> list[str]:
+    from playground.live.insights import PAYLOADS
+
+    return list(PAYLOADS)
+
+
+def _views(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    unknown = [n for n in names if n not in insight_names()]
+    if unknown:
+        raise UsageError("--view", f"unknown view {unknown[0]!r}; choose from "
+                                   f"{', '.join(insight_names())}")
+    return names
+
+
+def point_arg(text: str | None, flag: str) -> tuple[float, float] | None:
+    """"X1,X2" as two finite numbers within the coordinate limit."""
+    if text is None:
+        return None
+    from playground.core import limits
+
+    try:
+        x, y = (float(v) for v in text.split(","))
+    except ValueError:
+        raise UsageError(flag, f"must be two numbers X1,X2 (got {text})") from None
+    if not all(abs(v) <= limits.MAX_COORDINATE for v in (x, y)):
+        raise UsageError(flag, f"each coordinate must be within ±{limits.MAX_COORDINATE:g}")
+    return x, y
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError("--size", f"must be WIDTHxHEIGHT, e.g. 1280x720 (got {text})") from None
+    if not (640 <= w <= 7680 and 480 <= h <= 4320):
+        raise UsageError("--size", f"must be within 640x480..7680x4320 (got {text})")
+    return w, h
 
 
 # ---------------------------------------------------------------------- bench

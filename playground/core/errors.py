@@ -32,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "labels_range": "class labels must be 0 to {high}, got {value}",
     "shape": "expected shape {expected}, got {value}",
     "plane_only": "points can only be drawn on 1-D and 2-D data, not {dim}-D",
+    # insight views that do not apply
+    "no_hidden_layer": "This network has no hidden layer: it is one linear map followed by its "
+    "output head.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

@@ -76,10 +76,21 @@ class SetStopRules:
 
 
 @dataclass(frozen=True)
-class Subscribe:
-    """The insight views that are visible: the loop computes only their payloads."""
+class InsightRequest:
+    """What the visible insight views need: the loop computes only their payloads."""
 
-    views: frozenset[str]
+    views: frozenset[str] = frozenset()
+    hidden_layer: int = 0  # hidden space: which hidden layer (0-based)
+    hidden_units: tuple[int, int] | None = None  # two units to show; None: the first two
+    hidden_pca: bool = False  # show the top two principal axes instead
+    hidden_stage: str = "a"  # "z" (before the activation) or "a" (after)
+    point: tuple[float, float] | None = None  # the inspector's input (plane coordinates)
+    batch: int | None = None  # the equations' m; None: the training batch size
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    request: InsightRequest
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from playground.core.errors import Failure, Invalid, StopReason
 from playground.core.nn.history import History
 from playground.core.nn.trainer import Trainer
 from playground.live import commands as c
+from playground.live import insights
 from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot
 
 Emit = Callable[[c.Event], None]
@@ -50,7 +51,8 @@ class TrainingLoop:
         self.speed = 0  # steps per frame; 0 = as fast as possible
         self.max_epochs: int | None = None
         self.target_loss: float | None = None
-        self.views: frozenset[str] = frozenset()
+        self.request = c.InsightRequest()
+        self._insights_at: dict[str, tuple] = {}  # view → (key it was built for, time)
         self._frame_steps = 0
         self._frame_start = 0.0
         self._last_emit = 0.0
@@ -153,8 +155,8 @@ class TrainingLoop:
             case c.SetStopRules(max_epochs=max_epochs, target_loss=target):
                 self.max_epochs = None if max_epochs is None else max(1, int(max_epochs))
                 self.target_loss = None if target is None else float(target)
-            case c.Subscribe(views=views):
-                self.views = frozenset(views)
+            case c.Subscribe(request=request):
+                self.request = request
             case c.Sync():
                 pass  # every command marks the state dirty, which sends a snapshot
             case _:
@@ -231,12 +233,28 @@ class TrainingLoop:
             self._sent[name] = (token, now)
         return include
 
+    def _insights(self, now: float) -> dict:
+        """Payloads of the subscribed views that are due: at their own rate while running, at
+        once after any change of network, data, run or request."""
+        t = self.trainer
+        key = (t.spec, t.data, self.run_id, self.request, t.step_count)
+        due = []
+        for name in self.request.views:
+            last = self._insights_at.get(name)
+            fresh = last is not None and _same(last[0][:-1], key[:-1])
+            if fresh and (last[0][-1] == key[-1] or (
+                    self.running and now - last[1] < insights.every(name))):
+                continue
+            due.append(name)
+            self._insights_at[name] = (key, now)
+        return insights.build(t, self.request, due)
+
     def _emit(self) -> None:
         self._dirty = False
         self._last_emit = start = self._clock()
         trainer = self.trainer
         snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
-                              include=self._include(start))
+                              include=self._include(start), insights=self._insights(start))
         stop = None
         if trainer.diverged and self.running:
             stop = trainer.stop_reason

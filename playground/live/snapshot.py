@@ -85,10 +85,12 @@ def quantize(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
 
 
 class Hydrator:
-    """Fills the parts a snapshot left out with the last ones received (receiving side)."""
+    """Fills the parts a snapshot left out with the last ones received (receiving side); the
+    insight payloads a snapshot did not recompute are the last ones of those views."""
 
     def __init__(self) -> None:
         self._last: dict = {}
+        self._insights: dict = {}
 
     def __call__(self, snap: Snapshot) -> Snapshot:
         missing = {}
@@ -98,7 +100,5 @@ class Hydrator:
                 missing[name] = self._last.get(name)
             else:
                 self._last[name] = value
-        return replace(snap, **missing) if missing else snap
-
-    def clear(self) -> None:
-        self._last.clear()
+        self._insights.update(snap.insights or {})
+        return replace(snap, insights=dict(self._insights), **missing)

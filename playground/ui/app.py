@@ -33,7 +33,8 @@ def application(argv=None):
 
 def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
             snapshot: str | None = None, steps: int = 0,
-            size: tuple[int, int] = SNAPSHOT_SIZE) -> int:
+            size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
+            at: tuple[float, float] | None = None) -> int:
     """Open the window (or, with snapshot, render it at `size` to a PNG and exit)."""
     if snapshot:
         _headless_platform()
@@ -50,6 +51,10 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
 
     translator.install(app, lang)
     session = Session(loaded, path=Path(project) if project else None)
+    if views:
+        session.set_open_views(views)
+    if at is not None:
+        session.pin(at)
     try:  # the training process and its relay thread stop however the window ends
         window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
         if snapshot:

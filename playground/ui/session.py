@@ -53,6 +53,7 @@ class Session(DataMixin, ViewMixin, QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
     projectReplaced = Signal()  # a new project was loaded: every widget refreshes
+    insightsChanged = Signal()  # open insight views or their options
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None,
                  res: int = DEFAULT_RES, inline: bool = False, path: Path | None = None):
@@ -76,6 +77,8 @@ class Session(DataMixin, ViewMixin, QObject):
         self._frame_timer.setSingleShot(True)
         self._frame_timer.timeout.connect(self._flush)
         self._link: TrainingLink | None = None
+        self._hover: tuple = ()  # the plane point under the pointer (not saved)
+        self._visible_views: frozenset[str] = frozenset()  # insight views on screen
         self._start_link(self._load_command(keep=False, params=self._project.params,
                                             run=self._project.run))
 
@@ -129,6 +132,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self._link = link
         self._post(c.SetSpeed(self.speed))
         self._post(c.SetStopRules(*self.stop_rules))
+        self._post(c.Subscribe(self.insight_request()))
 
     def _post(self, command: c.Command) -> int:
         self._seq += 1
@@ -242,6 +246,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self._rebuild(keep=False, params=project.params, run=project.run)
         self._post(c.SetSpeed(self.speed))
         self._post(c.SetStopRules(*self.stop_rules))
+        self._post(c.Subscribe(self.insight_request()))
         self._set_path(path)
         self._set_modified(False)
         self.projectReplaced.emit()
@@ -249,6 +254,7 @@ class Session(DataMixin, ViewMixin, QObject):
                     self.viewChanged, self.stopRulesChanged):
             sig.emit()
         self.speedChanged.emit(self.speed)
+        self.insightsChanged.emit()
         self.selectedLayerChanged.emit(self.selected_layer)
         self.currentClassChanged.emit(self.current_class)
 

@@ -83,3 +83,55 @@ class ViewMixin:
         k = max(0, min(int(k), limits.MAX_CLASSES - 1))
         if self._set_view(current_class=k):
             self.currentClassChanged.emit(k)
+
+    # ------------------------------------------------------------------ insight views
+    def insight_request(self) -> c.InsightRequest:
+        v = self._project.view
+        point = v.pinned or self._hover
+        views = self._visible_views | ({"collapse"} if v.single_map else set())
+        return c.InsightRequest(frozenset(views), v.hidden_layer,
+                                tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
+                                tuple(point) or None)
+
+    def _subscribe(self) -> None:
+        self._post(c.Subscribe(self.insight_request()))
+        self.insightsChanged.emit()
+
+    @property
+    def visible_views(self) -> frozenset[str]:
+        return self._visible_views
+
+    def set_open_views(self, names) -> None:
+        """The insight views that are open (saved with the project)."""
+        self._set_view(views=tuple(dict.fromkeys(names)))
+
+    def set_visible_views(self, names) -> None:
+        """The insight views on screen: the training loop computes only their payloads."""
+        names = frozenset(names)
+        if names != self._visible_views:
+            self._visible_views = names
+            self._post(c.Subscribe(self.insight_request()))
+
+    def set_hidden_view(self, **changes) -> None:
+        """hidden_layer, hidden_units (two units or ()), hidden_pca, hidden_stage."""
+        if self._set_view(**changes):
+            self._subscribe()
+
+    def hover(self, point: tuple[float, float] | None) -> None:
+        """The point under the pointer (the inspector shows it unless one is pinned)."""
+        point = () if point is None else (float(point[0]), float(point[1]))
+        if point != self._hover:
+            self._hover = point
+            if not self._project.view.pinned and "inspector" in self._visible_views:
+                self._post(c.Subscribe(self.insight_request()))
+
+    def pin(self, point: tuple[float, float] | None) -> None:
+        """Pin the inspector at a point of the plane (None: follow the pointer again)."""
+        if self._set_view(pinned=() if point is None else (float(point[0]), float(point[1]))):
+            self._subscribe()
+
+    def set_single_map(self, on: bool) -> None:
+        """Draw (or hide) the boundary of the collapsed single map on the plane."""
+        if self._set_view(single_map=bool(on)):
+            self._post(c.Subscribe(self.insight_request()))
+            self.viewChanged.emit()

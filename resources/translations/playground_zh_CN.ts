@@ -21,6 +21,41 @@
     </message>
 </context>
 <context>
+    <name>CollapseView</name>
+    <message>
+        <source>Draw the single map&apos;s boundary on the plane</source>
+        <translation>在平面上画出这个单一映射的决策边界</translation>
+    </message>
+    <message>
+        <source>A dashed line where the one collapsed map gives ½: it lies on the network&apos;s own boundary.</source>
+        <translation>虚线是坍缩后的单一映射输出 ½ 的位置：它与网络自身的决策边界重合。</translation>
+    </message>
+    <message>
+        <source>Every hidden activation is linear, so the whole network is ONE affine map z = W·x + b before its output head: however deep, it draws one straight boundary.</source>
+        <translation>所有隐藏层的激活函数都是线性的，所以在输出层激活之前，整个网络就是一个仿射映射 z = W·x + b：无论叠多少层，它都只能画出一条直线边界。</translation>
+    </message>
+    <message>
+        <source>Layers %1 bend the plane, so the network is not one linear map.</source>
+        <translation>第 %1 层把平面弯折了，所以整个网络不是一个线性映射。</translation>
+    </message>
+    <message>
+        <source>Layers joined by linear activations still merge:</source>
+        <translation>以线性激活相连的层仍会合并：</translation>
+    </message>
+    <message>
+        <source>%1 (the output layer)</source>
+        <translation>%1（输出层）</translation>
+    </message>
+    <message>
+        <source>Layers %1 to %2 act as one map:</source>
+        <translation>第 %1 层到第 %2 层等价于一个映射：</translation>
+    </message>
+    <message>
+        <source>max |stack − single map| on the training points: %1</source>
+        <translation>在训练点上，逐层计算与单一映射之差的最大绝对值：%1</translation>
+    </message>
+</context>
+<context>
     <name>DataCanvas</name>
     <message>
         <source>{d}-D data: showing the first two standardized features ({a}, {b}).
@@ -205,6 +240,91 @@ The decision map is not available.</source>
     <message>
         <source>Cannot export the points</source>
         <translation>无法导出数据点</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenSpaceView</name>
+    <message>
+        <source>The hidden layer whose units are the axes.</source>
+        <translation>以该隐藏层的神经元作为坐标轴。</translation>
+    </message>
+    <message>
+        <source>The unit of the layer on this axis.</source>
+        <translation>这条坐标轴对应的神经元。</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>主成分</translation>
+    </message>
+    <message>
+        <source>Show the two directions along which the layer&apos;s values spread most (principal components) instead of two units.</source>
+        <translation>显示该层数值分布最广的两个方向（主成分），而不是两个神经元。</translation>
+    </message>
+    <message>
+        <source>z = W·a + b</source>
+        <translation>z = W·a + b</translation>
+    </message>
+    <message>
+        <source>a = f(z)</source>
+        <translation>a = f(z)</translation>
+    </message>
+    <message>
+        <source>Before the activation: only a linear map so far.</source>
+        <translation>激活之前：到这里为止只是线性映射。</translation>
+    </message>
+    <message>
+        <source>After the activation: where the bend happens.</source>
+        <translation>激活之后：弯折就发生在这里。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>%1 (%2 units)</source>
+        <translation>%1（%2 个神经元）</translation>
+    </message>
+    <message>
+        <source>before its activation (z)</source>
+        <translation>激活之前（z）</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>经过 %1 之后</translation>
+    </message>
+    <message>
+        <source>Layer %1, %2: grey lines are the input plane&apos;s grid, mapped.</source>
+        <translation>第 %1 层，%2：灰线是输入平面的网格线映射到这里的样子。</translation>
+    </message>
+    <message>
+        <source>The black line is where the output is ½: in this space one straight line separates the classes.</source>
+        <translation>黑线是输出为 ½ 的位置：在这个空间里，一条直线就能把两类分开。</translation>
+    </message>
+</context>
+<context>
+    <name>InsightArea</name>
+    <message>
+        <source>Hidden space</source>
+        <translation>隐藏空间</translation>
+    </message>
+    <message>
+        <source>Linear collapse</source>
+        <translation>线性坍缩</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>洞察视图</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 view</source>
+        <translation>显示或隐藏“%1”视图</translation>
+    </message>
+</context>
+<context>
+    <name>InsightViews</name>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
     </message>
 </context>
 <context>
@@ -707,6 +827,10 @@ Click to enlarge</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation>洞察视图(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1290,6 +1414,10 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>points can only be drawn on 1-D and 2-D data, not {dim}-D</source>
         <translation>只能在一维和二维数据上画点，当前数据是 {dim} 维</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer: it is one linear map followed by its output head.</source>
+        <translation>这个网络没有隐藏层：它就是一个线性映射，再接输出层激活。</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epochs.</source>

@@ -201,9 +201,11 @@ def test_hidden_representation_is_the_layer_activation_and_projection_is_2d():
                                    trace.acts[layer + 1])
     with pytest.raises(ValueError, match="hidden layer index"):
         hidden.hidden_representation(net, X, 3)
-    proj, how = hidden.hidden_projection(net, X, 0)
-    assert proj.shape == (40, 2) and how == "pca"
+    space = hidden.hidden_space(net, X, XY, EXTENT, 0, pca=True)
+    proj = space.points
+    assert proj.shape == (40, 2) and space.pca and space.axes == ("PC1", "PC2")
     centred = trace.acts[1] - trace.acts[1].mean(axis=0)  # PCA keeps the top-2 variance
     top2 = np.sort(np.linalg.svd(centred, compute_uv=False))[-2:] ** 2
     np.testing.assert_allclose(np.sort((proj**2).sum(axis=0)), top2)
-    assert hidden.hidden_projection(net, X, 2)[1] == "padded"
+    padded = hidden.hidden_space(net, X, XY, EXTENT, 2)
+    assert padded.units == (0,) and np.all(padded.points[:, 1] == 0)

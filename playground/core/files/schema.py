@@ -42,6 +42,10 @@ _KINDS = {
     "dict": (lambda v: isinstance(v, dict), "an object"),
     "tuple[str, ...]": (lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v),
                         "a list of strings"),
+    "tuple[int, ...]": (lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
+                        "a list of integers"),
+    "tuple[float, ...]": (lambda v: isinstance(v, list) and all(_is_number(x) for x in v),
+                          "a list of numbers"),
 }
 
 

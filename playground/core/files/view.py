@@ -20,12 +20,18 @@ class ViewState:
     selected_layer: int = 0  # hidden layer index; len(hidden) = the output layer
     current_class: int = 0  # class a click adds (regression: 0 → −1, 1 → +1)
     views: tuple[str, ...] = ()  # open insight views
+    hidden_layer: int = 0  # hidden space: the hidden layer shown (0-based)
+    hidden_units: tuple[int, ...] = ()  # its two units shown; () = the first two
+    hidden_pca: bool = False  # show the top two principal axes instead
+    hidden_stage: str = "a"  # "z" (before the activation) or "a" (after)
+    pinned: tuple[float, ...] = ()  # the inspector's pinned input (x, y); () = none
+    single_map: bool = False  # draw the collapsed single map's boundary on the plane
     extra: dict = field(default_factory=dict)  # keys this version does not know, kept as read
 
     def __post_init__(self) -> None:
-        for name in ("show_test", "discretize"):
+        for name in ("show_test", "discretize", "single_map"):
             if not isinstance(getattr(self, name), bool):
-                raise Invalid(name, "choice", value=repr(getattr(self, name)),
+                raise Invalid(name, "choice", what="name", value=repr(getattr(self, name)),
                               choices="true, false")
         if self.max_epochs is not None:
             validate.integer(self.max_epochs, "max_epochs", 1, MAX_STOP_EPOCHS)
@@ -38,9 +44,28 @@ class ViewState:
         object.__setattr__(self, "views", tuple(self.views))
         for i, name in enumerate(self.views):
             if not isinstance(name, str) or not name.isidentifier():
-                raise Invalid(f"views[{i}]", "choice", value=repr(name)[:60],
+                raise Invalid(f"views[{i}]", "choice", what="name", value=repr(name)[:60],
                               choices="view names")
         object.__setattr__(self, "extra", dict(self.extra))
+        self._check_insights()
+
+    def _check_insights(self) -> None:
+        validate.integer(self.hidden_layer, "hidden_layer", 0, limits.MAX_HIDDEN_LAYERS - 1)
+        units = tuple(validate.integer(u, "hidden_units", 0, limits.MAX_UNITS - 1)
+                      for u in self.hidden_units)
+        if len(units) not in (0, 2) or (units and units[0] == units[1]):
+            raise Invalid("hidden_units", "shape", expected="two different units",
+                          value=units)
+        object.__setattr__(self, "hidden_units", units)
+        if not isinstance(self.hidden_pca, bool):
+            raise Invalid("hidden_pca", "choice", what="name", value=repr(self.hidden_pca),
+                          choices="true, false")
+        validate.choice(self.hidden_stage, ("z", "a"), "hidden_stage")
+        pinned = tuple(validate.number(v, "pinned", -limits.MAX_COORDINATE,
+                                       limits.MAX_COORDINATE) for v in self.pinned)
+        if len(pinned) not in (0, 2):
+            raise Invalid("pinned", "shape", expected=(2,), value=(len(pinned),))
+        object.__setattr__(self, "pinned", pinned)
 
     @property
     def stop_rules(self) -> tuple[int | None, float | None]:

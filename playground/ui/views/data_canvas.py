@@ -85,6 +85,11 @@ class DataCanvas(QWidget):
         self.image = items.FastImage(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
+        self.single_map = pg.PlotCurveItem(pen=pg.mkPen(*palette.INK, width=2.5,
+                                                        style=Qt.PenStyle.DashLine))
+        self.single_map.setZValue(-4)
+        self.single_map.setVisible(False)
+        self.view.addItem(self.single_map)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
@@ -97,7 +102,8 @@ class DataCanvas(QWidget):
                                 fill=pg.mkBrush(255, 255, 255, 220))
         self.note.setVisible(False)
         self.view.addItem(self.note, ignoreBounds=True)
-        for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note):
+        for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note,
+                     self.single_map):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +156,29 @@ class DataCanvas(QWidget):
         else:
             self.image.setVisible(False)
             self.curve.setVisible(False)
+
+    def show_single_map(self, single) -> None:
+        """Draw the boundary of the collapsed single map: (map (res, res), extent) — z of one
+        output (boundary at 0) or the winning output of several — or hide it (None)."""
+        if single is None:
+            self.single_map.setVisible(False)
+            return
+        values, (x0, x1, y0, y1) = single
+        values = np.asarray(values)
+        if values.dtype.kind == "f":
+            curves = [(values.astype(np.float64), 0.0)]
+        else:
+            curves = [((values == k).astype(np.float64), 0.5) for k in np.unique(values)]
+        res_y, res_x = values.shape
+        xs, ys = [], []
+        for data, level in curves:
+            for path in pg.functions.isocurve(data.T, level, connected=True):
+                p = np.asarray(path, np.float64)  # (m, 2) in (column j, row i) index units
+                xs += [x0 + p[:, 0] * (x1 - x0) / (res_x - 1), [np.nan]]
+                ys += [y0 + p[:, 1] * (y1 - y0) / (res_y - 1), [np.nan]]
+        if xs:
+            self.single_map.setData(np.concatenate(xs), np.concatenate(ys), connect="finite")
+        self.single_map.setVisible(bool(xs))
 
     def map_to_widget(self, x: float, y: float) -> QPoint:
         """Pixel of plane point (x, y) in this widget's coordinates (use childAt to click it)."""

@@ -23,6 +23,7 @@ from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
+from playground.ui.window.insights import InsightArea
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
 from playground.ui.window.wiring import connect_panels, progress_text
@@ -43,7 +44,8 @@ class MainWindow(QMainWindow):
         self._secondary_at = 0.0
         self._build()
         self.files = FileActions(session, self, interactive, remember, self.show_status)
-        self.menus = WindowMenus(self, session, self.files, self.loss_plot.set_log_scale)
+        self.menus = WindowMenus(self, session, self.files, self.loss_plot.set_log_scale,
+                                 self.insights.toolbar.actions())
         connect_panels(self)
         self._connect()
         self._refresh_all()
@@ -67,9 +69,10 @@ class MainWindow(QMainWindow):
         self.centre.setStretchFactor(0, 1)
         self.centre.setStretchFactor(1, 1)
         self.centre.setSizes([520, 480])
+        self.insights = InsightArea(self.session, self.centre)
         self.right = self._build_right()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (self.left_scroll, self.centre, self.right):
+        for w in (self.left_scroll, self.insights, self.right):
             self.splitter.addWidget(w)
             self.splitter.setCollapsible(self.splitter.indexOf(w), False)
         self.splitter.setStretchFactor(1, 1)
@@ -183,7 +186,9 @@ class MainWindow(QMainWindow):
         """
         self.frames_painted += 1
         self.canvas.show_snapshot(snap, self.session.discretize)
+        self.canvas.show_single_map(_single_map(snap) if self.session.view.single_map else None)
         self.diagram.show_snapshot(snap)
+        self.insights.paint(snap)
         now = time.perf_counter()
         if not snap.running or now - self._secondary_at >= SECONDARY_S:
             self._secondary_at = now
@@ -223,3 +228,10 @@ class MainWindow(QMainWindow):
                 app_settings.save_window(self)
             self.session.shutdown()
         event.accept()
+
+
+def _single_map(snap: Snapshot):
+    """The collapse payload's single map on the plane (with its extent), if there is one."""
+    payload = (snap.insights or {}).get("collapse")
+    single = getattr(payload, "single_map", None)
+    return None if single is None else (single, payload.extent)

@@ -18,14 +18,18 @@ class WindowMenus(QObject):
     """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
     `log_scale` are its actions."""
 
-    def __init__(self, window: QMainWindow, session, files, set_log_scale):
+    def __init__(self, window: QMainWindow, session, files, set_log_scale, insight_actions=()):
         super().__init__(window)
         self._window, self.session, self.files = window, session, files
         bar = window.menuBar()
         self._file(bar.addMenu(self.tr("&File")))
         self._edit(bar.addMenu(self.tr("&Edit")))
         self._train(bar.addMenu(self.tr("&Train")))
-        self._view(bar.addMenu(self.tr("&View")), set_log_scale)
+        view = bar.addMenu(self.tr("&View"))
+        self._view(view, set_log_scale)
+        insights = view.addMenu(self.tr("&Insights"))
+        for action in insight_actions:
+            insights.addAction(action)
         h = bar.addMenu(self.tr("&Help"))
         self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
         self._action(h, self.tr("&About"), self.show_about)

@@ -1,0 +1,40 @@
+"""What every insight view shares: finding its payload in a snapshot, and the one-line empty
+state that says why the view does not apply."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from playground.live.insights import NotApplicable
+from playground.live.snapshot import Snapshot
+from playground.ui.i18n import messages
+
+
+class NotApplicableLabel(QLabel):
+    """The view's empty state: one sentence, shown instead of the view's content."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: palette(dark); font-size: 12pt; padding: 12px;")
+        self.hide()
+
+
+def payload_of(snap: Snapshot, name: str, empty: NotApplicableLabel, content) -> object | None:
+    """The view's payload, with the content shown; or None with the empty state showing why
+    (not computed yet, or not applicable to this network)."""
+    payload = (snap.insights or {}).get(name)
+    if payload is None or isinstance(payload, NotApplicable):
+        text = (messages.text(payload.code, payload.params) if payload is not None
+                else QCoreApplication.translate("InsightViews", "Computing…"))
+        if empty.text() != text:
+            empty.setText(text)
+        empty.show()
+        for w in content:
+            w.hide()
+        return None
+    empty.hide()
+    for w in content:
+        w.show()
+    return payload

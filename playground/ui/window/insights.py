@@ -1,0 +1,135 @@
+"""InsightArea: the centre of the window — the plane and the network diagram — with the insight
+views docked under them, as tabs by default and detachable (each is a QDockWidget of a nested
+QMainWindow). A toolbar above the plane opens and closes them.
+
+The views on screen are what the session subscribes to: the training loop computes only their
+payloads. Each view draws one snapshot (show_snapshot) and sends its own requests.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, QWidget
+
+from playground.ui.views.collapse_view import CollapseView
+from playground.ui.views.hidden_space import HiddenSpaceView
+
+VIEWS = (HiddenSpaceView, CollapseView)  # in the order of the tabs
+DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
+
+
+def titles() -> dict[str, str]:
+    """Each insight view's title in the installed language."""
+    translate = QCoreApplication.translate
+    return {"hidden": translate("InsightArea", "Hidden space"),
+            "collapse": translate("InsightArea", "Linear collapse")}
+
+
+class InsightArea(QMainWindow):
+    def __init__(self, session, centre: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowFlags(Qt.WindowType.Widget)  # a widget inside the window, not a window
+        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AnimatedDocks)
+        self.setCentralWidget(centre)
+        self.views: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._shown: dict[str, bool] = {}
+        self._fitted = False
+        self.toolbar = QToolBar(self.tr("Insights"))
+        self.toolbar.setObjectName("insight-toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self._build_docks()
+        self._wire()
+
+    def _build_docks(self) -> None:
+        names = titles()
+        first = None
+        for cls in VIEWS:
+            view = cls()
+            dock = QDockWidget(names[cls.name], self)
+            dock.setObjectName(f"insight-{cls.name}")
+            dock.setWidget(view)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            if first is not None:
+                self.tabifyDockWidget(first, dock)
+            first = first or dock
+            action = dock.toggleViewAction()
+            action.setToolTip(self.tr("Show or hide the %1 view").replace("%1", names[cls.name]))
+            self.toolbar.addAction(action)
+            action.toggled.connect(self._opened)
+            dock.visibilityChanged.connect(lambda on, n=cls.name: self._visibility(n, on))
+            dock.hide()
+            self.views[cls.name], self.docks[cls.name] = view, dock
+
+    def _wire(self) -> None:
+        s = self.session
+        hidden = self.views["hidden"]
+        hidden.optionsChanged.connect(lambda changes: s.set_hidden_view(**changes))
+        collapse = self.views["collapse"]
+        collapse.singleMapToggled.connect(s.set_single_map)
+        s.insightsChanged.connect(self.show_options)
+        s.specChanged.connect(self.show_options)
+        s.viewChanged.connect(lambda: collapse.set_single_map(s.view.single_map))
+        s.projectReplaced.connect(self.open_saved)
+        self.show_options()
+        self.open_saved()
+
+    def open_saved(self) -> None:
+        """Open the views the project says are open."""
+        opened = self.session.view.views
+        for name, dock in self.docks.items():
+            dock.setVisible(name in opened)
+        if opened and opened[0] in self.docks:  # the first one named is the tab on top
+            QTimer.singleShot(0, self.docks[opened[0]].raise_)
+        self.views["collapse"].set_single_map(self.session.view.single_map)
+        self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """The docked views take DOCK_SHARE of the height; the plane and diagram the rest."""
+        docked = [d for d in self.docks.values() if not d.isHidden() and not d.isFloating()]
+        if docked:
+            h = max(MIN_DOCK_H, int(DOCK_SHARE * self.height()))
+            self.resizeDocks(docked, [h] * len(docked), Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event) -> None:  # first layout at the window's size
+        super().resizeEvent(event)
+        if not self._fitted and self.height() > 300:
+            self._fitted = True
+            self.fit_docks()
+
+    def open(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    def show_options(self) -> None:
+        v, spec = self.session.view, self.session.project.spec()
+        sizes = tuple(layer.units for layer in spec.hidden)
+        self.views["hidden"].set_options(sizes, v.hidden_layer, v.hidden_units, v.hidden_pca,
+                                         v.hidden_stage)
+
+    def _opened(self) -> None:
+        checked = [n for n, dock in self.docks.items() if dock.toggleViewAction().isChecked()]
+        self.session.set_open_views([n for n in self.session.view.views if n in checked]
+                                    + [n for n in checked if n not in self.session.view.views])
+
+    def _visibility(self, name: str, on: bool) -> None:
+        self._shown[name] = on
+        self.session.set_visible_views(self.visible_views())
+        snap = self.session.latest_snapshot()
+        if on and snap is not None:
+            self.views[name].show_snapshot(snap)
+
+    def visible_views(self) -> list[str]:
+        return [n for n, shown in self._shown.items() if shown]
+
+    def paint(self, snap) -> None:
+        for name in self.visible_views():
+            self.views[name].show_snapshot(snap)
