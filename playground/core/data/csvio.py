@@ -16,13 +16,16 @@ Reading (read_points for a file, parse_points for text) accepts:
 Every refusal is a CsvError (a ValueError) naming the row and column: "row 17, column x2: 'abc'
 is not a number".
 
-Writing (to_csv): a header of the feature names (or x1..xd), `label` and optionally `test`; one
-row per point: coordinates and regression targets as repr (exact), classes as the window calls
-them (PointSet.class_label), test 1 or 0. Reading it back gives the same PointSet when that set is
-one a CSV can hold: every class has a point, binary ⇔ 2 classes, class names as the reader orders
-and names them (sorted names; or whole numbers ascending), regression targets not all whole
-numbers (else pass task="regression"), names without surrounding spaces, feature names unique and
-none a label or test column name (names equal to the defaults x1..xd, 1..K read back as ()).
+Writing (to_csv): comma-separated UTF-8 without BOM, a header of the feature names (or x1..xd),
+`label` and optionally `test`; one row per point: coordinates and regression targets as repr
+(exact), classes as the window calls them (PointSet.class_label), test 1 or 0. Cells holding
+',', '"' or a line break are quoted; if names put ';' or tab in every row, the header is quoted
+too so that ',' is the only separator that fits. Reading it back gives the same PointSet when
+that set is one a CSV can hold: every class has a point, binary ⇔ 2 classes, class names as the
+reader orders and names them (sorted names; or whole numbers ascending), regression targets not
+all whole numbers (else pass task="regression"), names without surrounding spaces, feature
+names unique and none a label or test column name (names equal to the defaults x1..xd, 1..K
+read back as ()).
 """
 
 from __future__ import annotations
