@@ -23,7 +23,7 @@ from playground.cli.args import (
 )
 from playground.cli.report import dumps, train_report, train_text
 from playground.core import limits
-from playground.core.data import datasets
+from playground.core.data import csvio, datasets
 from playground.core.data.datasets import DatasetSpec
 from playground.core.data.features import parse_features
 from playground.core.errors import Invalid, english
@@ -54,6 +54,14 @@ def add_arguments(p) -> None:
     p.add_argument("project", nargs="?", metavar="PROJECT",
                    help="project file to continue from (flags override it)")
     _choice(p, "--dataset", datasets.names(), "data set", "circle")
+    p.add_argument("--data", metavar="FILE.csv",
+                   help="train on the points of a CSV file instead of a data set")
+    p.add_argument("--label", metavar="COLUMN",
+                   help="with --data: the label column, by header name or number from 1 "
+                        "(default: a column named label, class, y or target, else the last)")
+    p.add_argument("--task", type=choices_type(list(csvio.TASKS), "task"), metavar="TASK",
+                   help="with --data: read the labels as classes or regression targets "
+                        "(default: detected; asked when the file leaves it open)")
     p.add_argument("--points", type=positive_int, help="number of points (default 500)")
     p.add_argument("--noise", type=fraction, help="0 (clean) to 1 (default 0)")
     takers = [k for k in datasets.names() if datasets.info(k).multiclass]
@@ -94,8 +102,33 @@ def open_project(path: str) -> Project:
         raise UsageError("PROJECT", str(e)) from None
 
 
+# the CSV errors that concern --label, and the flag that settles the CSV errors that ask
+CSV_LABEL_CODES = ("csv_no_column", "csv_no_header", "csv_column_number")
+CSV_HINTS = {"csv_choose_task": "--task regression", "csv_mixed_labels": "--task classes"}
+
+
+def _csv_data(args):
+    """The points of --data FILE.csv: its own test column, else half for testing by --seed."""
+    for flag, value in (("--dataset", args.dataset), ("--points", args.points),
+                        ("--noise", args.noise), ("--classes", args.classes)):
+        if value is not None:
+            raise UsageError("--data", f"not allowed with {flag} (the file holds the points)")
+    try:
+        return csvio.read_points(args.data, args.label, args.task, test_fraction=TEST_FRACTION,
+                                 seed=args.seed or 0)
+    except csvio.CsvError as e:
+        flag = "--label" if e.code in CSV_LABEL_CODES else "--data"
+        hint = f" ({CSV_HINTS[e.code]})" if e.code in CSV_HINTS else ""
+        raise UsageError(flag, e.text() + hint) from None
+
+
 def _data(args, project: Project | None):
     """(PointSet, DatasetSpec or None): the project's points unless a data flag is given."""
+    if args.data is not None:
+        return _csv_data(args), None
+    for flag, value in (("--label", args.label), ("--task", args.task)):
+        if value is not None:
+            raise UsageError(flag, "applies to --data FILE.csv only")
     given = [args.dataset, args.points, args.noise, args.classes]
     if project is not None and all(v is None for v in given):
         return project.data, project.dataset

@@ -35,6 +35,42 @@ MESSAGES: dict[str, str] = {
     # insight views that do not apply
     "no_hidden_layer": "This network has no hidden layer: it is one linear map followed by its "
     "output head.",
+    # CSV files (core.data.csvio): the field says "row 17, column x2"
+    "csv_file": "{detail}",
+    "csv_not_text": "the file is not text but binary data (a workbook or a picture?); save it as "
+    "CSV",
+    "csv_encoding": "the file is not UTF-8 text ({detail}); save it as CSV UTF-8",
+    "csv_syntax": "cannot be read as CSV: {detail}",
+    "csv_open_quote": "a quote opened in this row is never closed",
+    "csv_cell_too_long": "a cell is longer than {limit} characters",
+    "csv_empty": "the file is empty: expected rows of numbers and a label, e.g. x1,x2,label",
+    "csv_one_column": "found a single column: separate the columns with commas, semicolons or "
+    "tabs",
+    "csv_no_rows": "the file has a header row but no points",
+    "csv_unnamed_column": "the column has no name in the header row",
+    "csv_long_name": "a name is longer than {high} characters",
+    "csv_duplicate_name": "the name {name!r} is already used by column {first}",
+    "csv_no_column": "no column is called {value!r}; the columns are {columns}",
+    "csv_no_header": "the file has no header row: give column {value!r} by its number (1 to "
+    "{high})",
+    "csv_column_number": "there is no column {value}; the columns are numbered 1 to {high}",
+    "csv_same_column": "one column cannot be both the label and the train/test split",
+    "csv_no_features": "no feature column: besides the label there must be a column of numbers",
+    "csv_too_many_features": "{value} feature columns; at most {high}",
+    "csv_ragged": "has {value} cells, but the first row has {expected}",
+    "csv_too_many_rows": "too many points: at most {high} rows can be read",
+    "csv_empty_cell": "the cell is empty",
+    "csv_not_number": "{value!r} is not a number",
+    "csv_not_finite": "{value!r} is not a finite number",
+    "csv_split_value": "{value!r} is not a train/test value; write 0/1, false/true or "
+    "train/test",
+    "csv_mixed_labels": "the labels mix numbers and names ({value!r} here, {first!r} in row "
+    "{first_row}); choose classes to read every label as a class name",
+    "csv_choose_task": "{value} different whole numbers: too many for classes (at most {high}); "
+    "choose regression to predict them as numbers",
+    "csv_too_many_classes": "{value!r} is one class too many: at most {high} classes",
+    "csv_one_class": "every point has the label {value!r}: classification needs 2 to {high} "
+    "classes",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

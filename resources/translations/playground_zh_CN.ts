@@ -1420,6 +1420,118 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
         <translation>这个网络没有隐藏层：它就是一个线性映射，再接输出层激活。</translation>
     </message>
     <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>the file is not text but binary data (a workbook or a picture?); save it as CSV</source>
+        <translation>该文件不是文本，而是二进制数据（工作簿或图片？）；请另存为 CSV</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text ({detail}); save it as CSV UTF-8</source>
+        <translation>该文件不是 UTF-8 文本（{detail}）；请另存为 CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {detail}</source>
+        <translation>无法按 CSV 读取：{detail}</translation>
+    </message>
+    <message>
+        <source>a quote opened in this row is never closed</source>
+        <translation>此行中打开的引号没有闭合</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters</source>
+        <translation>有单元格超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected rows of numbers and a label, e.g. x1,x2,label</source>
+        <translation>文件是空的：应为若干行数字加一个标签，例如 x1,x2,label</translation>
+    </message>
+    <message>
+        <source>found a single column: separate the columns with commas, semicolons or tabs</source>
+        <translation>只找到一列：请用逗号、分号或制表符分隔各列</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no points</source>
+        <translation>文件只有表头行，没有数据点</translation>
+    </message>
+    <message>
+        <source>the column has no name in the header row</source>
+        <translation>该列在表头行中没有名称</translation>
+    </message>
+    <message>
+        <source>a name is longer than {high} characters</source>
+        <translation>名称超过 {high} 个字符</translation>
+    </message>
+    <message>
+        <source>the name {name!r} is already used by column {first}</source>
+        <translation>名称 {name!r} 已被第 {first} 列使用</translation>
+    </message>
+    <message>
+        <source>no column is called {value!r}; the columns are {columns}</source>
+        <translation>没有名为 {value!r} 的列；现有的列：{columns}</translation>
+    </message>
+    <message>
+        <source>the file has no header row: give column {value!r} by its number (1 to {high})</source>
+        <translation>文件没有表头行：请用列号（1 到 {high}）指定列 {value!r}</translation>
+    </message>
+    <message>
+        <source>there is no column {value}; the columns are numbered 1 to {high}</source>
+        <translation>没有第 {value} 列；列号为 1 到 {high}</translation>
+    </message>
+    <message>
+        <source>one column cannot be both the label and the train/test split</source>
+        <translation>同一列不能既是标签又是训练/测试划分</translation>
+    </message>
+    <message>
+        <source>no feature column: besides the label there must be a column of numbers</source>
+        <translation>没有特征列：除标签外至少需要一列数字</translation>
+    </message>
+    <message>
+        <source>{value} feature columns; at most {high}</source>
+        <translation>有 {value} 个特征列；最多 {high} 个</translation>
+    </message>
+    <message>
+        <source>has {value} cells, but the first row has {expected}</source>
+        <translation>有 {value} 个单元格，但第一行有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>too many points: at most {high} rows can be read</source>
+        <translation>数据点太多：最多读取 {high} 行</translation>
+    </message>
+    <message>
+        <source>the cell is empty</source>
+        <translation>单元格为空</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a finite number</source>
+        <translation>{value!r} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a train/test value; write 0/1, false/true or train/test</source>
+        <translation>{value!r} 不是训练/测试值；请写 0/1、false/true 或 train/test</translation>
+    </message>
+    <message>
+        <source>the labels mix numbers and names ({value!r} here, {first!r} in row {first_row}); choose classes to read every label as a class name</source>
+        <translation>标签中混有数字和名称（此处为 {value!r}，第 {first_row} 行为 {first!r}）；选择“分类”可将每个标签都作为类别名读取</translation>
+    </message>
+    <message>
+        <source>{value} different whole numbers: too many for classes (at most {high}); choose regression to predict them as numbers</source>
+        <translation>有 {value} 个不同的整数：作为类别太多（最多 {high} 个）；选择“回归”可把它们当作数值来预测</translation>
+    </message>
+    <message>
+        <source>{value!r} is one class too many: at most {high} classes</source>
+        <translation>{value!r} 超出了类别上限：最多 {high} 个类别</translation>
+    </message>
+    <message>
+        <source>every point has the label {value!r}: classification needs 2 to {high} classes</source>
+        <translation>所有数据点的标签都是 {value!r}：分类需要 2 到 {high} 个类别</translation>
+    </message>
+    <message>
         <source>Stopped after {epochs} epochs.</source>
         <translation>已训练 {epochs} 轮，停止。</translation>
     </message>

@@ -1,10 +1,9 @@
-import io
 import math
 
 import numpy as np
 import pytest
 
-from playground.core.data import csvio, datasets
+from playground.core.data import datasets
 from playground.core.data.pointset import PLANE_EXTENT
 
 PLANE_SETS = [n for n in datasets.names() if datasets.info(n).dim == 2]
@@ -141,50 +140,6 @@ def test_class_count_limits():
         datasets.generate("blobs", classes=7)
     with pytest.raises(ValueError, match="classes"):
         datasets.generate("spiral", classes=1)
-
-
-# ------------------------------------------------------------------ CSV
-@pytest.mark.parametrize("name", ["spiral", "sine", "iris"])
-def test_csv_round_trip(name, tmp_path):
-    p = datasets.generate(name, n=50, noise=0.3, classes=3 if name == "spiral" else 2)
-    path = tmp_path / "points.csv"
-    text = csvio.to_csv(p, path, include_split=True)
-    assert text.splitlines()[0].endswith("label,test")
-    q = csvio.from_csv(path, name=name)
-    assert q == p and q.n_classes == p.n_classes
-
-
-def test_csv_without_split_uses_test_fraction():
-    p = datasets.generate("xor", n=40)
-    text = csvio.to_csv(p)
-    assert text.splitlines()[0] == "x1,x2,label"
-    q = csvio.from_csv(io.StringIO(text), test_fraction=0.25)
-    assert np.array_equal(q.X, p.X) and np.array_equal(q.y, p.y) and q.is_test.sum() == 10
-
-
-@pytest.mark.parametrize(
-    "text, message",
-    [("", "empty"), ("a,b\n1,2\n", "line 1: header"), ("x1,x2,label\n", "no points"),
-     ("x1,x2,label\n1,2,0\n1,2\n", "line 3: expected 3 values"),
-     ("x1,x2,label\n1,2,0\n1,abc,1\n", "line 3: x2 'abc' is not a number"),
-     ("x1,x2,label\n1,2,0\n\n1,inf,1\n", "line 4: x2 must be finite"),
-     ("x1,x2,label,test\n1,2,0,2\n", "line 2: test must be 0 or 1")],
-)
-def test_csv_errors_name_the_line(text, message):
-    with pytest.raises(ValueError, match=message):
-        csvio.from_csv(io.StringIO(text))
-
-
-def test_csv_labels_infer_the_task():
-    assert csvio.from_csv(io.StringIO("x,label\n1,0.5\n2,1\n")).task == "regression"
-    assert csvio.from_csv(io.StringIO("x1,x2,label\n1,2,2\n3,4,0\n")).n_classes == 3
-    with pytest.raises(ValueError, match="line 3: class label"):
-        csvio.from_csv(io.StringIO("x1,x2,label\n1,2,1\n3,4,0.5\n"), task="binary")
-
-
-def test_csv_missing_file_is_a_value_error(tmp_path):
-    with pytest.raises(ValueError, match="cannot read"):
-        csvio.from_csv(tmp_path / "nope.csv")
 
 
 def test_binary_point_sets_have_exactly_two_classes():

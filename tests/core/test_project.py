@@ -1,6 +1,8 @@
 import base64
 import dataclasses
 import json
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -141,6 +143,13 @@ def expect_error(path, *words):
 
 def test_missing_file(tmp_path):
     expect_error(tmp_path / "none.json", "not found", "none.json")
+
+
+def test_a_folder_fifo_or_device_is_not_a_project_file(tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for path in (tmp_path, fifo, Path(os.devnull)):
+        expect_error(path, "is not a regular file", "project file")
 
 
 def test_truncated_file(tmp_path):

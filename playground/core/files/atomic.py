@@ -63,15 +63,22 @@ def read_limited(path, error: type[Exception], what: str = "file",
         raise error(f"{what} not found: {path}") from None
     except OSError as e:
         raise error(f"cannot open {path}: {e.strerror or e}") from None
-    with os.fdopen(fd, "rb") as f:
-        st = os.fstat(f.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise error(f"{path} is not a regular file (a device, pipe or folder), so it cannot "
-                        f"be a {what}")
-        if st.st_size > limit:
-            raise error(f"{path} is too large ({st.st_size / 2**20:.0f} MB; at most "
-                        f"{limit / 2**20:.0f} MB)")
-        data = f.read(limit + 1)
+    try:  # fstat before fdopen: fdopen refuses a folder with IsADirectoryError
+        st = os.fstat(fd)
+        regular = stat.S_ISREG(st.st_mode)
+        if regular and st.st_size <= limit:
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                data = f.read(limit + 1)
+    except OSError as e:
+        raise error(f"cannot read {path}: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if not regular:
+        raise error(f"{path} is not a regular file (a device, pipe or folder), so it cannot "
+                    f"be a {what}")
+    if st.st_size > limit:
+        raise error(f"{path} is too large ({st.st_size / 2**20:.0f} MB; at most "
+                    f"{limit / 2**20:.0f} MB)")
     if len(data) > limit:
         raise error(f"{path} is too large (at most {limit / 2**20:.0f} MB)")
     return data

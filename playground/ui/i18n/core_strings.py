@@ -7,7 +7,7 @@ in the UI with tr_core(text)."""
 from PySide6.QtCore import QCoreApplication
 
 
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 (lupdate's marker name)
     return text
 
 
@@ -130,6 +130,34 @@ MESSAGE_TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "expected shape {expected}, got {value}"),
     QT_TRANSLATE_NOOP("core", "points can only be drawn on 1-D and 2-D data, not {dim}-D"),
     QT_TRANSLATE_NOOP("core", "This network has no hidden layer: it is one linear map followed by its output head."),
+    QT_TRANSLATE_NOOP("core", "{detail}"),
+    QT_TRANSLATE_NOOP("core", "the file is not text but binary data (a workbook or a picture?); save it as CSV"),
+    QT_TRANSLATE_NOOP("core", "the file is not UTF-8 text ({detail}); save it as CSV UTF-8"),
+    QT_TRANSLATE_NOOP("core", "cannot be read as CSV: {detail}"),
+    QT_TRANSLATE_NOOP("core", "a quote opened in this row is never closed"),
+    QT_TRANSLATE_NOOP("core", "a cell is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("core", "the file is empty: expected rows of numbers and a label, e.g. x1,x2,label"),
+    QT_TRANSLATE_NOOP("core", "found a single column: separate the columns with commas, semicolons or tabs"),
+    QT_TRANSLATE_NOOP("core", "the file has a header row but no points"),
+    QT_TRANSLATE_NOOP("core", "the column has no name in the header row"),
+    QT_TRANSLATE_NOOP("core", "a name is longer than {high} characters"),
+    QT_TRANSLATE_NOOP("core", "the name {name!r} is already used by column {first}"),
+    QT_TRANSLATE_NOOP("core", "no column is called {value!r}; the columns are {columns}"),
+    QT_TRANSLATE_NOOP("core", "the file has no header row: give column {value!r} by its number (1 to {high})"),
+    QT_TRANSLATE_NOOP("core", "there is no column {value}; the columns are numbered 1 to {high}"),
+    QT_TRANSLATE_NOOP("core", "one column cannot be both the label and the train/test split"),
+    QT_TRANSLATE_NOOP("core", "no feature column: besides the label there must be a column of numbers"),
+    QT_TRANSLATE_NOOP("core", "{value} feature columns; at most {high}"),
+    QT_TRANSLATE_NOOP("core", "has {value} cells, but the first row has {expected}"),
+    QT_TRANSLATE_NOOP("core", "too many points: at most {high} rows can be read"),
+    QT_TRANSLATE_NOOP("core", "the cell is empty"),
+    QT_TRANSLATE_NOOP("core", "{value!r} is not a number"),
+    QT_TRANSLATE_NOOP("core", "{value!r} is not a finite number"),
+    QT_TRANSLATE_NOOP("core", "{value!r} is not a train/test value; write 0/1, false/true or train/test"),
+    QT_TRANSLATE_NOOP("core", "the labels mix numbers and names ({value!r} here, {first!r} in row {first_row}); choose classes to read every label as a class name"),
+    QT_TRANSLATE_NOOP("core", "{value} different whole numbers: too many for classes (at most {high}); choose regression to predict them as numbers"),
+    QT_TRANSLATE_NOOP("core", "{value!r} is one class too many: at most {high} classes"),
+    QT_TRANSLATE_NOOP("core", "every point has the label {value!r}: classification needs 2 to {high} classes"),
     QT_TRANSLATE_NOOP("core", "Stopped after {epochs} epochs."),
     QT_TRANSLATE_NOOP("core", "Stopped: the training loss reached {loss:g}."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept."),
