@@ -18,6 +18,7 @@ import numpy as np
 
 from playground.core.data import datasets
 from playground.core.files.project import Project
+from playground.core.files.view import ViewState
 from playground.core.nn.spec import LayerSpec, TrainConfig
 from playground.core.nn.trainer import Trainer
 
@@ -30,7 +31,7 @@ HEADLESS_PROBE_S = 0.5  # headless training between segments
 def bench_project() -> Project:
     data = datasets.generate("circle", 500, 0.0, 0, 2, 0.5)
     return Project(data, tuple(LayerSpec(8, "tanh") for _ in range(6)), TrainConfig(),
-                   name="bench")
+                   name="bench", view=ViewState(speed=0.0))  # as fast as it can
 
 
 def headless_rate(project: Project, seconds: float) -> float:

@@ -66,7 +66,7 @@ class Reinitialize:
 
 @dataclass(frozen=True)
 class SetSpeed:
-    steps_per_frame: int  # 0 = as fast as possible
+    epochs_per_second: float  # 0 = as fast as possible
 
 
 @dataclass(frozen=True)

@@ -48,13 +48,13 @@ class TrainingLoop:
         self._stop = False
         self._seq = 0  # seq of the last command applied
         self.running = False
-        self.speed = 0  # steps per frame; 0 = as fast as possible
+        self.speed = 0.0  # epochs per second; 0 = as fast as possible
+        self._allowance = 0.0  # steps the speed limit allows now (a token bucket)
+        self._allowed_at = 0.0
         self.max_epochs: int | None = None
         self.target_loss: float | None = None
         self.request = c.InsightRequest()
         self._insights_at: dict[str, tuple] = {}  # view → (key it was built for, time)
-        self._frame_steps = 0
-        self._frame_start = 0.0
         self._last_emit = 0.0
         self._emit_gap = FRAME_S  # grows for big networks whose snapshots are slow to build
         self._sent: dict = {}  # SHARED part → (the object last sent, when)
@@ -150,8 +150,9 @@ class TrainingLoop:
                 self.running = False
                 self.trainer.reinitialize(seed)
                 self.run_id = run_id
-            case c.SetSpeed(steps_per_frame=speed):
-                self.speed = max(0, int(speed))
+            case c.SetSpeed(epochs_per_second=speed):
+                self.speed = max(0.0, float(speed))
+                self._allowance = 0.0
             case c.SetStopRules(max_epochs=max_epochs, target_loss=target):
                 self.max_epochs = None if max_epochs is None else max(1, int(max_epochs))
                 self.target_loss = None if target is None else float(target)
@@ -175,15 +176,24 @@ class TrainingLoop:
         if self.trainer.diverged:
             self._emit_event(c.Stopped(self.trainer.stop_reason, self._seq))
 
-    def _train_chunk(self) -> None:
+    def _speed_limit(self, n: int) -> int:
+        """Steps allowed now under the speed limit (epochs per second × steps per epoch): a
+        token bucket holding at most a frame's worth (or 2 steps); sleeps while it is empty."""
         now = self._clock()
-        if now - self._frame_start >= FRAME_S:
-            self._frame_start, self._frame_steps = now, 0
+        per_s = self.speed * self.trainer.steps_per_epoch
+        elapsed = now - self._allowed_at if self._allowed_at else 0.0
+        self._allowed_at = now
+        self._allowance = min(self._allowance + elapsed * per_s, max(2.0, per_s * FRAME_S))
+        if self._allowance < 1.0:  # wait for the next step, at most a frame
+            self._sleep(min(FRAME_S, (1.0 - self._allowance) / per_s))
+            return 0
+        return min(n, int(self._allowance))
+
+    def _train_chunk(self) -> None:
         n = max(1, int(self._rate * CHUNK_S))
         if self.speed > 0:
-            n = min(n, self.speed - self._frame_steps)
-            if n <= 0:  # this frame's quota is used: sleep to the next frame
-                self._sleep(max(0.0, self._frame_start + FRAME_S - now))
+            n = self._speed_limit(n)
+            if n <= 0:
                 return
         trainer = self.trainer
         if self.max_epochs is not None:
@@ -194,7 +204,7 @@ class TrainingLoop:
         t0 = self._clock()
         done = trainer.step(n)
         dt = self._clock() - t0
-        self._frame_steps += done
+        self._allowance -= done
         if done and dt > 0:
             self._rate = 0.7 * self._rate + 0.3 * done / dt
         if trainer.diverged:
@@ -253,8 +263,9 @@ class TrainingLoop:
         self._dirty = False
         self._last_emit = start = self._clock()
         trainer = self.trainer
+        include, insights = self._include(start), self._insights(start)
         snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
-                              include=self._include(start), insights=self._insights(start))
+                              include=include, insights=insights)
         stop = None
         if trainer.diverged and self.running:
             stop = trainer.stop_reason
@@ -265,7 +276,7 @@ class TrainingLoop:
             self._pause(stop)
             self._dirty = False
             snap = build_snapshot(trainer, self.run_id, res=self.res, running=False,
-                                  include=self._include(self._clock()))
+                                  include=include, insights=insights)  # replaces the first
         built = self._clock() - start
         self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
         self._emit_event(c.SnapshotReady(snap, self._seq))

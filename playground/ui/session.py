@@ -48,7 +48,7 @@ class Session(DataMixin, ViewMixin, QObject):
     currentClassChanged = Signal(int)
     viewChanged = Signal()  # show test points, discretize
     stopRulesChanged = Signal()
-    speedChanged = Signal(int)
+    speedChanged = Signal(float)
     undoStateChanged = Signal()
     modifiedChanged = Signal(bool)
     pathChanged = Signal()

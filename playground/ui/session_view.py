@@ -32,7 +32,8 @@ class ViewMixin:
         return self._project.view.stop_rules
 
     @property
-    def speed(self) -> int:
+    def speed(self) -> float:
+        """Epochs per second (0: as fast as possible)."""
         return self._project.view.speed
 
     @property
@@ -68,8 +69,8 @@ class ViewMixin:
             self._post(c.SetStopRules(max_epochs, target_loss))
             self.stopRulesChanged.emit()
 
-    def set_speed(self, steps_per_frame: int) -> None:
-        if self._set_view(speed=max(0, int(steps_per_frame))):
+    def set_speed(self, epochs_per_second: float) -> None:
+        if self._set_view(speed=max(0.0, float(epochs_per_second))):
             self._post(c.SetSpeed(self.speed))
             self.speedChanged.emit(self.speed)
 

@@ -738,8 +738,12 @@ Click to enlarge</source>
         <translation>最快</translation>
     </message>
     <message>
-        <source>Mini-batch steps trained between two redraws: higher trains faster, lower lets you watch every step; max trains as fast as the computer can.</source>
-        <translation>两次重绘之间训练的小批量步数：越大训练越快，越小越能看清每一步；“最快”则以计算机的最快速度训练。</translation>
+        <source>Epochs trained per second: slow lets you watch the boundary move step by step; max trains as fast as the computer can.</source>
+        <translation>每秒训练的轮数：慢速可以一步步看着决策边界移动；max 表示尽计算机所能全速训练。</translation>
+    </message>
+    <message>
+        <source>Epochs / second</source>
+        <translation>每秒轮数</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -752,10 +756,6 @@ Click to enlarge</source>
     <message>
         <source>Regularization</source>
         <translation>正则化</translation>
-    </message>
-    <message>
-        <source>Steps / frame</source>
-        <translation>步数 / 帧</translation>
     </message>
     <message>
         <source>Show or hide the rules that pause training by themselves.</source>

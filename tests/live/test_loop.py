@@ -104,12 +104,18 @@ def test_snapshots_while_running_leave_at_most_one_per_frame():
     assert 0.75 / FRAME_S <= len(running) <= 1.0 / FRAME_S + 2
 
 
-def test_speed_limits_steps_per_frame():
+def test_speed_limits_epochs_per_second():
     r = Recorder()
-    r.loop.post(1, c.SetSpeed(2))
+    r.loop.post(1, c.SetSpeed(2.0))  # 2 epochs/s of 10 steps each: 20 steps/s
     r.loop.post(2, c.Run(True))
-    r.run_for(10 * FRAME_S)
-    assert 10 <= r.loop.trainer.step_count <= 2 * 12
+    r.run_for(3.0)
+    assert r.loop.trainer.steps_per_epoch == 10
+    assert 55 <= r.loop.trainer.step_count <= 62
+    assert 5 <= r.loop.trainer.epoch <= 6
+    r.loop.post(3, c.SetSpeed(0.5))  # slower than one step per frame: steps trickle in
+    before = r.loop.trainer.step_count
+    r.run_for(2.0)
+    assert 9 <= r.loop.trainer.step_count - before <= 11
 
 
 def test_stop_rules_pause_with_a_reason():
@@ -215,3 +221,18 @@ def test_playing_with_no_training_points_pauses_with_advice():
         r.loop.iterate()
     assert not r.loop.running and r.stops[-1].code == "no_training_points"
     assert "no training points" in r.stops[-1].text()
+
+
+def test_a_snapshot_rebuilt_by_a_stop_rule_still_carries_what_changed():
+    r = Recorder()
+    r.loop.iterate()
+    other = make_project(hidden=((3, "relu"),))
+    r.loop.post(1, c.Load(other.spec(), other.data, other.config, run_id=2))
+    r.loop.post(2, c.SetStopRules(None, 100.0))  # any loss stops it at once
+    r.loop.post(3, c.Run(True))
+    r.run_for(0.2)
+    hydrate = Hydrator()
+    full = [hydrate(s) for s in r.snaps]
+    last = [s for s in full if s.run_id == 2]
+    assert last and all(s.spec == other.spec() for s in last)
+    assert r.stops[-1].code == "target_loss"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, QtMsgType
 
 from playground.core.data import datasets
 from playground.core.files.project import Project
+from playground.core.files.view import ViewState
 from playground.core.nn.spec import LayerSpec, TrainConfig
 
 
@@ -24,7 +25,8 @@ def make_project(dataset: str = "xor", hidden=((4, "tanh"), (2, "tanh")), n: int
                  classes: int = 2, **config) -> Project:
     data = datasets.generate(dataset, n, 0.0, 0, classes, 0.5)
     layers = tuple(LayerSpec(u, a) for u, a in hidden)
-    return Project(data, layers, TrainConfig(**config), name=dataset)
+    return Project(data, layers, TrainConfig(**config), name=dataset,
+                   view=ViewState(speed=0.0))  # tests train as fast as they can
 
 
 @pytest.fixture

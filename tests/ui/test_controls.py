@@ -237,8 +237,8 @@ def test_controls_run_buttons_and_speed_emit(controls):
         button.click()
     assert [len(g) for g in got] == [1, 1, 1]
     speeds = record(controls.speedChanged)
-    controls.speed_combo.setCurrentIndex(controls.speed_combo.findData(50))
-    assert speeds == [50]
+    controls.speed_combo.setCurrentIndex(controls.speed_combo.findData(50.0))
+    assert speeds == [50.0]
 
 
 def test_controls_stop_rules_off_by_default_then_emit(controls):
@@ -268,8 +268,9 @@ def test_controls_set_state_emits_nothing(controls):
     got = [record(s) for s in signals]
     controls.set_config(TrainConfig(optimizer="momentum", learning_rate=0.0042, batch_size=77,
                                     regularization="l1", reg_rate=0.1))
-    assert controls.speed_combo.currentData() == 0  # "max", the session's default
+    assert controls.speed_combo.currentData() == 5.0  # epochs/s: the session's default
     controls.set_speed(20)
+    assert controls.speed_combo.currentData() == 20.0
     controls.set_stop_rules(100, 0.2)
     controls.set_progress(1500, 60, 0.1234)
     assert all(g == [] for g in got)

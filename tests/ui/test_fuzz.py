@@ -67,7 +67,7 @@ def test_random_user_actions_while_training(qtbot, make_session, no_qt_warnings)
                                      "batch_size": int(rng.integers(1, 60))}),
         lambda: c.configEdited.emit({"regularization": ["none", "l1", "l2"][rng.integers(3)],
                                      "reg_rate": float(rng.choice([0.0, 0.001, 0.1]))}),
-        lambda: c.speedChanged.emit(int(rng.choice([0, 1, 5, 50]))),
+        lambda: c.speedChanged.emit(float(rng.choice([0, 1, 5, 50]))),
         lambda: c.stopRulesChanged.emit((int(rng.integers(1, 50)) if rng.random() < 0.3 else None,
                                          0.05 if rng.random() < 0.2 else None)),
         lambda: c.playToggled.emit(),

@@ -8,6 +8,8 @@ from playground.core import limits, validate
 from playground.core.errors import Invalid
 
 MAX_STOP_EPOCHS = limits.MAX_STEPS
+DEFAULT_SPEED = 5.0  # epochs per second: slow enough to watch the boundary move
+MAX_SPEED = 1e4
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,7 @@ class ViewState:
     discretize: bool = False  # colour the plane by the predicted class only
     max_epochs: int | None = None  # stop rule: pause at this epoch
     target_loss: float | None = None  # stop rule: pause once the training loss is this low
-    speed: int = 0  # mini-batch steps per frame; 0 = as fast as possible
+    speed: float = DEFAULT_SPEED  # epochs per second; 0 = as fast as possible
     selected_layer: int = 0  # hidden layer index; len(hidden) = the output layer
     current_class: int = 0  # class a click adds (regression: 0 → −1, 1 → +1)
     views: tuple[str, ...] = ()  # open insight views
@@ -38,7 +40,7 @@ class ViewState:
         if self.target_loss is not None:
             object.__setattr__(self, "target_loss", validate.number(
                 self.target_loss, "target_loss", 0.0, 1e6))
-        validate.integer(self.speed, "speed", 0, 10**6)
+        object.__setattr__(self, "speed", validate.number(self.speed, "speed", 0.0, MAX_SPEED))
         validate.integer(self.selected_layer, "selected_layer", 0, limits.MAX_HIDDEN_LAYERS)
         validate.integer(self.current_class, "current_class", 0, limits.MAX_CLASSES - 1)
         object.__setattr__(self, "views", tuple(self.views))

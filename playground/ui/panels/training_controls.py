@@ -34,7 +34,7 @@ from playground.ui.i18n.core_strings import tr_core
 SPACING = 6
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 0)  # mini-batch steps per frame; 0 = no limit
+SPEEDS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 0)  # epochs per second; 0 = no limit
 MAX_BATCH = 500  # the spin box's top; larger batches come from files and the command line
 INVALID_STYLE = "QComboBox { border: 2px solid #D55E00; }"  # Okabe–Ito vermillion
 
@@ -108,7 +108,7 @@ class TrainingControls(QWidget):
     reinitRequested = Signal()
     configEdited = Signal(dict)  # {key: value}; keys: learning_rate optimizer batch_size
     #                              regularization reg_rate
-    speedChanged = Signal(int)  # steps per frame
+    speedChanged = Signal(float)  # epochs per second; 0 = as fast as possible
     stopRulesChanged = Signal(object)  # (max_epochs | None, target_loss | None)
 
     def __init__(self, parent: QWidget | None = None):
@@ -125,7 +125,7 @@ class TrainingControls(QWidget):
         self.set_config(TrainConfig())
         self.set_running(False)
         self.set_progress(0, 0, None)
-        self.set_speed(0)
+        self.set_speed(5.0)
         self.set_stop_rules_shown(False)
 
     # ------------------------------------------------------------------ construction
@@ -200,12 +200,12 @@ class TrainingControls(QWidget):
     def _build_speed(self) -> None:
         self.speed_combo = QComboBox()
         for n in SPEEDS:
-            self.speed_combo.addItem(str(n) if n else self.tr("max"), n)
+            self.speed_combo.addItem(f"{n:g}" if n else self.tr("max"), float(n))
         self.speed_combo.setToolTip(self.tr(
-            "Mini-batch steps trained between two redraws: higher trains faster, lower lets you "
-            "watch every step; max trains as fast as the computer can."))
+            "Epochs trained per second: slow lets you watch the boundary move step by step; "
+            "max trains as fast as the computer can."))
         self.speed_combo.currentIndexChanged.connect(
-            lambda: self.speedChanged.emit(int(self.speed_combo.currentData())))
+            lambda: self.speedChanged.emit(float(self.speed_combo.currentData())))
 
     def _lay_out_settings(self, group: QGroupBox) -> None:
         grid = QGridLayout(group)
@@ -218,7 +218,7 @@ class TrainingControls(QWidget):
         grid.addWidget(QLabel(self.tr("Regularization")), 3, 0)
         grid.addWidget(self.reg_combo, 3, 1)
         grid.addWidget(self.reg_rate, 3, 2)
-        grid.addWidget(QLabel(self.tr("Steps / frame")), 4, 0)
+        grid.addWidget(QLabel(self.tr("Epochs / second")), 4, 0)
         grid.addWidget(self.speed_combo, 4, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -312,12 +312,13 @@ class TrainingControls(QWidget):
         self.progress_detail.setText(self.tr("step %1 · train loss %2")
                                      .replace("%1", f"{step:,}").replace("%2", loss))
 
-    def set_speed(self, steps_per_frame: int) -> None:
+    def set_speed(self, epochs_per_second: float) -> None:
         """Show the nearest offered speed; emits nothing."""
-        if steps_per_frame <= 0:
+        if epochs_per_second <= 0:
             i = SPEEDS.index(0)
         else:
-            i = min(range(len(SPEEDS) - 1), key=lambda k: abs(SPEEDS[k] - steps_per_frame))
+            i = min(range(len(SPEEDS) - 1),
+                    key=lambda k: abs(math.log(SPEEDS[k] / epochs_per_second)))
         self.speed_combo.blockSignals(True)
         self.speed_combo.setCurrentIndex(i)
         self.speed_combo.blockSignals(False)

@@ -23,7 +23,9 @@ def restore_window(window) -> None:
     session = window.session
     session.set_show_test(st.value("view/show_test", True, type=bool))
     session.set_discretize(st.value("view/discretize", False, type=bool))
-    session.set_speed(st.value("train/speed", 0, type=int))
+    speed = st.value("train/epochs_per_second", None)
+    if speed is not None:
+        session.set_speed(float(speed))
 
 
 def save_window(window) -> None:
@@ -35,7 +37,7 @@ def save_window(window) -> None:
     session = window.session
     st.setValue("view/show_test", session.show_test)
     st.setValue("view/discretize", session.discretize)
-    st.setValue("train/speed", session.speed)
+    st.setValue("train/epochs_per_second", session.speed)
     st.sync()
 
 
