@@ -80,8 +80,18 @@ class ViewMixin:
         if self._set_view(selected_layer=i):
             self.selectedLayerChanged.emit(i)
 
+    def drawable_classes(self) -> int:
+        """How many choices a click has: the classes and one new class (at most 6), the two
+        regression values on the plane, or none for 1-D data and data with d > 2."""
+        data = self._project.data
+        if data.dim != 2:
+            return 0
+        if data.task == "regression":
+            return 2
+        return min(data.n_classes + 1, limits.MAX_CLASSES)
+
     def set_current_class(self, k: int) -> None:
-        k = max(0, min(int(k), limits.MAX_CLASSES - 1))
+        k = max(0, min(int(k), max(self.drawable_classes(), 1) - 1))
         if self._set_view(current_class=k):
             self.currentClassChanged.emit(k)
 

@@ -79,6 +79,14 @@ The decision map is not available.</source>
         <translation>数据</translation>
     </message>
     <message>
+        <source>Your own points</source>
+        <translation>自己的数据点</translation>
+    </message>
+    <message>
+        <source>Points drawn or imported by you; choose a data set to generate new ones.</source>
+        <translation>你自己画出或导入的数据点；选择一个数据集可以生成新的数据点。</translation>
+    </message>
+    <message>
         <source>How much the points are jittered away from the clean pattern (0–100 %).</source>
         <translation>数据点偏离理想图案的抖动程度（0–100 %）。</translation>
     </message>
@@ -101,6 +109,18 @@ The decision map is not available.</source>
     <message>
         <source>Draw a new random sample of this data set.</source>
         <translation>从该数据集重新随机抽取一组样本。</translation>
+    </message>
+    <message>
+        <source>%1 points, %2 for testing</source>
+        <translation>共 %1 个点，其中 %2 个用于测试</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>%1 classes</source>
+        <translation>%1 个类别</translation>
     </message>
     <message>
         <source>Show test points</source>
@@ -133,62 +153,6 @@ The decision map is not available.</source>
     <message>
         <source>Classes</source>
         <translation>类别数</translation>
-    </message>
-    <message>
-        <source>Edit points</source>
-        <translation>编辑数据点</translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation>橡皮擦</translation>
-    </message>
-    <message>
-        <source>Eraser: click a point to remove it (right-click removes too).</source>
-        <translation>橡皮擦：单击数据点将其删除（右键单击也可删除）。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>Remove every point.</source>
-        <translation>删除所有数据点。</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Undo the last point edit (Ctrl+Z).</source>
-        <translation>撤销上一次数据点编辑（Ctrl+Z）。</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z).</source>
-        <translation>重做（Ctrl+Shift+Z）。</translation>
-    </message>
-    <message>
-        <source>Value of a clicked point</source>
-        <translation>新加数据点的目标值</translation>
-    </message>
-    <message>
-        <source>Clicked points get the target value %1 (key %2).</source>
-        <translation>单击添加的数据点取目标值 %1（按键 %2）。</translation>
-    </message>
-    <message>
-        <source>1-D data: the click height is the value</source>
-        <translation>一维数据：单击位置的高度就是目标值</translation>
-    </message>
-    <message>
-        <source>Class of a clicked point</source>
-        <translation>新加数据点的类别</translation>
-    </message>
-    <message>
-        <source>Clicked points join class %1 (key %1).</source>
-        <translation>单击添加的数据点属于类别 %1（按键 %1）。</translation>
     </message>
 </context>
 <context>
@@ -666,6 +630,73 @@ Click to enlarge</source>
     <message>
         <source>No map for data with d &gt; 2.</source>
         <translation>数据维度 d &gt; 2 时无法显示输出图。</translation>
+    </message>
+</context>
+<context>
+    <name>PointTools</name>
+    <message>
+        <source>Edit points</source>
+        <translation>编辑数据点</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Eraser: click a point to remove it (right-click removes too).</source>
+        <translation>橡皮擦：单击数据点将其删除（右键单击也可删除）。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Remove every point.</source>
+        <translation>删除所有数据点。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last point edit (Ctrl+Z).</source>
+        <translation>撤销上一次数据点编辑（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z).</source>
+        <translation>重做（Ctrl+Shift+Z）。</translation>
+    </message>
+    <message>
+        <source>1-D data: a click adds a point at (x, value); the click height is the value.</source>
+        <translation>一维数据：点击在 (x, 值) 处添加一个点；点击的高度就是它的值。</translation>
+    </message>
+    <message>
+        <source>%1-D data cannot be drawn on the plane.</source>
+        <translation>%1 维数据无法在平面上绘制。</translation>
+    </message>
+    <message>
+        <source>Value of a clicked point</source>
+        <translation>新加数据点的目标值</translation>
+    </message>
+    <message>
+        <source>Clicked points get the target value %1 (key %2).</source>
+        <translation>单击添加的数据点取目标值 %1（按键 %2）。</translation>
+    </message>
+    <message>
+        <source>Class of a clicked point</source>
+        <translation>新加数据点的类别</translation>
+    </message>
+    <message>
+        <source>A new class %1: clicked points start it (key %1).</source>
+        <translation>新的类别 %1：点击添加的点将开启这个类别（按键 %1）。</translation>
+    </message>
+    <message>
+        <source>Clicked points join class %1 (key %2).</source>
+        <translation>点击添加的点属于类别 %1（按键 %2）。</translation>
     </message>
 </context>
 <context>

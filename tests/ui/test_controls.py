@@ -288,7 +288,8 @@ def panel(qtbot):
 
 
 def test_panel_regenerate_payload_has_a_new_seed(panel):
-    panel.set_state(DatasetSpec("spiral", 300, 0.2, 7, 4, 0.3), "multiclass", 4)
+    spec = DatasetSpec("spiral", 300, 0.2, 7, 4, 0.3)
+    panel.set_state(spec, spec.generate())
     got = record(panel.regenerateRequested)
     panel.regen_button.click()
     assert got == [{"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
@@ -314,28 +315,33 @@ def test_panel_classes_enabled_only_for_multiclass_sets(panel):
         assert panel.classes_spin.isEnabled() == datasets.info(name).multiclass, name
         assert got[-1]["name"] == name
         datasets.generate(**got[-1])  # never a payload the registry rejects
-    tip = panel.dataset_combo.itemData(0, Qt.ToolTipRole)
+    tip = panel.dataset_combo.itemData(1, Qt.ToolTipRole)  # item 0 is "Your own points"
     assert datasets.info(datasets.names()[0]).note in tip
 
 
 def test_panel_set_state_emits_nothing_and_shows_classes(panel):
     signals = (panel.regenerateRequested, panel.classChanged, panel.showTestChanged)
     got = [record(s) for s in signals]
-    panel.set_state(DatasetSpec("blobs", 100, 0.5, 2, 5, 0.1), "multiclass", 5)
-    panel.set_state(None, "multiclass", 5)  # hand-made points keep the shown settings
+    spec = DatasetSpec("blobs", 100, 0.5, 2, 5, 0.1)
+    panel.set_state(spec, spec.generate())
+    assert panel.settings()["noise"] == 0.5 and panel.noise_label.text() == "50 %"
+    panel.set_state(None, spec.generate())  # your own points: the generator is off
     panel.set_view_options(True, True)
     assert all(g == [] for g in got)
-    shown = [b.text() for b in panel.class_buttons if not b.isHidden()]
-    assert shown == ["1", "2", "3", "4", "5"]
-    assert panel.settings()["noise"] == 0.5 and panel.noise_label.text() == "50 %"
+    shown = [b.text() for b in panel.tools.class_buttons if not b.isHidden()]
+    assert shown == ["1", "2", "3", "4", "5", "+6"]  # the five classes and a new one
+    assert panel.dataset_combo.currentData() is None and not panel.regen_button.isEnabled()
+    assert "100 points, 10 for testing" in panel.summary.text()
+    assert "5 classes" in panel.summary.text()
 
 
 def test_panel_class_selector_and_regression_values(panel):
     got = record(panel.classChanged)
-    panel.class_buttons[1].click()
+    panel.tools.class_buttons[1].click()
     assert got == [1]
-    panel.set_state(DatasetSpec("plane", 100, 0.0, 0, 2, 0.5), "regression", 1)
-    shown = [b for b in panel.class_buttons if not b.isHidden()]
+    spec = DatasetSpec("plane", 100, 0.0, 0, 2, 0.5)
+    panel.set_state(spec, spec.generate())
+    shown = [b for b in panel.tools.class_buttons if not b.isHidden()]
     assert len(shown) == 2
     assert [b.text() for b in shown] == ["−1", "+1"]
     shown[0].click()  # −1 is class id 0, +1 class id 1 (Session.add_point's mapping)
@@ -343,13 +349,20 @@ def test_panel_class_selector_and_regression_values(panel):
     assert got == [1, 0, 1]
     panel.set_current_class(0)
     assert shown[0].isChecked()
+    sine = DatasetSpec("sine", 50)
+    panel.set_state(sine, sine.generate())  # 1-D: the click height is the value
+    assert not any(not b.isHidden() for b in panel.tools.class_buttons)
+    iris = DatasetSpec("iris")
+    panel.set_state(iris, iris.generate())
+    assert panel.classes_spin.value() == 3 and not panel.classes_spin.isEnabled()
 
 
 def test_panel_tool_buttons_emit(panel):
     names = ("eraserToggled", "clearRequested", "undoRequested", "redoRequested",
              "showTestChanged", "discretizeChanged")
     got = {n: record(getattr(panel, n)) for n in names}
-    for w in (panel.eraser, panel.clear_button, panel.undo_button, panel.redo_button,
+    t = panel.tools
+    for w in (t.eraser, t.clear_button, t.undo_button, t.redo_button,
               panel.show_test, panel.discretize):
         w.click()
     assert got["eraserToggled"] == [True] and got["showTestChanged"] == [True]

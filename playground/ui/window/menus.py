@@ -97,9 +97,10 @@ class WindowMenus(QObject):
         self.log_scale = self._action(v, self.tr("&Log-scale loss"), set_log_scale,
                                       checkable=True)
         v.addSeparator()
-        for k in range(6):
+        self.draw_class = [
             self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
                          lambda _=False, k=k: s.set_current_class(k), str(k + 1))
+            for k in range(6)]
 
     def _connect(self) -> None:
         s = self.session
@@ -107,8 +108,16 @@ class WindowMenus(QObject):
         s.viewChanged.connect(self._show_view)
         s.undoStateChanged.connect(self._show_undo)
         s.projectReplaced.connect(self._show_undo)
+        s.dataChanged.connect(self._show_classes)
         self._show_view()
         self._show_undo()
+        self._show_classes()
+
+    def _show_classes(self) -> None:
+        """Only the classes a click can add are offered (and one new class)."""
+        n = self.session.drawable_classes()
+        for k, action in enumerate(self.draw_class):
+            action.setEnabled(k < n)
 
     def _show_view(self) -> None:
         self.show_test.setChecked(self.session.show_test)

@@ -17,7 +17,7 @@ def connect_panels(w) -> None:
     def on_data() -> None:
         p = s.project
         w.canvas.set_points(p.data, s.show_test)
-        d.set_state(p.dataset, p.data.task, p.data.n_classes)
+        d.set_state(p.dataset, p.data)
         d.set_current_class(s.current_class)
         on_spec()
 
