@@ -700,6 +700,24 @@ Click to enlarge</source>
     </message>
 </context>
 <context>
+    <name>RangeSpinBox</name>
+    <message>
+        <source>Allowed: %1 to %2</source>
+        <translation>允许的范围：%1 到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RateCombo</name>
+    <message>
+        <source>more than 0</source>
+        <translation>大于 0</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 to %2</source>
+        <translation>允许的范围：%1 到 %2</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Reset to the initial weights.</source>

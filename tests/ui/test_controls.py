@@ -11,6 +11,7 @@ from playground.core.limits import MAX_HIDDEN_LAYERS
 from playground.core.nn import activations
 from playground.core.nn.spec import LayerSpec, TrainConfig
 from playground.ui.panels.data_panel import DataPanel
+from playground.ui.panels.layer_card import LayerCard
 from playground.ui.panels.network_builder import NetworkBuilder
 from playground.ui.panels.training_controls import TrainingControls, parse_rate
 
@@ -171,12 +172,15 @@ def test_builder_initializer_and_seed_emit(builder):
 
 
 # ------------------------------------------------------------------ training controls
-def test_builder_minimum_width_fits_its_widest_card_and_the_scroll_bar(builder):
-    layers = (LayerSpec(64, "leaky_relu", 0.123), LayerSpec(2, "swish"))
+def test_builder_shows_every_card_whole_however_many_layers(builder):
+    layers = (LayerSpec(64, "leaky_relu", 0.123),) + (LayerSpec(2, "swish"),) * 9
     builder.set_state(layers, None, "binary", 1, "glorot", 0, ("x1", "x2"), 2)
-    bar = builder.scroll.verticalScrollBar().sizeHint().width()
-    widest = max(card.minimumSizeHint().width() for card in builder._cards)
-    assert builder.minimumSizeHint().width() >= widest + bar
+    cards = builder.findChildren(LayerCard)
+    assert len(cards) == 10
+    widest = max(card.minimumSizeHint().width() for card in cards)
+    assert builder.minimumSizeHint().width() >= widest
+    tall = sum(card.minimumSizeHint().height() for card in cards)
+    assert builder.minimumSizeHint().height() >= tall  # no inner scrolling: the column scrolls
 
 
 @pytest.fixture
@@ -367,3 +371,21 @@ def test_panel_tool_buttons_emit(panel):
         w.click()
     assert got["eraserToggled"] == [True] and got["showTestChanged"] == [True]
     assert all(len(g) == 1 for g in got.values())
+
+
+def test_a_value_out_of_range_is_refused_saying_the_range(qtbot, builder, controls):
+    from PySide6.QtWidgets import QToolTip
+
+    card = builder.findChildren(LayerCard)[0]
+    got = record(builder.hiddenChanged)
+    card.units.lineEdit().selectAll()
+    qtbot.keyClicks(card.units.lineEdit(), "100000")
+    qtbot.keyClick(card.units.lineEdit(), Qt.Key.Key_Return)
+    assert card.units.value() == 4 and got == []
+    assert "1 to 64" in QToolTip.text()
+    rates = record(controls.configEdited)
+    controls.lr_combo.lineEdit().selectAll()
+    qtbot.keyClicks(controls.lr_combo.lineEdit(), "5000")
+    qtbot.keyClick(controls.lr_combo.lineEdit(), Qt.Key.Key_Return)
+    assert rates == [] and controls.lr_combo.value() == 0.03
+    assert "1000" in QToolTip.text()

@@ -183,3 +183,19 @@ def test_plots_keep_a_usable_height_and_the_controls_fit(qtbot, make_session, si
         w.plots.tabs.setCurrentIndex(1)
         assert w.activation_view.isVisible() and not w.loss_plot.isVisible()
     w.close()
+
+
+def test_training_keys_work_while_a_number_field_has_the_focus(qtbot, window):
+    s = window.session
+    spin = window.controls.batch_spin
+    spin.setFocus()
+    qtbot.waitUntil(lambda: spin.hasFocus() or spin.lineEdit().hasFocus())
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Space)
+    assert s.running and spin.value() == 10
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Space)
+    assert not s.running
+    combo = window.controls.opt_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_S)  # one epoch, not a jump to "SGD"
+    qtbot.waitUntil(lambda: trained(s, 0))
+    assert combo.currentData() == "sgd" and not combo.view().isVisible()

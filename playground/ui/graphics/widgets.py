@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSignalBlocker
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QSpinBox, QToolTip
 
 
 @contextmanager
@@ -15,3 +17,26 @@ def blocked(*objects: QObject) -> Iterator[None]:
         for obj in objects:
             stack.enter_context(QSignalBlocker(obj))
         yield
+
+
+class RangeSpinBox(QSpinBox):
+    """A spin box that lets a number outside its range be typed, then says the allowed range
+    where it was typed (a tooltip at the field) and keeps the last good value."""
+
+    def validate(self, text: str, pos: int):
+        state, text, pos = super().validate(text, pos)
+        body = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if state == QValidator.State.Invalid and body.lstrip("-").isdigit():
+            return QValidator.State.Intermediate, text, pos  # out of range: said on Enter
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        body = text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+        if body.lstrip("-").isdigit() and not self.minimum() <= int(body) <= self.maximum():
+            self.say_range()
+        return super().fixup(text)
+
+    def say_range(self) -> None:
+        text = QCoreApplication.translate("RangeSpinBox", "Allowed: %1 to %2").replace(
+            "%1", f"{self.minimum():,}").replace("%2", f"{self.maximum():,}")
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), text, self)

@@ -28,7 +28,7 @@ from playground.core import limits
 from playground.core.data import datasets
 from playground.core.data.datasets import DatasetSpec
 from playground.core.data.pointset import PointSet
-from playground.ui.graphics.widgets import blocked
+from playground.ui.graphics.widgets import RangeSpinBox, blocked
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.panels.point_tools import PointTools
 
@@ -131,7 +131,7 @@ class DataPanel(QWidget):
         self.regen_button.clicked.connect(self._regenerate)
 
     def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
-        spin = QSpinBox()
+        spin = RangeSpinBox()
         spin.setRange(low, high)
         spin.setKeyboardTracking(False)  # typed numbers apply on Enter, arrows at once
         spin.setToolTip(tip)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from playground.core.limits import MAX_HIDDEN_LAYERS, MAX_UNITS
 from playground.core.nn import activations
 from playground.core.nn.spec import LayerSpec
-from playground.ui.graphics.widgets import blocked
+from playground.ui.graphics.widgets import RangeSpinBox, blocked
 from playground.ui.i18n.core_strings import tr_core
 
 SPACING = 6
@@ -56,7 +55,7 @@ class LayerCard(QFrame):
                               lambda: self.addAfter.emit(self.index))
         self.remove = self._tool("✕", self.tr("Remove this layer"),
                                  lambda: self.removed.emit(self.index))
-        self.units = QSpinBox()
+        self.units = RangeSpinBox()
         self.units.setRange(1, MAX_UNITS)
         self.units.setKeyboardTracking(False)
         self.units.setSuffix(self.tr(" units"))

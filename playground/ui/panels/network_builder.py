@@ -12,14 +12,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +26,7 @@ from playground.core.data.features import FEATURES, FEATURES_1D
 from playground.core.limits import MAX_HIDDEN_LAYERS
 from playground.core.nn import activations, heads, initializers, losses
 from playground.core.nn.spec import LayerSpec
-from playground.ui.graphics.widgets import blocked
+from playground.ui.graphics.widgets import RangeSpinBox, blocked
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.panels.layer_card import SPACING, LayerCard, activation_tooltip
 
@@ -76,25 +73,12 @@ class NetworkBuilder(QWidget):
         self.add_first.setToolTip(self.tr("Add a hidden layer. With none, the network is linear "
                                           "in its input features."))
         self.add_first.clicked.connect(lambda: self._insert(0))
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.add_first)
-        column.addLayout(self.cards_box)
-        column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(inner)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.scroll.setMinimumHeight(180)
-        self.scroll.viewport().setAutoFillBackground(False)
-        inner.setAutoFillBackground(False)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(dark);")
-        layout = QVBoxLayout(group)
+        layout = QVBoxLayout(group)  # the cards take the height they need: the column scrolls
         layout.setSpacing(4)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.add_first)
+        layout.addLayout(self.cards_box)
         layout.addWidget(self.count_label)
         return group
 
@@ -123,7 +107,7 @@ class NetworkBuilder(QWidget):
             self.init_combo.addItem(tr_core(init.label), name)
             self.init_combo.setItemData(i, tr_core(init.formula), Qt.ToolTipRole)
         self.init_combo.currentIndexChanged.connect(self._initializer_changed)
-        self.seed_spin = QSpinBox()
+        self.seed_spin = RangeSpinBox()
         self.seed_spin.setRange(0, SEED_MAX)
         self.seed_spin.setKeyboardTracking(False)
         self.seed_spin.setToolTip(self.tr("Random seed of the initial weights and batch order: "
@@ -211,15 +195,8 @@ class NetworkBuilder(QWidget):
         for i, (card, layer) in enumerate(zip(self._cards, hidden, strict=True)):
             card.set_layer(i, layer, len(hidden), i == self._selected)
         self.add_first.setVisible(not hidden)
-        self._fit_width()
         self.count_label.setText(self.tr("%1 of %2 hidden layers").replace(
             "%1", str(len(hidden))).replace("%2", str(MAX_HIDDEN_LAYERS)))
-
-    def _fit_width(self) -> None:
-        """The cards scroll only vertically: make the builder's minimum width cover the widest
-        card (translations and parameter rows differ) plus the scroll bar."""
-        inner = self.scroll.widget().minimumSizeHint().width()
-        self.scroll.setMinimumWidth(inner + self.scroll.verticalScrollBar().sizeHint().width())
 
     def _show_output(self, output: str | None, task: str, n_outputs: int) -> None:
         auto = heads.DEFAULT_HEAD[task]

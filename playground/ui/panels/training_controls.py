@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
-    QSpinBox,
     QStyle,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from playground.core import limits
 from playground.core.nn import optimizers, regularizers
 from playground.core.nn.spec import TrainConfig
+from playground.ui.graphics.widgets import RangeSpinBox
 from playground.ui.i18n.core_strings import tr_core
 
 SPACING = 6
@@ -91,9 +92,13 @@ class RateCombo(QComboBox):
 
     def _commit(self, text: str) -> None:
         value = parse_rate(text, self._allow_zero, self._high)
-        if value is None:  # rejected: show the last good value, flag the field
+        if value is None:  # rejected: show the last good value, flag the field, say the range
             self.set_value(self._value)
             self.setStyleSheet(INVALID_STYLE)
+            low = "0" if self._allow_zero else self.tr("more than 0")
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
+                              self.tr("Allowed: %1 to %2").replace("%1", low)
+                              .replace("%2", f"{self._high:g}"), self)
             return
         if value != self._value:
             self.setStyleSheet("")
@@ -177,7 +182,7 @@ class TrainingControls(QWidget):
             "gradients), or Adam (a per-weight step size)."))
         self.opt_combo.currentIndexChanged.connect(
             lambda: self.configEdited.emit({"optimizer": self.opt_combo.currentData()}))
-        self.batch_spin = QSpinBox()
+        self.batch_spin = RangeSpinBox()
         self.batch_spin.setRange(1, MAX_BATCH)
         self.batch_spin.setKeyboardTracking(False)
         self.batch_spin.setToolTip(self.tr(
@@ -248,7 +253,7 @@ class TrainingControls(QWidget):
     def _build_stop(self) -> QFrame:
         group = self.stop_group = QFrame()
         self.stop_epochs_check = QCheckBox(self.tr("Stop after epoch"))
-        self.stop_epochs = QSpinBox()
+        self.stop_epochs = RangeSpinBox()
         self.stop_epochs.setRange(1, 100_000)
         self.stop_epochs.setValue(500)
         self.stop_epochs.setKeyboardTracking(False)

@@ -26,6 +26,7 @@ from playground.ui.window.file_actions import FileActions
 from playground.ui.window.insights import InsightArea
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
+from playground.ui.window.shortcuts import TrainingKeys
 from playground.ui.window.wiring import connect_panels, progress_text
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, session, self.files, self.loss_plot.set_log_scale,
                                  self.insights.toolbar.actions())
         connect_panels(self)
+        self.keys = TrainingKeys(self, {Qt.Key.Key_Space: self.menus.play,
+                                        Qt.Key.Key_S: self.menus.step,
+                                        Qt.Key.Key_R: self.menus.reset})
         self._connect()
         self._refresh_all()
         if remember:
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # always there, so the content never reflows (and buttons never move) when it appears
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.left_scroll = scroll
         self._fit_left()
         return scroll

@@ -79,10 +79,11 @@ class WindowMenus(QObject):
         s = self.session
         self.play = self._action(t, self.tr("&Play / Pause"), lambda _on: s.toggle_play(),
                                  "Space", self.tr("Start or pause training."), checkable=True)
-        self._action(t, self.tr("&Step one epoch"), s.step_epoch, "S",
-                     self.tr("One pass over the training points, then pause."))
-        self._action(t, self.tr("&Reset"), s.reset, "R",
-                     self.tr("Back to the same initial weights: replay the same run."))
+        self.step = self._action(t, self.tr("&Step one epoch"), s.step_epoch, "S",
+                                 self.tr("One pass over the training points, then pause."))
+        self.reset = self._action(t, self.tr("&Reset"), s.reset, "R",
+                                  self.tr("Back to the same initial weights: replay the same "
+                                          "run."))
         self._action(t, self.tr("Re-&initialize"), lambda: s.reinitialize(), "Shift+R",
                      self.tr("New random initial weights (the next seed)."))
 
