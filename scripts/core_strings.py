@@ -78,7 +78,8 @@ def collect() -> list[str]:
     for name in regularizers.names():
         texts.append(regularizers.get(name).label)
     for path in sorted(resource_path("experiments").glob("*.json")):
-        texts.append(json.loads(path.read_text(encoding="utf-8")).get("description", ""))
+        d = json.loads(path.read_text(encoding="utf-8"))
+        texts += [d.get("title", ""), d.get("description", "")]
     return list(dict.fromkeys(t for t in texts if t))  # unique, in registry order
 
 

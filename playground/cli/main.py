@@ -62,7 +62,9 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args(argv or ["gui"])
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("--version", "-h", "--help")):
+        argv = ["gui", *argv]  # `activation-playground --lang zh_CN` opens the window
+    args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
     except UsageError as e:

@@ -31,6 +31,16 @@ def application(argv=None):
     return app
 
 
+def _remembered_language(snapshot) -> str | None:
+    """The language chosen in the View menu last time (not in snapshot mode)."""
+    if snapshot:
+        return None
+    from playground.ui.window.settings import settings
+
+    lang = settings().value("view/lang", None)
+    return lang if lang in ("en", "zh_CN") else None
+
+
 def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
             snapshot: str | None = None, steps: int = 0,
             size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
@@ -47,16 +57,17 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
     app = application()
     from playground.ui.i18n import translator
     from playground.ui.session import Session
-    from playground.ui.window.main_window import MainWindow
+    from playground.ui.window.host import WindowHost
 
-    translator.install(app, lang)
+    translator.install(app, lang or _remembered_language(snapshot))
     session = Session(loaded, path=Path(project) if project else None)
     if views:
         session.set_open_views(views)
     if at is not None:
         session.pin(at)
     try:  # the training process and its relay thread stop however the window ends
-        window = MainWindow(session, interactive=not snapshot, remember=not snapshot)
+        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot)
+        window = host.window
         if snapshot:
             return render_snapshot(app, window, Path(snapshot), steps, size)
         window.show()

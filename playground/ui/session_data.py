@@ -65,7 +65,12 @@ class DataMixin:
         except Invalid as exc:
             self._refuse(exc)
             return
+        before = self._project.dataset
         self._set_data(spec.generate(), spec)
+        if self._path is None and (before is None or before.name != name):
+            # another data set: an experiment's name and text no longer describe it
+            self._project = replace(self._project, name="", description="", title="")
+            self.pathChanged.emit()
 
     def can_undo(self) -> bool:
         return self._history.can_undo()

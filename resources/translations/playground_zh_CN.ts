@@ -380,6 +380,10 @@ The decision map is not available.</source>
         <translation>激活函数</translation>
     </message>
     <message>
+        <source>Activation Playground</source>
+        <translation>激活函数演练场</translation>
+    </message>
+    <message>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -795,6 +799,14 @@ Click to enlarge</source>
         <translation>每秒轮数</translation>
     </message>
     <message>
+        <source>Stop after epoch %1</source>
+        <translation>训练到第 %1 轮时停止</translation>
+    </message>
+    <message>
+        <source>Stop at train loss ≤ %1</source>
+        <translation>当训练损失 ≤ %1 时停止</translation>
+    </message>
+    <message>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -817,14 +829,6 @@ Click to enlarge</source>
     <message>
         <source>Stop rules</source>
         <translation>停止条件</translation>
-    </message>
-    <message>
-        <source>Stop after epoch</source>
-        <translation>训练到此轮停止</translation>
-    </message>
-    <message>
-        <source>Stop at train loss ≤</source>
-        <translation>训练损失 ≤ 时停止</translation>
     </message>
     <message>
         <source>Pause training when this epoch is reached.</source>
@@ -880,6 +884,10 @@ Click to enlarge</source>
     <message>
         <source>&amp;Insights</source>
         <translation>洞察视图(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1012,6 +1020,10 @@ Click to enlarge</source>
     <message>
         <source>Draw class %1</source>
         <translation>绘制类别 %1</translation>
+    </message>
+    <message>
+        <source>Switch the interface language (training goes on).</source>
+        <translation>切换界面语言（训练不会中断）。</translation>
     </message>
     <message>
         <source>Why non-linear activations?</source>
@@ -1365,32 +1377,64 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
         <translation>L2</translation>
     </message>
     <message>
+        <source>A band drawn by ReLU units</source>
+        <translation>ReLU 神经元画出的条带</translation>
+    </message>
+    <message>
         <source>One ReLU layer draws the two parallel edges of the band; look for the boundary built from straight pieces.</source>
         <translation>一个 ReLU 层就能画出条带的两条平行边；注意观察由直线段拼成的边界。</translation>
+    </message>
+    <message>
+        <source>Dead ReLUs at a high learning rate</source>
+        <translation>学习率过高导致死亡 ReLU</translation>
     </message>
     <message>
         <source>A learning rate of 3 knocks ReLU units into the region where they output 0 for every point: count the dead units and see training freeze.</source>
         <translation>学习率为 3 时，ReLU 神经元被推到对所有点都输出 0 的区域：数一数死亡的神经元，看训练如何停滞。</translation>
     </message>
     <message>
+        <source>Vanishing gradients in deep sigmoid layers</source>
+        <translation>深层 Sigmoid 网络中的梯度消失</translation>
+    </message>
+    <message>
         <source>Six sigmoid layers shrink the gradient at every layer: the first layers barely change, the loss stays near 0.69, and tanh in the same net learns.</source>
         <translation>六个 Sigmoid 层在每一层都把梯度缩小（梯度消失）：前几层几乎不变，损失停在 0.69 附近；而同样的网络换成 tanh 就能学会。</translation>
+    </message>
+    <message>
+        <source>Fitting a sine wave</source>
+        <translation>拟合正弦波</translation>
     </message>
     <message>
         <source>Regression: the output curve starts nearly flat and tanh units bend it until it follows the sine wave.</source>
         <translation>回归：输出曲线一开始几乎是平的，tanh 神经元逐渐把它弯折，直到贴合正弦波。</translation>
     </message>
     <message>
+        <source>Three spiral arms</source>
+        <translation>三条螺旋臂</translation>
+    </message>
+    <message>
         <source>Three interleaved arms need many linear pieces: watch the softmax regions wind around the origin as training goes on.</source>
         <translation>三条相互交错的螺旋臂需要许多线性片段：观察 Softmax 区域如何随训练绕着原点盘旋。</translation>
+    </message>
+    <message>
+        <source>XOR with linear layers</source>
+        <translation>用线性层解异或</translation>
     </message>
     <message>
         <source>The same network with linear activations collapses to one straight line: the loss stalls near 0.69 and accuracy stays near chance.</source>
         <translation>同样的网络换成线性激活函数后退化为一条直线：损失停在 0.69 附近，准确率接近随机猜测。</translation>
     </message>
     <message>
+        <source>XOR with tanh layers</source>
+        <translation>用 tanh 层解异或</translation>
+    </message>
+    <message>
         <source>Two small tanh layers bend the boundary into the XOR cross: watch the test accuracy pass 95% within about 40 epochs.</source>
         <translation>两个小的 tanh 层把边界弯成 XOR 的十字形：观察测试准确率在约 40 轮内超过 95%。</translation>
+    </message>
+    <message>
+        <source>All weights zero</source>
+        <translation>权重全部初始化为零</translation>
     </message>
     <message>
         <source>With all weights zero every hidden unit computes the same thing and gets the same gradient, so nothing learns: compare with xor-tanh.</source>

@@ -20,10 +20,11 @@ def load_experiment(name: str) -> Project:
     return load_project(resource_path("experiments", f"{name}.json"))
 
 
-def experiment_description(name: str) -> str:
-    """The English description of a bundled experiment ("" if it has none)."""
+def experiment_text(name: str, key: str) -> str:
+    """The English "title" or "description" of a bundled experiment ("" if it has none),
+    read without validating the whole project (menus list them)."""
     try:
         path = resource_path("experiments", f"{name}.json")
-        return str(json.loads(path.read_text(encoding="utf-8")).get("description", ""))
+        return str(json.loads(path.read_text(encoding="utf-8")).get(key, ""))
     except (OSError, ValueError):
         return ""

@@ -61,10 +61,11 @@ class Project:
     output: str | None = None  # output-head override; None follows the task
     params: Params | None = None  # per layer (W (n_out, n_in), b (n_out,))
     view: ViewState = field(default_factory=ViewState)
-    name: str = ""
+    name: str = ""  # a short file-like name ("xor-tanh")
     description: str = ""
     dataset: DatasetSpec | None = None  # generator settings the points came from, if any
     run: RunState | None = None  # how far training got with `params` (None: not trained)
+    title: str = ""  # a title for people ("XOR with tanh layers"); "" = the name
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "hidden", tuple(self.hidden))
@@ -89,9 +90,9 @@ class Project:
             return NotImplemented
         same = (self.data == other.data
                 and (self.hidden, self.config, self.output, self.view, self.name,
-                     self.description, self.dataset, self.run)
+                     self.description, self.dataset, self.run, self.title)
                 == (other.hidden, other.config, other.output, other.view, other.name,
-                    other.description, other.dataset, other.run))
+                    other.description, other.dataset, other.run, other.title))
         if not same or (self.params is None) != (other.params is None):
             return False
         return self.params is None or all(
@@ -113,7 +114,7 @@ def project_to_dict(project: Project, embed_weights: bool = True, *,
     """A JSON-safe dict. embed_weights=False leaves weights out (the caller stores them);
     embed_points=False leaves the points out when `dataset` can regenerate them."""
     d: dict = {"format_version": FORMAT_VERSION, "name": project.name,
-               "description": project.description,
+               "title": project.title, "description": project.description,
                "dataset": None if project.dataset is None else project.dataset.to_dict()}
     if embed_points or project.dataset is None:
         d["data"] = points_to_dict(project.data)
@@ -139,6 +140,7 @@ def project_from_dict(d, read_npz=None) -> Project:
     check_version(d)
     name = need(d, "name", "str", "", "")[:MAX_TEXT]
     description = need(d, "description", "str", "", "")[:MAX_TEXT]
+    title = need(d, "title", "str", "", "")[:MAX_TEXT]
     dataset = None if d.get("dataset") is None else section_from_dict(
         DatasetSpec, d["dataset"], "dataset")
     if d.get("data") is not None:
@@ -165,7 +167,8 @@ def project_from_dict(d, read_npz=None) -> Project:
         if params is None:
             raise ProjectError("run: a saved run needs its weights (\"weights\" is missing)")
         run = run_from_dict(d["run"], spec, initial)
-    return Project(data, hidden, config, output, params, view, name, description, dataset, run)
+    return Project(data, hidden, config, output, params, view, name, description, dataset, run,
+                   title)
 
 
 def _hidden(layers) -> tuple[LayerSpec, ...]:

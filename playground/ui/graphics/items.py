@@ -56,9 +56,20 @@ class OpaqueAxis(pg.AxisItem):
         return axis_spec, opaque, text_specs
 
 
-def opaque_axes() -> dict:
-    """axisItems for a PlotItem / PlotWidget: opaque cached left and bottom axes."""
-    return {"left": OpaqueAxis("left"), "bottom": OpaqueAxis("bottom")}
+class CountAxis(OpaqueAxis):
+    """An axis of whole numbers (epochs, steps): tick spacing never below 1."""
+
+    def tickSpacing(self, minVal, maxVal, size):
+        levels = super().tickSpacing(minVal, maxVal, size)
+        whole = [(max(spacing, 1.0), offset) for spacing, offset in levels]
+        return list(dict.fromkeys(whole))
+
+
+def opaque_axes(count_x: bool = False) -> dict:
+    """axisItems for a PlotItem / PlotWidget: opaque cached left and bottom axes (the bottom
+    one of whole numbers when count_x)."""
+    return {"left": OpaqueAxis("left"),
+            "bottom": CountAxis("bottom") if count_x else OpaqueAxis("bottom")}
 
 
 def style_axes(plot: pg.PlotItem, point_size: float) -> None:

@@ -11,7 +11,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from playground.core.files.resources import resources_dir
 
 LANGUAGES = ("en", "zh_CN")
+NATIVE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each language in itself
 _installed: list[QTranslator] = []  # kept alive while installed
+_current = ["en"]
+
+
+def current() -> str:
+    """The language whose translations are installed."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -27,6 +34,7 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = lang
     QLocale.setDefault(QLocale(lang))
     if lang == "en":
         return lang

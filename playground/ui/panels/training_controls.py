@@ -252,12 +252,16 @@ class TrainingControls(QWidget):
 
     def _build_stop(self) -> QFrame:
         group = self.stop_group = QFrame()
-        self.stop_epochs_check = QCheckBox(self.tr("Stop after epoch"))
+        # each rule is one sentence around its number: "Stop at train loss ≤ %1" (English) or
+        # "当训练损失 ≤ %1 时停止": the text before %1 labels the check box, the rest follows
+        epochs_text = self.tr("Stop after epoch %1").split("%1")
+        loss_text = self.tr("Stop at train loss ≤ %1").split("%1")
+        self.stop_epochs_check = QCheckBox(epochs_text[0].strip())
         self.stop_epochs = RangeSpinBox()
         self.stop_epochs.setRange(1, 100_000)
         self.stop_epochs.setValue(500)
         self.stop_epochs.setKeyboardTracking(False)
-        self.stop_loss_check = QCheckBox(self.tr("Stop at train loss ≤"))
+        self.stop_loss_check = QCheckBox(loss_text[0].strip())
         self.stop_loss = QDoubleSpinBox()
         self.stop_loss.setDecimals(4)
         self.stop_loss.setRange(0.0, 100.0)
@@ -277,8 +281,10 @@ class TrainingControls(QWidget):
         grid.setContentsMargins(SPACING, 0, 0, 0)
         grid.addWidget(self.stop_epochs_check, 0, 0)
         grid.addWidget(self.stop_epochs, 0, 1)
+        grid.addWidget(QLabel(epochs_text[-1].strip() if len(epochs_text) > 1 else ""), 0, 2)
         grid.addWidget(self.stop_loss_check, 1, 0)
         grid.addWidget(self.stop_loss, 1, 1)
+        grid.addWidget(QLabel(loss_text[-1].strip() if len(loss_text) > 1 else ""), 1, 2)
         grid.setColumnStretch(1, 1)
         self._sync_stop_enabled()
         group.setVisible(False)

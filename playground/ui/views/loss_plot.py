@@ -23,6 +23,7 @@ from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
 
 TRAIN_RGB, TEST_RGB = palette.BLUE, palette.ORANGE
+EMPTY_EPOCHS = 10  # the epoch axis of a run with no records yet
 
 
 class LossPlot(QWidget):
@@ -39,8 +40,8 @@ class LossPlot(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
         items.fast_view(self.graphics)
-        self.loss = self.graphics.addPlot(row=0, col=0, axisItems=items.opaque_axes())
-        self.acc = self.graphics.addPlot(row=1, col=0, axisItems=items.opaque_axes())
+        self.loss = self.graphics.addPlot(row=0, col=0, axisItems=items.opaque_axes(True))
+        self.acc = self.graphics.addPlot(row=1, col=0, axisItems=items.opaque_axes(True))
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
         self.acc.setXLink(self.loss)
@@ -68,8 +69,8 @@ class LossPlot(QWidget):
         big = QFont()
         big.setPointSizeF(10.5)
         self.readout.setFont(big)
-        self.readout.setWordWrap(True)
-        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing() + 4)
+        self.readout.setWordWrap(True)  # two lines, fixed: the views below never move
+        self.readout.setFixedHeight(2 * self.readout.fontMetrics().lineSpacing() + 4)
         self.graphics.scene().sigMouseMoved.connect(self._on_hover)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -124,9 +125,14 @@ class LossPlot(QWidget):
         return self._log
 
     def clear(self) -> None:
+        """Forget the run shown: no curves, no readout, axes back to epochs 0..10."""
         self._key = None
         self._epochs = np.zeros(0)
         self._cols = {}
+        self._band = (np.zeros(0), np.zeros(0))
+        self.cursor.setVisible(False)
+        self.loss.setXRange(0, EMPTY_EPOCHS, padding=0.02)
+        self.loss.setYRange(0, 1, padding=0.05)
         for c in (self.train_loss, self.test_loss, self.train_acc, self.test_acc,
                   self.band_low, self.band_high):
             c.setData([], [])
@@ -170,6 +176,7 @@ class LossPlot(QWidget):
         """x: first to last epoch; y: 0 (or the smallest log10 loss) to the largest loss."""
         e = self._epochs
         if not len(e):
+            self.loss.setXRange(0, EMPTY_EPOCHS, padding=0.02)
             return
         self.loss.setXRange(e[0], max(e[-1], e[0] + 1), padding=0.02)
         y = np.concatenate([self._cols["train_loss"], self._cols["test_loss"], *self._band])

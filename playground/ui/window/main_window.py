@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.live.snapshot import Snapshot
+from playground.ui.i18n.core_strings import tr_core
 from playground.ui.panels.data_panel import DataPanel
 from playground.ui.panels.network_builder import NetworkBuilder
 from playground.ui.panels.training_controls import TrainingControls
@@ -27,6 +36,7 @@ from playground.ui.window.insights import InsightArea
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
 from playground.ui.window.shortcuts import TrainingKeys
+from playground.ui.window.window_session import WindowSession
 from playground.ui.window.wiring import connect_panels, progress_text
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
@@ -35,18 +45,21 @@ STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status te
 
 
 class MainWindow(QMainWindow):
+    languageRequested = Signal(str)  # the window host rebuilds the window in that language
+
     def __init__(self, session: Session, interactive: bool = True,
                  remember: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session = session
+        self.session = WindowSession(session, self)  # connections die with this window
         self.remember = remember  # False: neither read nor write QSettings
         self.frames_painted = 0
         self._closed = False
         self._secondary_at = 0.0
         self._build()
         self.files = FileActions(session, self, interactive, remember, self.show_status)
-        self.menus = WindowMenus(self, session, self.files, self.loss_plot.set_log_scale,
+        self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
                                  self.insights.toolbar.actions())
+        self.menus.languageChosen.connect(self.languageRequested.emit)
         connect_panels(self)
         self.keys = TrainingKeys(self, {Qt.Key.Key_Space: self.menus.play,
                                         Qt.Key.Key_S: self.menus.step,
@@ -157,6 +170,7 @@ class MainWindow(QMainWindow):
         s.modifiedChanged.connect(lambda _m: self.update_title())
         s.pathChanged.connect(self.update_title)
         s.projectReplaced.connect(self.update_title)
+        s.projectReplaced.connect(self.loss_plot.clear)
         s.viewChanged.connect(self._on_view)
         s.selectedLayerChanged.connect(lambda _i: self.show_activation())
         s.specChanged.connect(self.show_activation)
@@ -220,9 +234,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ title and close
     def update_title(self) -> None:
         s = self.session
-        name = s.path.name if s.path else (s.project.name or self.tr("Untitled"))
+        p = s.project
+        name = s.path.stem if s.path else (tr_core(p.title) or p.name or self.tr("Untitled"))
         star = "*" if s.modified else ""
-        self.setWindowTitle(f"{name}{star} — Activation Playground")
+        app = self.tr("Activation Playground")
+        QApplication.instance().setApplicationDisplayName(app)
+        self.setWindowTitle(f"{name}{star} — {app}")
+
+    def close_for_rebuild(self) -> None:
+        """Close this window for its replacement: the session goes on."""
+        self._closed = True
+        self.close()
+        self.deleteLater()
 
     def closeEvent(self, event) -> None:
         if not self._closed and not self.files.confirm_discard():

@@ -6,15 +6,18 @@ change signals, so a change made anywhere shows in the menu.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from playground.core.files.experiments import experiment_description, experiment_names
+from playground.core.files.experiments import experiment_names, experiment_text
+from playground.ui.i18n import translator
 from playground.ui.i18n.core_strings import tr_core
 
 
 class WindowMenus(QObject):
+    languageChosen = Signal(str)
+
     """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
     `log_scale` are its actions."""
 
@@ -30,6 +33,7 @@ class WindowMenus(QObject):
         insights = view.addMenu(self.tr("&Insights"))
         for action in insight_actions:
             insights.addAction(action)
+        self._languages(view.addMenu(self.tr("&Language")))
         h = bar.addMenu(self.tr("&Help"))
         self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
         self._action(h, self.tr("&About"), self.show_about)
@@ -59,8 +63,9 @@ class WindowMenus(QObject):
         experiments = f.addMenu(self.tr("Open &experiment"))
         experiments.setToolTipsVisible(True)
         for name in experiment_names():
-            self._action(experiments, name, lambda _=False, n=name: files.open_experiment(n),
-                         tip=tr_core(experiment_description(name)))
+            self._action(experiments, tr_core(experiment_text(name, "title")) or name,
+                         lambda _=False, n=name: files.open_experiment(n),
+                         tip=tr_core(experiment_text(name, "description")))
         f.addSeparator()
         self._action(f, self.tr("Export points as &CSV…"), lambda: files.export_csv(),
                      tip=self.tr("x, y, label and train/test split of every point."))
@@ -102,6 +107,16 @@ class WindowMenus(QObject):
             self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
                          lambda _=False, k=k: s.set_current_class(k), str(k + 1))
             for k in range(6)]
+
+    def _languages(self, menu) -> None:
+        group = QActionGroup(self)
+        for lang in translator.LANGUAGES:
+            action = self._action(menu, translator.NATIVE_NAMES[lang],
+                                  lambda _=False, lang=lang: self.languageChosen.emit(lang),
+                                  tip=self.tr("Switch the interface language (training goes on)."),
+                                  checkable=True)
+            action.setChecked(lang == translator.current())
+            group.addAction(action)
 
     def _connect(self) -> None:
         s = self.session
