@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     # insight views that do not apply
     "no_hidden_layer": "This network has no hidden layer: it is one linear map followed by its "
     "output head.",
+    "equations_no_points": "The layer equations need a batch of training points: add points, or "
+    "put fewer in the test set.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playground.core.analysis import collapse, grid, hidden
+import numpy as np
+
+from playground.core.analysis import collapse, equations, grid, hidden
 from playground.core.nn.trainer import Trainer
 from playground.live.commands import InsightRequest
 
@@ -65,9 +67,21 @@ def _collapse(trainer: Trainer, request: InsightRequest):
     return CollapsePayload(report, single, extent)
 
 
+def _equations(trainer: Trainer, request: InsightRequest):
+    n_train, cfg = trainer.n_train, trainer.config
+    if not n_train:
+        return NotApplicable("equations_no_points")
+    m = min(request.batch or cfg.batch_size, n_train)
+    first = np.flatnonzero(~trainer.data.is_test)[:m]  # the first m training points
+    return equations.layer_equations(trainer.network, trainer.loss_name, trainer.inputs[first],
+                                     trainer.targets[first], cfg.batch_size, n_train,
+                                     cfg.regularization, cfg.reg_rate)
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
+    "equations": Payload(_equations, 0.2),
 }
 
 
