@@ -208,6 +208,30 @@ def _backward(p: _Pass, i: int, term: _Terms, numbers: bool) -> tuple[Equation, 
     return tuple(eqs)
 
 
+def _layer(p: _Pass, i: int, spec, loss, canonical: bool, term: _Terms) -> LayerEquations:
+    """Layer l = i + 1: its g, forward and backward equations (dZ[L] first for the output)."""
+    m = len(p.acts[0])
+    numbers = spec.units <= SMALL and m <= SMALL
+    act = activations.get(spec.activation)
+    backward = _backward(p, i, term, numbers)
+    if i == len(p.weights) - 1:
+        backward = _output_dz(p, loss, canonical, term, numbers) + backward
+    param = act.resolve_param(spec.param) if act.param_name else None
+    return LayerEquations(
+        i + 1,
+        spec.units,
+        act.name,
+        act.label,
+        act.formula,
+        act.derivative_formula,
+        act.param_name,
+        param,
+        _forward(p, i, m, term, numbers),
+        backward,
+        numbers,
+    )
+
+
 def layer_equations(
     network,
     loss_name: str,
@@ -233,28 +257,9 @@ def layer_equations(
     canonical = head == loss.canonical_head
     p = _run(network, loss, X, Y)
     term = _Terms()
-    layers = []
-    for i, spec in enumerate(network.spec.layers):
-        numbers = spec.units <= SMALL and m <= SMALL
-        act = activations.get(spec.activation)
-        backward = _backward(p, i, term, numbers)
-        if i == network.n_layers - 1:
-            backward = _output_dz(p, loss, canonical, term, numbers) + backward
-        layers.append(
-            LayerEquations(
-                i + 1,
-                spec.units,
-                act.name,
-                act.label,
-                act.formula,
-                act.derivative_formula,
-                act.param_name,
-                act.resolve_param(spec.param) if act.param_name else None,
-                _forward(p, i, m, term, numbers),
-                backward,
-                numbers,
-            )
-        )
+    layers = tuple(
+        _layer(p, i, spec, loss, canonical, term) for i, spec in enumerate(network.spec.layers)
+    )
     small = m <= SMALL
     n_in, k = X.shape[1], Y.shape[1]
     return Equations(
@@ -268,7 +273,7 @@ def layer_equations(
         canonical,
         term("A[0]", (n_in, m), p.acts[0].T, small),
         term("Y", (k, m), p.targets.T, small),
-        tuple(layers),
+        layers,
         not term.mismatched,
         regularization,
         float(reg_rate),
