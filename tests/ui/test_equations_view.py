@@ -168,3 +168,15 @@ def test_a_head_that_is_not_its_losss_own_writes_da_and_its_slope(view):
     a = t.network.copy(np.float64).predict(t.inputs[train].astype(np.float64))
     da = 2 * (a - t.targets[train])  # m·∂J/∂A for mean((a − y)²) over m points, 1 output
     assert all(number(v) in text for v in da.ravel())
+
+
+def test_new_numbers_keep_the_place_the_reader_scrolled_to(view):
+    t = trainer_for("binary")
+    view.show_snapshot(_snapshot(t, batch=3))
+    bar = view.text.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    before = (bar.value(), _plain(view))
+    t.step(20)
+    view.show_snapshot(_snapshot(t, batch=3))
+    assert _plain(view) != before[1] and bar.value() == before[0]

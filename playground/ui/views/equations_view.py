@@ -85,7 +85,8 @@ class EquationsView(QWidget):
         if html == self._html:
             return
         self._html = html
-        bar = self.text.verticalScrollBar()
-        top = bar.value()
+        bars = (self.text.verticalScrollBar(), self.text.horizontalScrollBar())
+        where = [bar.value() for bar in bars]
         self.text.setHtml(html)  # resets the scroll position: put it back
-        bar.setValue(top)
+        for bar, value in zip(bars, where):
+            bar.setValue(value)
