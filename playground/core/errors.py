@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     "csv_too_many_classes": "{value!r} is one class too many: at most {high} classes",
     "csv_one_class": "every point has the label {value!r}: classification needs 2 to {high} "
     "classes",
+    "equations_no_points": "The layer equations need a batch of training points: add points, or "
+    "put fewer in the test set.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

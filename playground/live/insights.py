@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playground.core.analysis import collapse, grid, hidden
+import numpy as np
+
+from playground.core.analysis import collapse, equations, grid, hidden
 from playground.core.nn.trainer import Trainer
 from playground.live.commands import InsightRequest
 
@@ -65,9 +67,33 @@ def _collapse(trainer: Trainer, request: InsightRequest):
     return CollapsePayload(report, single, extent)
 
 
+# Above SMALL samples the equations show shapes only, which the weights do not change: while
+# training, the last payload for the same network, loss, configuration and m is reused instead
+# of a pass over m points (up to the whole training set).
+_shapes_only: dict[str, tuple] = {}
+
+
+def _equations(trainer: Trainer, request: InsightRequest):
+    n_train, cfg = trainer.n_train, trainer.config
+    if not n_train:
+        return NotApplicable("equations_no_points")
+    m = min(request.batch or cfg.batch_size, n_train)
+    key = (trainer.spec, trainer.loss_name, cfg, n_train, m)
+    last = _shapes_only.get("equations")
+    if m > equations.SMALL and last is not None and last[0] == key:
+        return last[1]
+    first = np.flatnonzero(~trainer.data.is_test)[:m]  # the first m training points
+    payload = equations.layer_equations(trainer.network, trainer.loss_name, trainer.inputs[first],
+                                        trainer.targets[first], cfg.batch_size, n_train,
+                                        cfg.regularization, cfg.reg_rate)
+    _shapes_only["equations"] = (key, payload)
+    return payload
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
+    "equations": Payload(_equations, 0.2),
 }
 
 

@@ -245,9 +245,9 @@ class TrainingLoop:
 
     def _insights(self, now: float) -> dict:
         """Payloads of the subscribed views that are due: at their own rate while running, at
-        once after any change of network, data, run or request."""
+        once after any change of network, data, configuration, run or request."""
         t = self.trainer
-        key = (t.spec, t.data, self.run_id, self.request, t.step_count)
+        key = (t.spec, t.data, t.config, self.run_id, self.request, t.step_count)
         due = []
         for name in self.request.views:
             last = self._insights_at.get(name)

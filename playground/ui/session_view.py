@@ -102,7 +102,7 @@ class ViewMixin:
         views = self._visible_views | ({"collapse"} if v.single_map else set())
         return c.InsightRequest(frozenset(views), v.hidden_layer,
                                 tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
-                                tuple(point) or None)
+                                tuple(point) or None, v.equations_m or None)
 
     def _subscribe(self) -> None:
         self._post(c.Subscribe(self.insight_request()))
@@ -139,6 +139,11 @@ class ViewMixin:
     def pin(self, point: tuple[float, float] | None) -> None:
         """Pin the inspector at a point of the plane (None: follow the pointer again)."""
         if self._set_view(pinned=() if point is None else (float(point[0]), float(point[1]))):
+            self._subscribe()
+
+    def set_equations_batch(self, m: int) -> None:
+        """The layer equations' batch: the first m training points (0: the batch size)."""
+        if self._set_view(equations_m=max(0, int(m))):
             self._subscribe()
 
     def set_single_map(self, on: bool) -> None:

@@ -156,6 +156,73 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>EquationsView</name>
+    <message>
+        <source>Layer %1 (output)</source>
+        <translation>第 %1 层（输出层）</translation>
+    </message>
+    <message>
+        <source>Layer %1 (hidden)</source>
+        <translation>第 %1 层（隐藏层）</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>the first %1 training points, one per column (batch size %2)</source>
+        <translation>前 %1 个训练点，每列一个（批大小 %2）</translation>
+    </message>
+    <message>
+        <source>With a %1 output and %2, g′[%3] cancels against the loss: dZ[%3] needs no slope of the head.</source>
+        <translation>输出为 %1、损失为 %2 时，g′[%3] 与损失函数相互抵消：dZ[%3] 不需要输出激活的斜率。</translation>
+    </message>
+    <message>
+        <source>With a %1 output and %2, dZ[%3] = dA[%3] ∘ g′[%3](Z[%3]): the head&apos;s slope scales the error.</source>
+        <translation>输出为 %1、损失为 %2 时，dZ[%3] = dA[%3] ∘ g′[%3](Z[%3])：输出激活的斜率会缩放误差。</translation>
+    </message>
+    <message>
+        <source>Every shape matches an actual forward and backward pass on these m points.</source>
+        <translation>每个形状都与在这 m 个点上实际做一次前向和反向传播的结果一致。</translation>
+    </message>
+    <message>
+        <source>Some shapes differ from the pass on these m points.</source>
+        <translation>有些形状与在这 m 个点上实际传播的结果不一致。</translation>
+    </message>
+    <message>
+        <source>Loss J: %1, %2 over the m samples.</source>
+        <translation>损失 J：%1，%2（对 m 个样本计算）。</translation>
+    </message>
+    <message>
+        <source>Here dZ is per sample (m·∂J/∂Z); the 1/m goes into dW and db. Training folds the 1/m into dZ[L] instead: the same dW and db.</source>
+        <translation>这里 dZ 按每个样本计（m·∂J/∂Z），1/m 放进 dW 和 db。训练时则把 1/m 并入 dZ[L]：得到的 dW 和 db 完全相同。</translation>
+    </message>
+    <message>
+        <source>Training then adds the %1 regularization gradient (λ = %2) to each dW.</source>
+        <translation>训练时还会把 %1 正则化的梯度（λ = %2）加到每个 dW 上。</translation>
+    </message>
+    <message>
+        <source>Samples in the batch the equations are written for: the first m training points, one per column.</source>
+        <translation>这些方程所对应的批中的样本数：前 m 个训练点，每列一个。</translation>
+    </message>
+    <message>
+        <source>Use the batch size</source>
+        <translation>使用批大小</translation>
+    </message>
+    <message>
+        <source>Let m follow the training batch size.</source>
+        <translation>让 m 跟随训练的批大小。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Unsaved changes</source>
@@ -274,6 +341,10 @@ The decision map is not available.</source>
     <message>
         <source>Linear collapse</source>
         <translation>线性坍缩</translation>
+    </message>
+    <message>
+        <source>Layer equations</source>
+        <translation>各层方程</translation>
     </message>
     <message>
         <source>Insights</source>
@@ -1623,6 +1694,10 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>every point has the label {value!r}: classification needs 2 to {high} classes</source>
         <translation>所有数据点的标签都是 {value!r}：分类需要 2 到 {high} 个类别</translation>
+    </message>
+    <message>
+        <source>The layer equations need a batch of training points: add points, or put fewer in the test set.</source>
+        <translation>各层方程需要一批训练点：请添加数据点，或减少测试集中的点。</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epochs.</source>

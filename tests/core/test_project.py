@@ -333,3 +333,12 @@ def test_npz_holding_a_bare_array_is_refused(tmp_path):
     with open(tmp_path / "p.npz", "wb") as f:
         np.save(f, np.zeros(3))
     expect_error(path, "weights.file", "single array")
+
+
+def test_the_equations_batch_is_saved_and_checked():
+    p = make_project(trained=False, view=ViewState(equations_m=7))
+    assert project_from_dict(project_to_dict(p)).view.equations_m == 7
+    assert ViewState().equations_m == 0  # 0: the training batch size
+    for bad in (-1, 2.5, "3", 10**7):
+        with pytest.raises(ValueError, match="equations_m"):
+            ViewState(equations_m=bad)

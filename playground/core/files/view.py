@@ -28,6 +28,7 @@ class ViewState:
     hidden_stage: str = "a"  # "z" (before the activation) or "a" (after)
     pinned: tuple[float, ...] = ()  # the inspector's pinned input (x, y); () = none
     single_map: bool = False  # draw the collapsed single map's boundary on the plane
+    equations_m: int = 0  # layer equations: samples in the batch; 0 = the training batch size
     extra: dict = field(default_factory=dict)  # keys this version does not know, kept as read
 
     def __post_init__(self) -> None:
@@ -63,6 +64,7 @@ class ViewState:
             raise Invalid("hidden_pca", "choice", what="name", value=repr(self.hidden_pca),
                           choices="true, false")
         validate.choice(self.hidden_stage, ("z", "a"), "hidden_stage")
+        validate.integer(self.equations_m, "equations_m", 0, limits.MAX_BATCH)
         pinned = tuple(validate.number(v, "pinned", -limits.MAX_COORDINATE,
                                        limits.MAX_COORDINATE) for v in self.pinned)
         if len(pinned) not in (0, 2):

@@ -6,6 +6,7 @@ real values for regression. `delta` returns dL/dZ of the output layer given its 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class Loss:
     formula: str
     value: Callable[[np.ndarray, np.ndarray, np.ndarray], float]  # (z, a, Y) -> L
     grad_a: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (a, Y) -> dL/da
+    # m·dL/da per sample, in A and Y for k outputs (the dA[L] of the layer equations)
+    grad_a_formula: Callable[[int], str]
     heads: tuple[str, ...]  # output heads it pairs with
     canonical_head: str  # with this head dL/dz = (a - Y)/N
     mean_over_outputs: bool = False  # N = m·k (mean over every output) instead of m
@@ -33,6 +36,15 @@ class Loss:
             return (a - Y) * (1.0 / (a.size if self.mean_over_outputs else len(a)))
         act = activations.get(head)
         return self.grad_a(a, Y) * act.derivative(z, a, 0.0)
+
+
+def scaled(num: int, den: int, text: str) -> str:
+    """text times num/den: "A − Y", "2·(A − Y)", "(1/3)·(A − Y)"."""
+    g = math.gcd(num, den)
+    num, den = num // g, den // g
+    if num == den:
+        return text
+    return f"{num if den == 1 else f'({num}/{den})'}·({text})"
 
 
 def _bce(z, a, Y) -> float:
@@ -54,16 +66,19 @@ _REGISTRY = {
     "bce": Loss(
         "bce", "Binary cross-entropy", "L = −mean(y·ln a + (1−y)·ln(1−a))", _bce,
         lambda a, Y: (a - Y) / (np.clip(a * (1 - a), _EPS, None) * a.size),
+        lambda k: scaled(1, k, "(A − Y) / (A∘(1 − A))"),
         ("sigmoid",), "sigmoid", mean_over_outputs=True,
     ),
     "ce": Loss(
         "ce", "Cross-entropy", "L = −mean(Σ_k y_k·ln a_k)", _ce,
         lambda a, Y: -Y / (np.clip(a, _EPS, None) * len(a)),
+        lambda k: "−Y / A",
         ("softmax",), "softmax",
     ),
     "mse": Loss(
         "mse", "Mean squared error", "L = mean((a − y)²)", _mse,
         lambda a, Y: 2.0 * (a - Y) / a.size,
+        lambda k: scaled(2, k, "A − Y"),
         ("linear", "sigmoid", "tanh"), "",
     ),
 }

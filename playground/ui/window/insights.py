@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from playground.ui.views.collapse_view import CollapseView
+from playground.ui.views.equations_view import EquationsView
 from playground.ui.views.hidden_space import HiddenSpaceView
 
-VIEWS = (HiddenSpaceView, CollapseView)  # in the order of the tabs
+VIEWS = (HiddenSpaceView, CollapseView, EquationsView)  # in the order of the tabs
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
 
 
@@ -22,7 +23,8 @@ def titles() -> dict[str, str]:
     """Each insight view's title in the installed language."""
     translate = QCoreApplication.translate
     return {"hidden": translate("InsightArea", "Hidden space"),
-            "collapse": translate("InsightArea", "Linear collapse")}
+            "collapse": translate("InsightArea", "Linear collapse"),
+            "equations": translate("InsightArea", "Layer equations")}
 
 
 class InsightArea(QMainWindow):
@@ -74,8 +76,11 @@ class InsightArea(QMainWindow):
         hidden.optionsChanged.connect(lambda changes: s.set_hidden_view(**changes))
         collapse = self.views["collapse"]
         collapse.singleMapToggled.connect(s.set_single_map)
+        self.views["equations"].batchChanged.connect(s.set_equations_batch)
         s.insightsChanged.connect(self.show_options)
         s.specChanged.connect(self.show_options)
+        for signal in (s.dataChanged, s.configChanged):
+            signal.connect(self.show_batch)
         s.viewChanged.connect(lambda: collapse.set_single_map(s.view.single_map))
         s.projectReplaced.connect(self.open_saved)
         self.show_options()
@@ -114,6 +119,13 @@ class InsightArea(QMainWindow):
         sizes = tuple(layer.units for layer in spec.hidden)
         self.views["hidden"].set_options(sizes, v.hidden_layer, v.hidden_units, v.hidden_pca,
                                          v.hidden_stage)
+        self.show_batch()
+
+    def show_batch(self) -> None:
+        """The equations' m: the session's, or the batch size; at most the training points."""
+        m, project = self.session.view.equations_m, self.session.project
+        n_train = int((~project.data.is_test).sum())
+        self.views["equations"].set_batch(m or project.config.batch_size, n_train, not m)
 
     def _opened(self) -> None:
         checked = [n for n, dock in self.docks.items() if dock.toggleViewAction().isChecked()]
