@@ -41,6 +41,20 @@ def _remembered_language(snapshot) -> str | None:
     return lang if lang in ("en", "zh_CN") else None
 
 
+def _apply_remembered_scale(app, snapshot) -> None:
+    from playground.ui.graphics import scale
+
+    if not snapshot:
+        from playground.ui.window.settings import settings
+
+        value = settings().value("view/scale", 1.0)
+        try:
+            scale.set_factor(float(value))
+        except (TypeError, ValueError):
+            scale.set_factor(1.0)
+    scale.apply_to(app)
+
+
 def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
             snapshot: str | None = None, steps: int = 0,
             size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
@@ -60,6 +74,7 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
     from playground.ui.window.host import WindowHost
 
     translator.install(app, lang or _remembered_language(snapshot))
+    _apply_remembered_scale(app, snapshot)
     session = Session(loaded, path=Path(project) if project else None)
     if views:
         session.set_open_views(views)

@@ -1093,6 +1093,34 @@ Click to enlarge</source>
         <translation>绘制类别 %1</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with larger fonts and points, for a projector.</source>
+        <translation>全屏显示，字号和数据点更大，适合投影。</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Larger fonts and points.</source>
+        <translation>更大的字号和数据点。</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Smaller fonts and points.</source>
+        <translation>更小的字号和数据点。</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
         <source>Switch the interface language (training goes on).</source>
         <translation>切换界面语言（训练不会中断）。</translation>
     </message>

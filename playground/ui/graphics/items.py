@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
+from playground.ui.graphics import scale
 from playground.ui.graphics.palette import INK, lut_argb, over_white, packed_argb, qcolor
 
 LABEL_OVERHANG = 9  # px a tick label may reach past the end of its axis
@@ -77,7 +78,7 @@ def style_axes(plot: pg.PlotItem, point_size: float) -> None:
     a right margin so the last tick label and the curves' ends stay inside the widget."""
     plot.layout.setContentsMargins(2, 2, 12, 2)
     font = QFont()
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(scale.pt(point_size))
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setZValue(-200)  # the view box is at −100 and has no background
@@ -120,10 +121,11 @@ class FastImage(pg.ImageItem):
 LEGEND_ROW_PX = 24  # height of the one-row legend above a plot (a 10 pt label row)
 
 
-def legend_above(plot: pg.PlotItem, columns: int, size: str = "10pt") -> pg.LegendItem:
+def legend_above(plot: pg.PlotItem, columns: int, size: float = 10.0) -> pg.LegendItem:
     """A one-row legend in the plot's (empty) title row, right-aligned: it never covers data."""
-    plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX)
-    legend = pg.LegendItem(colCount=columns, labelTextSize=size, labelTextColor=INK,
+    plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX * scale.factor())
+    legend = pg.LegendItem(colCount=columns, labelTextSize=f"{scale.pt(size):.1f}pt",
+                           labelTextColor=INK,
                            frame=False, horSpacing=12)
     legend.layout.setContentsMargins(0, 0, 0, 0)
     legend.setParentItem(plot)

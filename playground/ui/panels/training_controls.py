@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from playground.core import limits
 from playground.core.nn import optimizers, regularizers
 from playground.core.nn.spec import TrainConfig
+from playground.ui.graphics import scale
 from playground.ui.graphics.widgets import RangeSpinBox
 from playground.ui.i18n.core_strings import tr_core
 
@@ -154,7 +155,7 @@ class TrainingControls(QWidget):
             "Re-initialize: draw new initial weights from a new seed and start again."),
             self.reinitRequested)
         self.progress = QLabel()
-        self.progress.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.progress.setStyleSheet(f"font-size: {scale.pt(13):.1f}pt; font-weight: bold;")
         self.progress_detail = QLabel()
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core.analysis.units import Z_MIN_RANGE
 from playground.core.nn import activations
 from playground.live.snapshot import Snapshot
-from playground.ui.graphics import items, palette
+from playground.ui.graphics import items, palette, scale
 from playground.ui.i18n.core_strings import tr_core
 
 N_CURVE = 401
@@ -59,7 +59,7 @@ class ActivationView(QWidget):
         self.title = QLabel()
         self.stats = QLabel()
         big = QFont()
-        big.setPointSizeF(11)
+        big.setPointSizeF(scale.pt(11))
         self.title.setFont(big)
         self.title.setWordWrap(True)
         self.stats.setFont(big)

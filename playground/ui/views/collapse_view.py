@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 
 from playground.core.nn import activations
 from playground.live.snapshot import Snapshot
+from playground.ui.graphics import scale
 from playground.ui.graphics.widgets import blocked
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.views.insight_common import NotApplicableLabel, payload_of
@@ -32,12 +33,12 @@ class CollapseView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         font = QFont()
-        font.setPointSizeF(11.5)
+        font.setPointSizeF(scale.pt(11.5))
         self.summary.setFont(font)
         self.numbers = QTextBrowser()
         self.numbers.setOpenLinks(False)
         big = QFont()
-        big.setPointSizeF(11)
+        big.setPointSizeF(scale.pt(11))
         self.numbers.setFont(big)
         self.overlay = QCheckBox(self.tr("Draw the single map's boundary on the plane"))
         self.overlay.setToolTip(self.tr("A dashed line where the one collapsed map gives ½: it "

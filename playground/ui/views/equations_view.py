@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.live.snapshot import Snapshot
+from playground.ui.graphics import scale
 from playground.ui.graphics.widgets import blocked
 from playground.ui.views import equations_html
 from playground.ui.views.insight_common import NotApplicableLabel, payload_of
@@ -55,7 +56,7 @@ class EquationsView(QWidget):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         font = QFont()
-        font.setPointSizeF(POINT_SIZE)
+        font.setPointSizeF(scale.pt(POINT_SIZE))
         self.text.setFont(font)
         self.empty = NotApplicableLabel()
         self._payload = None

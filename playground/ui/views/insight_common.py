@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.live.insights import NotApplicable
 from playground.live.snapshot import Snapshot
+from playground.ui.graphics import scale
 from playground.ui.i18n import messages
 
 
@@ -17,7 +18,8 @@ class NotApplicableLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: palette(dark); font-size: 12pt; padding: 12px;")
+        self.setStyleSheet(f"color: palette(dark); font-size: {scale.pt(12):.1f}pt; "
+                           "padding: 12px;")
         self.hide()
 
 

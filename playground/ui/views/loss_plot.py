@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.core.nn.history import METRICS
 from playground.live.snapshot import Snapshot
-from playground.ui.graphics import items, palette
+from playground.ui.graphics import items, palette, scale
 
 TRAIN_RGB, TEST_RGB = palette.BLUE, palette.ORANGE
 EMPTY_EPOCHS = 10  # the epoch axis of a run with no records yet
@@ -67,7 +67,7 @@ class LossPlot(QWidget):
         self.loss.addItem(self.cursor, ignoreBounds=True)
         self.readout = QLabel(" ")
         big = QFont()
-        big.setPointSizeF(10.5)
+        big.setPointSizeF(scale.pt(10.5))
         self.readout.setFont(big)
         self.readout.setWordWrap(True)  # two lines, fixed: the views below never move
         self.readout.setFixedHeight(2 * self.readout.fontMetrics().lineSpacing() + 4)

@@ -46,6 +46,8 @@ STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status te
 
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # the window host rebuilds the window in that language
+    scaleRequested = Signal(float)  # … at that UI scale
+    presentationRequested = Signal(bool)  # … full screen and larger, or back
 
     def __init__(self, session: Session, interactive: bool = True,
                  remember: bool = True, parent: QWidget | None = None):
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
                                  self.insights.toolbar.actions())
         self.menus.languageChosen.connect(self.languageRequested.emit)
+        self.menus.scaleChosen.connect(self.scaleRequested.emit)
+        self.menus.presentation.toggled.connect(self.presentationRequested.emit)
         connect_panels(self)
         self.keys = TrainingKeys(self, {Qt.Key.Key_Space: self.menus.play,
                                         Qt.Key.Key_S: self.menus.step,

@@ -11,12 +11,14 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from playground.core.files.experiments import experiment_names, experiment_text
+from playground.ui.graphics import scale
 from playground.ui.i18n import translator
 from playground.ui.i18n.core_strings import tr_core
 
 
 class WindowMenus(QObject):
     languageChosen = Signal(str)
+    scaleChosen = Signal(float)
 
     """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
     `log_scale` are its actions."""
@@ -34,6 +36,7 @@ class WindowMenus(QObject):
         for action in insight_actions:
             insights.addAction(action)
         self._languages(view.addMenu(self.tr("&Language")))
+        self._zoom(view)
         h = bar.addMenu(self.tr("&Help"))
         self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
         self._action(h, self.tr("&About"), self.show_about)
@@ -107,6 +110,21 @@ class WindowMenus(QObject):
             self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
                          lambda _=False, k=k: s.set_current_class(k), str(k + 1))
             for k in range(6)]
+
+    def _zoom(self, v) -> None:
+        v.addSeparator()
+        self.presentation = self._action(
+            v, self.tr("&Presentation mode"), lambda _on: None, "F11",
+            self.tr("Full screen with larger fonts and points, for a projector."), checkable=True)
+        self.presentation.triggered.disconnect()
+        f = scale.factor()
+        zoom_in = self._action(v, self.tr("Zoom &in"),
+                               lambda: self.scaleChosen.emit(f * scale.STEP),
+                               tip=self.tr("Larger fonts and points."))
+        zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self._action(v, self.tr("Zoom &out"), lambda: self.scaleChosen.emit(f / scale.STEP),
+                     QKeySequence.StandardKey.ZoomOut, self.tr("Smaller fonts and points."))
+        self._action(v, self.tr("&Actual size"), lambda: self.scaleChosen.emit(1.0), "Ctrl+0")
 
     def _languages(self, menu) -> None:
         group = QActionGroup(self)
