@@ -67,7 +67,7 @@ CASES = [
         "5:leaky_relu=0.1,5:elu=1.7,5:gelu,5:softplus",
         ("x1", "x2", "x1x2"),
     ),
-    Case("band-swish-step", "band", "6:swish,4:step=0.3", ("x1", "x2", "x1sq")),
+    Case("band-swish-step", "band", "6:swish,4:step=-0.3", ("x1", "x2", "x1sq")),
     Case("blobs3-softmax", "blobs", "8:sigmoid", classes=3),
     Case(
         "spiral6-softmax",
@@ -79,7 +79,7 @@ CASES = [
     ),
     Case("blobs4-sigmoid-heads", "blobs", "6:tanh", output="sigmoid", classes=4),
     Case("sine-regression-1d", "sine", "8:tanh,4:elu", ("x1", "x1sq", "sinx1")),
-    Case("plane-tanh-head", "plane", "3:relu,3:step=-0.2", output="tanh", loss="mse"),
+    Case("plane-tanh-head", "plane", "3:relu,3:softplus", output="tanh", loss="mse"),
     Case("iris-4d", "iris", "6:tanh,5:elu", classes=None),
     Case("xor-leaky-default", "xor", "4:leaky_relu,3:gelu,3:swish,3:softplus"),
     Case("large-net-npz", "circle", "64:relu,30:tanh"),

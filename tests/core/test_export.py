@@ -18,7 +18,9 @@ from export_cases import CASES, Case, app_predict, grid_for, run_predict
 from playground import __version__
 from playground.core import export
 from playground.core.data.csvio import from_csv, to_csv
+from playground.core.data.features import FEATURES
 from playground.core.errors import Invalid
+from playground.core.nn import activations
 
 CODE_FORMATS = ("keras", "pytorch", "numpy")
 
@@ -202,3 +204,18 @@ def test_default_output_sits_beside_the_project_named_after_its_stem(tmp_path):
     with pytest.raises(Invalid) as e:
         export.default_output("x.json", "onnx")
     assert e.value.field == "format"
+
+
+def test_the_export_cases_cover_every_activation_head_depth_and_input_kind():
+    projects = [c.project() for c in CASES]
+    specs = [p.spec() for p in projects]
+    hidden = {layer.activation for s in specs for layer in s.hidden}
+    assert hidden == set(activations.names())
+    assert {s.output for s in specs} == set(activations.output_heads())
+    assert {len(s.hidden) for s in specs} >= {0, 1, 2, 4}
+    assert {p.data.dim for p in projects} >= {1, 2, 4}
+    assert {f for p in projects for f in p.config.features} == set(FEATURES)
+    assert {s.n_outputs for s in specs if s.output == "softmax"} >= {3, 6}
+    params = {(layer.activation, layer.param) for s in specs for layer in s.hidden}
+    assert {("leaky_relu", 0.1), ("elu", 1.7)} <= params
+    assert any(not c.saved_weights for c in CASES) and any(s.n_params > 2000 for s in specs)
