@@ -149,6 +149,7 @@ def test_the_header_states_what_the_file_reproduces(fmt, tmp_path):
     ):
         assert part in head, part
     assert "def predict(X):" in text and "def features(X):" in text
+    assert not any(word in text for word in ("http", "urllib", "requests", "download", "hub."))
 
 
 def test_a_hostile_project_name_stays_in_its_comment(tmp_path):

@@ -191,7 +191,7 @@ def header(s: Subject, target: str) -> list[str]:
         printable(FEATURES[f][0]) if f in FEATURES else f
         for f in usable_features(cfg.features, s.data.dim)
     ]
-    if s.data.feature_names:
+    if s.data.dim > 2 and s.data.feature_names:  # raw columns: their own names
         names = [printable(n, 30) for n in s.data.feature_names]
     layers = " → ".join([f"{spec.n_inputs} inputs"] + [layer_text(lay) for lay in spec.layers])
     classes = f", {s.data.n_classes} classes" if s.data.n_classes > 1 else ""
@@ -217,6 +217,8 @@ def header(s: Subject, target: str) -> list[str]:
         f"Training: {optimizers.get(cfg.optimizer).label}, learning rate {cfg.learning_rate:g}, "
         f"batch {cfg.batch_size}, regularization {reg_text}, initializer "
         f"{initializers.get(cfg.initializer).label}, seed {cfg.seed}.",
+        "Run this file to check it: it prints its largest difference from the app's own "
+        "predictions on a few of the project's points.",
     ):
         lines += comment(text)
     return lines
