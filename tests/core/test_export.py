@@ -5,6 +5,7 @@ the npz and csv formats hold the weights and points. Keras and PyTorch files are
 
 from __future__ import annotations
 
+import ast
 import io
 import shutil
 import subprocess
@@ -220,3 +221,24 @@ def test_the_export_cases_cover_every_activation_head_depth_and_input_kind():
     params = {(layer.activation, layer.param) for s in specs for layer in s.hidden}
     assert {("leaky_relu", 0.1), ("elu", 1.7)} <= params
     assert any(not c.saved_weights for c in CASES) and any(s.n_params > 2000 for s in specs)
+
+
+def _generated_functions(code: str, *names: str) -> dict:
+    """The named top-level functions of generated code, defined with numpy as np."""
+    tree = ast.parse(code)
+    keep = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in names]
+    namespace = {"np": np}
+    exec(compile(ast.Module(keep, []), "<generated>", "exec"), namespace)  # noqa: S102
+    return {name: namespace[name] for name in names}
+
+
+@pytest.mark.parametrize("name", ["iris-4d", "sine-regression-1d", "spiral6-softmax"])
+def test_load_points_and_targets_read_the_csv_export_back(name, tmp_path):
+    project = next(c for c in CASES if c.name == name).project()
+    (csv_path,) = export.export(project, "csv", tmp_path / "points.csv")
+    for fmt in ("keras", "pytorch"):
+        code = export.render(project, fmt, tmp_path / "m.py")[0].data.decode()
+        f = _generated_functions(code, "load_points", "targets")
+        X, y, is_test = f["load_points"](csv_path)
+        assert np.array_equal(X, project.data.X) and np.array_equal(is_test, project.data.is_test)
+        assert np.array_equal(f["targets"](y), project.data.targets())

@@ -212,3 +212,41 @@ def test_initializer_exports_draw_the_apps_distributions(framework_env):
             assert 0.97 < w.std() / app.std() < 1.03, where
             assert 0.85 < np.abs(w).max() / np.abs(app).max() < 1.15, where  # not truncated
             assert abs(w.mean()) < 0.05 * app.std(), where
+
+
+INITIALIZE_RUNNER = """
+import importlib.util, json, sys
+import torch
+spec = importlib.util.spec_from_file_location("exported", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+torch.manual_seed(0)
+module.initialize(module.model)
+print(json.dumps([p.detach().double().numpy().tolist() for p in module.model.parameters()]))
+"""
+
+
+@pytest.mark.parametrize("name", initializers.names())
+def test_pytorch_initialize_draws_fresh_weights_like_the_app(name, tmp_path, framework_env):
+    wide = Case(
+        "wide", "circle", "64:tanh,64:tanh", config={"initializer": name}, saved_weights=False
+    )
+    out = tmp_path / "wide_pytorch.py"
+    export.export(wide.project(), "pytorch", out)
+    result = subprocess.run(
+        [sys.executable, "-c", INITIALIZE_RUNNER, str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=framework_env,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    got = [np.array(a) for a in json.loads(result.stdout.strip().splitlines()[-1])]
+    app = [a for W, b in app_network(wide.project()).get_params() for a in (W, b)]
+    assert not any(b.any() for b in got[1::2])  # biases start at 0
+    W, want = got[2], app[2]  # the 64 × 64 layer: 4,096 draws
+    if not want.any():  # zeros
+        assert not W.any()
+    else:
+        assert not np.array_equal(W, want)  # drawn afresh, not the loaded weights
+        assert 0.9 < W.std() / want.std() < 1.1
