@@ -49,7 +49,7 @@ def _suffix(fmt: str) -> str:
 def render(project, fmt: str, out, title: str = "") -> list[ExportFile]:
     """The files an export of `project` to `out` consists of (a code file may bring a .npz of
     its weights along). title: the name the code's header uses (default: the project's).
-    Raises Invalid naming the field (format, weights, output, loss)."""
+    Raises Invalid naming the field (format, weights, or the network's output or loss)."""
     _suffix(fmt)
     out = Path(out)
     if fmt == "csv":
@@ -61,8 +61,9 @@ def render(project, fmt: str, out, title: str = "") -> list[ExportFile]:
 
 
 def write(files: list[ExportFile]) -> list[Path]:
-    """Write rendered files, each atomically; returns their paths. OSError when refused."""
-    for f in files:
+    """Write rendered files, each atomically, the code file last (a failure leaves no code that
+    points to a missing .npz); returns their paths. OSError when refused."""
+    for f in reversed(files):
         atomic_write(f.path, lambda stream, data=f.data: stream.write(data))
     return [f.path for f in files]
 
