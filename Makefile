@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: run test bench lint format package package-test clean
+.PHONY: run test test-export bench lint format package package-test clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ test: $(VENV)/.installed-test
 	@scripts/system-deps.sh --x11
 	$(MAKE) --no-print-directory lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# Exported Keras 3 and PyTorch code, run and compared with the app (tests/export). Installs the
+# `export` extra (torch, keras); a missing framework fails these tests, it never skips them.
+$(VENV)/.installed-export: pyproject.toml | $(PY)
+	$(PIP) install -q -e '.[test,export]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+test-export: $(VENV)/.installed-export
+	KERAS_BACKEND=torch $(PY) -m pytest tests/export
 
 bench: $(VENV)/.installed-test
 	@scripts/system-deps.sh

@@ -1,4 +1,4 @@
-"""Command line: the GUI by default, or a headless command (train, inspect, list, bench).
+"""Command line: the GUI by default, or a headless command (train, inspect, export, list, bench).
 
 The contract lives in DESIGN.md ("Command line"). Bad arguments exit 2 with one line on stderr
 that names the argument; the GUI and the optional benchmark parts are imported only when used.
@@ -47,6 +47,11 @@ def build_parser() -> Parser:
     inspect.add_argument("project", metavar="PROJECT")
     inspect.add_argument("--json", action="store_true")
 
+    from playground.cli.export import add_arguments as add_export_arguments
+
+    add_export_arguments(sub.add_parser("export", help="code (Keras, PyTorch, NumPy), weights "
+                                                       "or points of a project"))
+
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
 
@@ -80,6 +85,10 @@ def _dispatch(args) -> int:
         from playground.cli.inspect import run_inspect
 
         return run_inspect(args)
+    if args.command == "export":
+        from playground.cli.export import run as run_export
+
+        return run_export(args)
     if args.command == "list":
         from playground.cli.inspect import run_list
 

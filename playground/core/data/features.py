@@ -20,6 +20,17 @@ FEATURES: dict[str, tuple[str, Callable[[np.ndarray], np.ndarray]]] = {
     "sinx1": ("sin x₁", lambda X: np.sin(X[:, 0])),
     "sinx2": ("sin x₂", lambda X: np.sin(X[:, 1])),
 }
+# Each feature written as code on raw points X with the array namespace `xp` (for exported code);
+# the same operations as FEATURES, so exported code computes the same numbers.
+EXPRESSIONS: dict[str, str] = {
+    "x1": "X[:, 0]",
+    "x2": "X[:, 1]",
+    "x1sq": "X[:, 0] ** 2",
+    "x2sq": "X[:, 1] ** 2",
+    "x1x2": "X[:, 0] * X[:, 1]",
+    "sinx1": "xp.sin(X[:, 0])",
+    "sinx2": "xp.sin(X[:, 1])",
+}
 FEATURES_1D = ("x1", "x1sq", "sinx1")
 DEFAULT_FEATURES = ("x1", "x2")
 
@@ -53,6 +64,13 @@ def usable_features(features: tuple[str, ...], dim: int) -> tuple[str, ...]:
     if dim == 2:
         return features
     return tuple(f"x{i + 1}" for i in range(dim))
+
+
+def expressions(features: tuple[str, ...], dim: int) -> tuple[str, ...]:
+    """Code for each network input, as `transform` computes it from raw X (n, dim)."""
+    if dim > 2:
+        return tuple(f"X[:, {i}]" for i in range(dim))
+    return tuple(EXPRESSIONS[f] for f in usable_features(features, dim))
 
 
 def transform(X: np.ndarray, features: tuple[str, ...]) -> np.ndarray:

@@ -19,6 +19,20 @@ _EPS = 1e-12
 
 
 @dataclass(frozen=True)
+class LossExport:
+    """The same loss in Keras 3 and PyTorch (both average like the app: Keras over the last axis
+    then the batch, PyTorch's mean reduction over every element or, for cross-entropy, the batch).
+
+    keras: the name for model.compile(loss=…), on the head's output; torch: the class in torch.nn;
+    torch_logits: it takes the output layer's z and applies the head itself (more stable).
+    """
+
+    keras: str
+    torch: str
+    torch_logits: bool
+
+
+@dataclass(frozen=True)
 class Loss:
     name: str
     label: str
@@ -29,6 +43,7 @@ class Loss:
     grad_a_formula: Callable[[int], str]
     heads: tuple[str, ...]  # output heads it pairs with
     canonical_head: str  # with this head dL/dz = (a - Y)/N
+    export: LossExport
     mean_over_outputs: bool = False  # N = m·k (mean over every output) instead of m
 
     def delta(self, z: np.ndarray, a: np.ndarray, Y: np.ndarray, head: str) -> np.ndarray:
@@ -67,19 +82,21 @@ _REGISTRY = {
         "bce", "Binary cross-entropy", "L = −mean(y·ln a + (1−y)·ln(1−a))", _bce,
         lambda a, Y: (a - Y) / (np.clip(a * (1 - a), _EPS, None) * a.size),
         lambda k: scaled(1, k, "(A − Y) / (A∘(1 − A))"),
-        ("sigmoid",), "sigmoid", mean_over_outputs=True,
+        ("sigmoid",), "sigmoid", LossExport("binary_crossentropy", "BCEWithLogitsLoss", True),
+        mean_over_outputs=True,
     ),
     "ce": Loss(
         "ce", "Cross-entropy", "L = −mean(Σ_k y_k·ln a_k)", _ce,
         lambda a, Y: -Y / (np.clip(a, _EPS, None) * len(a)),
         lambda k: "−Y / A",
         ("softmax",), "softmax",
+        LossExport("categorical_crossentropy", "CrossEntropyLoss", True),
     ),
     "mse": Loss(
         "mse", "Mean squared error", "L = mean((a − y)²)", _mse,
         lambda a, Y: 2.0 * (a - Y) / a.size,
         lambda k: scaled(2, k, "A − Y"),
-        ("linear", "sigmoid", "tanh"), "",
+        ("linear", "sigmoid", "tanh"), "", LossExport("mean_squared_error", "MSELoss", False),
     ),
 }
 

@@ -65,18 +65,42 @@ class Adam(Optimizer):
 
 
 @dataclass(frozen=True)
+class OptimizerExport:
+    """The same update rule in Keras 3 and PyTorch: (class, keyword arguments besides the
+    learning rate) in keras.optimizers and torch.optim.
+
+    torch_eps_per_step: (ε, β2) when PyTorch adds ε to the bias-corrected √v̂ = √(v/(1 − β2ᵗ))
+    where the app (and Keras) add it to √v; eps = ε/√(1 − β2ᵗ) before step t makes them equal.
+    """
+
+    keras: tuple[str, dict]
+    torch: tuple[str, dict]
+    torch_eps_per_step: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class OptimizerInfo:
     name: str
     label: str
     cls: type
     note: str
+    export: OptimizerExport
 
 
 _REGISTRY = {
-    "sgd": OptimizerInfo("sgd", "SGD", SGD, "θ ← θ − η·∇L"),
-    "momentum": OptimizerInfo("momentum", "Momentum", Momentum, "v ← 0.9·v + ∇L;  θ ← θ − η·v"),
-    "adam": OptimizerInfo("adam", "Adam", Adam,
-                          "per-parameter steps from running ∇L and ∇L² means"),
+    "sgd": OptimizerInfo("sgd", "SGD", SGD, "θ ← θ − η·∇L",
+                         OptimizerExport(("SGD", {}), ("SGD", {}))),
+    # Keras: v ← β·v − η·g, θ ← θ + v; PyTorch (dampening 0): v ← β·v + g, θ ← θ − η·v
+    "momentum": OptimizerInfo(
+        "momentum", "Momentum", Momentum, "v ← 0.9·v + ∇L;  θ ← θ − η·v",
+        OptimizerExport(("SGD", {"momentum": Momentum.beta}),
+                        ("SGD", {"momentum": Momentum.beta}))),
+    "adam": OptimizerInfo(
+        "adam", "Adam", Adam, "per-parameter steps from running ∇L and ∇L² means",
+        OptimizerExport(
+            ("Adam", {"beta_1": Adam.beta1, "beta_2": Adam.beta2, "epsilon": Adam.eps}),
+            ("Adam", {"betas": (Adam.beta1, Adam.beta2), "eps": Adam.eps}),
+            torch_eps_per_step=(Adam.eps, Adam.beta2))),
 }
 
 
