@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     # insight views that do not apply
     "no_hidden_layer": "This network has no hidden layer: it is one linear map followed by its "
     "output head.",
+    "gradients_no_points": "There are no training points, so there is no loss and no gradient "
+    "to show. Add points, or put fewer in the test set.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playground.core.analysis import collapse, grid, hidden
-from playground.core.nn.trainer import Trainer
+from playground.core.analysis import collapse, flow, grid, hidden
+from playground.core.nn.history import HistoryData
+from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
 
 
@@ -65,9 +66,33 @@ def _collapse(trainer: Trainer, request: InsightRequest):
     return CollapsePayload(report, single, extent)
 
 
+@dataclass(frozen=True, eq=False)
+class GradientsPayload:
+    norms: HistoryData  # recorded ‖dL/dW_l‖ per layer (metrics W1…WL), ≤ NORM_BUCKETS buckets
+    recent: tuple[float, ...]  # per layer: flow.recent_norms of the whole recorded history
+    flow: flow.GradientFlow  # histograms and full-batch norms on the training points now
+    every: int  # steps between records
+
+
+NORM_BUCKETS = 400
+
+
+def _gradients(trainer: Trainer, request: InsightRequest):
+    if not trainer.n_train:
+        return NotApplicable("gradients_no_points")
+    train = ~trainer.data.is_test
+    history = trainer.grad_history.data()
+    return GradientsPayload(history.compact(NORM_BUCKETS),
+                            tuple(flow.recent_norms(history).tolist()),
+                            flow.gradient_flow(trainer.network, trainer.inputs[train],
+                                               trainer.targets[train], trainer.loss_name),
+                            GRAD_EVERY)
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
+    "gradients": Payload(_gradients, 0.15),
 }
 
 

@@ -130,6 +130,7 @@ MESSAGE_TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "expected shape {expected}, got {value}"),
     QT_TRANSLATE_NOOP("core", "points can only be drawn on 1-D and 2-D data, not {dim}-D"),
     QT_TRANSLATE_NOOP("core", "This network has no hidden layer: it is one linear map followed by its output head."),
+    QT_TRANSLATE_NOOP("core", "There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set."),
     QT_TRANSLATE_NOOP("core", "Stopped after {epochs} epochs."),
     QT_TRANSLATE_NOOP("core", "Stopped: the training loss reached {loss:g}."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept."),
