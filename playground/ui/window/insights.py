@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from playground.ui.views.collapse_view import CollapseView
+from playground.ui.views.gradient_flow import GradientFlowView
 from playground.ui.views.hidden_space import HiddenSpaceView
 
-VIEWS = (HiddenSpaceView, CollapseView)  # in the order of the tabs
+VIEWS = (HiddenSpaceView, CollapseView, GradientFlowView)  # in the order of the tabs
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
 
 
@@ -22,7 +23,8 @@ def titles() -> dict[str, str]:
     """Each insight view's title in the installed language."""
     translate = QCoreApplication.translate
     return {"hidden": translate("InsightArea", "Hidden space"),
-            "collapse": translate("InsightArea", "Linear collapse")}
+            "collapse": translate("InsightArea", "Linear collapse"),
+            "gradients": translate("InsightArea", "Gradient flow")}
 
 
 class InsightArea(QMainWindow):
