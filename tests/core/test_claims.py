@@ -115,7 +115,7 @@ def test_a_deep_sigmoid_stack_starves_its_first_layer_of_gradient(seed):
 def test_in_the_sigmoid_deep_experiment_the_first_layers_barely_learn_and_tanh_fixes_it(seed):
     # the recorded mini-batch ‖dL/dW‖ (median of the last 10 records, as the gradient-flow view
     # says it) after 500 steps, first / output layer; measured on seeds 0–5:
-    # sigmoid 5e-5–6e-4, tanh in the same net 2.0–6.3
+    # sigmoid 7e-5–6e-4, tanh in the same net 1.7–7.6
     project = load_experiment("sigmoid-deep")
 
     def ratio(act):
