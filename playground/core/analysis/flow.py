@@ -27,7 +27,7 @@ from playground.core.nn import activations, heads, losses
 from playground.core.nn.history import HistoryData
 
 BINS = 41  # odd: one bin is centred on 0, where vanishing gradients pile up
-HIST_POINTS = 1000
+HIST_POINTS = 500  # (n·units values per layer: a 64-unit layer still gives 32,000)
 PERCENTILE = 99.0
 RECENT = 10  # recent_norms: the median over this many of the last recorded buckets
 
