@@ -74,8 +74,7 @@ def test_any_metric_names_keep_min_max_and_last_through_merges():
     assert list(d.column("W2")) == [5.0, 2.0, 0.5]  # the last value recorded in each bucket
     again = History.from_data(d, capacity=4)
     assert again.data() == d and again.metrics == ("W1", "W2")
-    assert d != HistoryData(d.first, d.last, d.step, d.low, d.high, d.final, d.span,
-                            ("W1", "W3"))
+    assert d != HistoryData(d.first, d.last, d.step, d.low, d.high, d.final, d.span, ("W1", "W3"))
 
 
 def test_with_columns_moves_columns_and_leaves_new_ones_empty():

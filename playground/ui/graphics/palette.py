@@ -126,8 +126,17 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
 
 
 # Viridis (van der Walt & Smith 2015): ordered and colour-blind-safe; anchors at t = 0, ⅛, … 1.
-VIRIDIS = ((68, 1, 84), (71, 44, 122), (59, 81, 139), (44, 113, 142), (33, 144, 140),
-           (39, 173, 128), (92, 200, 98), (170, 220, 49), (253, 231, 37))
+VIRIDIS = (
+    (68, 1, 84),
+    (71, 44, 122),
+    (59, 81, 139),
+    (44, 113, 142),
+    (33, 144, 140),
+    (39, 173, 128),
+    (92, 200, 98),
+    (170, 220, 49),
+    (253, 231, 37),
+)
 LAYER_SPAN = 0.78  # its light yellow end is left out: every line must show on white
 
 
