@@ -7,6 +7,8 @@ Our side is a Trainer with record_history off; torch's side is a Sequential of L
 activations with BCEWithLogitsLoss / CrossEntropyLoss and optim.SGD.
 Rates are the best of the timed runs; the ratio is the median over rounds in which ours and
 torch's run alternately (about duration / 2 seconds each), so the machine's drift cancels.
+The cases train as `train` does, recording each layer's gradient norm every GRAD_EVERY steps;
+G measures what that recording costs on the smallest net (A), where a step is cheapest.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from playground.core.analysis.grid import grid_eval
 from playground.core.data.features import transform
 from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.core.nn import activations
+from playground.core.nn.history import History
 from playground.core.nn.network import Network
 from playground.core.nn.spec import LayerSpec, NetworkSpec, TrainConfig
-from playground.core.nn.trainer import Trainer
+from playground.core.nn.trainer import GRAD_EVERY, Trainer, grad_metrics
 
 GRID_RES = 100
 DEFAULT_DTYPE = TrainConfig().dtype  # what the app trains in
@@ -56,6 +59,8 @@ CASES = (
          NetworkSpec(2, _hidden(64, 2, "relu"), 3, "softmax"), 5000, 5000, 1.0),
 )
 GRID_CASE = CASES[1]  # E: the grid goes through B's network
+GRAD_CASE = CASES[0]  # G: recording gradient norms, on A's network
+GRAD_BUDGET = 0.02  # share of training time the recording may take
 
 
 def bench_data(n: int, n_classes: int, seed: int = 0) -> PointSet:
@@ -233,6 +238,34 @@ def run_grid(duration: float, repeats: int, dtype: str = DEFAULT_DTYPE) -> dict:
             "ms": ms, "budget_ms": GRID_BUDGET_MS, "passed": ms <= GRID_BUDGET_MS}
 
 
+def _record_runner(network: Network) -> Callable[[int], object]:
+    """run(n) records the network's per-layer ‖dL/dW‖ n times, as the Trainer does."""
+    def run(n: int) -> None:
+        history = History(metrics=grad_metrics(network.n_layers))
+        for k in range(1, n + 1):
+            history.append_row(k, k * GRAD_EVERY, network.weight_grad_norms())
+
+    return run
+
+
+def run_grad_recording(duration: float, repeats: int, dtype: str = DEFAULT_DTYPE) -> dict:
+    """Steps/s of case A with and without recording (alternating rounds, median ratio), and
+    the share one record takes of GRAD_EVERY steps, each timed on its own (best of repeats):
+    the verdict uses the share, which the machine's drift does not blur."""
+    on, off = make_trainer(GRAD_CASE, dtype=dtype), make_trainer(GRAD_CASE, dtype=dtype)
+    off.record_grads = False
+    on.step(1)  # a gradient to take the norms of
+    rounds = max(7, 2 * repeats + 1)
+    with_rate, without_rate, ratio = paired_rates(_ours_runner(on), _ours_runner(off),
+                                                  duration / 2, rounds)
+    record_s = 1.0 / best_rate(_record_runner(on.network), duration, repeats)
+    share = record_s * without_rate / GRAD_EVERY
+    return {"name": "G", "description": f"|dL/dW| recorded every {GRAD_EVERY} steps, A",
+            "with_steps_per_s": with_rate, "without_steps_per_s": without_rate,
+            "ratio": ratio, "record_us": 1e6 * record_s, "share": share,
+            "budget_share": GRAD_BUDGET, "passed": share <= GRAD_BUDGET}
+
+
 def run(duration: float = 0.5, repeats: int = 3, use_torch: bool = True,
         dtype: str = DEFAULT_DTYPE) -> dict:
     """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...}, ...}."""
@@ -241,10 +274,12 @@ def run(duration: float = 0.5, repeats: int = 3, use_torch: bool = True,
         torch.set_num_threads(1)
     cases = [run_case(case, torch, duration, repeats, dtype) for case in CASES]
     grid = run_grid(duration, repeats, dtype)
-    verdicts = [c["passed"] for c in cases if c["passed"] is not None] + [grid["passed"]]
+    grads = run_grad_recording(duration, repeats, dtype)
+    verdicts = [c["passed"] for c in cases if c["passed"] is not None] + [grid["passed"],
+                                                                        grads["passed"]]
     return {"torch": None if torch is None else torch.__version__, "torch_threads": 1,
             "dtype": dtype, "duration_s": duration, "repeats": repeats,
-            "cases": cases, "grid": grid, "passed": all(verdicts)}
+            "cases": cases, "grid": grid, "grad_recording": grads, "passed": all(verdicts)}
 
 
 def _fmt(v: float | None, unit: str = "") -> str:
@@ -265,6 +300,13 @@ def format_table(result: dict) -> str:
     lines.append(f"{g['name']:<5}{g['description']:<38}{g['ms']:>9.3f}ms{'':>18}"
                  f"{'<=' + format(g['budget_ms'], 'g') + 'ms':>8}  "
                  f"{'PASS' if g['passed'] else 'FAIL'}")
+    r = result["grad_recording"]
+    lines.append(f"{r['name']:<5}{r['description']:<38}{_fmt(r['with_steps_per_s']):>10}"
+                 f"{_fmt(r['without_steps_per_s']):>10}{r['ratio']:>7.3f}x"
+                 f"{'<=' + format(r['budget_share'], '.0%'):>8}  "
+                 f"{'PASS' if r['passed'] else 'FAIL'}")
+    lines.append(f"{'':<5}G: steps/s with and without recording; one record takes "
+                 f"{r['record_us']:.1f} us = {r['share']:.2%} of {GRAD_EVERY} steps")
     torch_note = (f"PyTorch {result['torch']} CPU, {result['torch_threads']} thread"
                   if result["torch"] else "PyTorch not installed: ratios skipped")
     lines.append(f"steps/s: best run; ratio: median of alternating ours/torch rounds; "

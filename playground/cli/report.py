@@ -10,7 +10,7 @@ import numpy as np
 from playground.core.analysis import affine, collapse, units
 from playground.core.data.features import usable_features
 from playground.core.data.pointset import PLANE_EXTENT
-from playground.core.nn.trainer import Trainer
+from playground.core.nn.trainer import GRAD_EVERY, Trainer
 
 REGION_RES = 200  # grid side for counting linear regions
 
@@ -57,6 +57,18 @@ def regions_dict(trainer: Trainer) -> dict | None:
     return {"count": result.count, "res": REGION_RES, "extent": list(PLANE_EXTENT)}
 
 
+def grad_history_dict(trainer: Trainer) -> dict:
+    """The recorded mini-batch ‖dL/dW‖ per layer (hidden..., output): every GRAD_EVERY steps,
+    in buckets of `span` records; per bucket the step and value of its last record and the
+    least and greatest value of its records."""
+    h = trainer.grad_history.data()
+    return {"every": GRAD_EVERY, "span": h.span, "steps": h.step.tolist(),
+            "layers": [{"layer": i + 1, "activation": layer.activation,
+                        "norms": h.final[:, i].tolist(), "low": h.low[:, i].tolist(),
+                        "high": h.high[:, i].tolist()}
+                       for i, layer in enumerate(trainer.spec.layers)]}
+
+
 def train_report(trainer: Trainer, steps: int, seconds: float) -> dict:
     """The `train --json` object for a trainer that just trained `steps` steps."""
     m = trainer.evaluate()
@@ -82,6 +94,7 @@ def train_report(trainer: Trainer, steps: int, seconds: float) -> dict:
         "message": trainer.stop_reason.text() if trainer.stop_reason else "",
         "layers": layers, "collapse": collapse_dict(trainer.network),
         "linear_regions": regions_dict(trainer),
+        "grad_history": grad_history_dict(trainer),
     }
     if classification:
         report["train_accuracy"] = m.train_accuracy
@@ -110,6 +123,17 @@ def collapse_text(c: dict) -> str:
     return f"collapse: not collapsible (non-linear activations between layers){extra}"
 
 
+def grad_ratio_text(g: dict) -> str:
+    """The latest recorded ‖dL/dW‖ of layer 1 over the output layer's ("" when there is none)."""
+    if len(g["layers"]) < 2 or not g["steps"]:
+        return ""
+    first, last = g["layers"][0]["norms"][-1], g["layers"][-1]["norms"][-1]
+    if not (math.isfinite(first) and math.isfinite(last) and last > 0):
+        return ""
+    return (f"gradient |dL/dW| layer 1 / output layer: {_num(first / last)} "
+            f"({_num(first)} / {_num(last)}, mini-batch of step {g['steps'][-1]})")
+
+
 def train_text(r: dict) -> str:
     sizes = "-".join(str(s) for s in r["sizes"])
     lines = [
@@ -129,6 +153,9 @@ def train_text(r: dict) -> str:
                      f"saturated {_pct(layer['saturated_fraction'])}  "
                      f"|dL/dW| {_num(layer['grad_norm'])}")
     lines.append(collapse_text(r["collapse"]))
+    grad = grad_ratio_text(r["grad_history"])
+    if grad:
+        lines.append(grad)
     if r["linear_regions"] is not None:
         lines.append(f"linear regions: {r['linear_regions']['count']} on a "
                      f"{r['linear_regions']['res']}-point grid side")

@@ -73,6 +73,8 @@ MESSAGES: dict[str, str] = {
     "classes",
     "equations_no_points": "The layer equations need a batch of training points: add points, or "
     "put fewer in the test set.",
+    "gradients_no_points": "There are no training points, so there is no loss and no gradient "
+    "to show. Add points, or put fewer in the test set.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

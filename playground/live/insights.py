@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.core.analysis import collapse, equations, grid, hidden
-from playground.core.nn.trainer import Trainer
+from playground.core.analysis import collapse, equations, flow, grid, hidden
+from playground.core.nn.history import HistoryData
+from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
 
 
@@ -88,12 +89,34 @@ def _equations(trainer: Trainer, request: InsightRequest):
                                         cfg.regularization, cfg.reg_rate)
     _shapes_only["equations"] = (key, payload)
     return payload
+@dataclass(frozen=True, eq=False)
+class GradientsPayload:
+    norms: HistoryData  # recorded ‖dL/dW_l‖ per layer (metrics W1…WL), ≤ NORM_BUCKETS buckets
+    recent: tuple[float, ...]  # per layer: flow.recent_norms of the whole recorded history
+    flow: flow.GradientFlow  # histograms and full-batch norms on the training points now
+    every: int  # steps between records
+
+
+NORM_BUCKETS = 400
+
+
+def _gradients(trainer: Trainer, request: InsightRequest):
+    if not trainer.n_train:
+        return NotApplicable("gradients_no_points")
+    train = ~trainer.data.is_test
+    history = trainer.grad_history.data()
+    return GradientsPayload(history.compact(NORM_BUCKETS),
+                            tuple(flow.recent_norms(history).tolist()),
+                            flow.gradient_flow(trainer.network, trainer.inputs[train],
+                                               trainer.targets[train], trainer.loss_name),
+                            GRAD_EVERY)
 
 
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
     "equations": Payload(_equations, 0.2),
+    "gradients": Payload(_gradients, 0.15),
 }
 
 

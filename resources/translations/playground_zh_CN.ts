@@ -274,6 +274,57 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>GradientFlowView</name>
+    <message>
+        <source>‖dL/dW‖</source>
+        <translation>‖dL/dW‖</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>activation a</source>
+        <translation>激活值 a</translation>
+    </message>
+    <message>
+        <source>gradient dℓ/dz</source>
+        <translation>梯度 dℓ/dz</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>With no hidden layer the gradient has nothing to pass through: only the output layer learns.</source>
+        <translation>没有隐藏层时，梯度无需向下传递：只有输出层在学习。</translation>
+    </message>
+    <message>
+        <source>No gradient recorded yet: while training, every %1 steps the norm ‖dL/dW‖ of each layer&apos;s mini-batch gradient is recorded.</source>
+        <translation>还没有记录梯度：训练时每 %1 步记录一次各层小批量梯度的范数 ‖dL/dW‖。</translation>
+    </message>
+    <message>
+        <source>Layer 1&apos;s gradient is 1/%1 of the output layer&apos;s: the first layers barely learn (vanishing gradients).</source>
+        <translation>第 1 层的梯度只有输出层的 1/%1：前面几层几乎学不动（梯度消失）。</translation>
+    </message>
+    <message>
+        <source>Layer 1&apos;s gradient is %1 times the output layer&apos;s: it grows on its way back to the input.</source>
+        <translation>第 1 层的梯度是输出层的 %1 倍：它在反向传回输入的途中变大了。</translation>
+    </message>
+    <message>
+        <source>Layer 1&apos;s gradient is %1 times the output layer&apos;s: the error signal reaches the first layers.</source>
+        <translation>第 1 层的梯度是输出层的 %1 倍：误差信号能传到前面几层。</translation>
+    </message>
+    <message>
+        <source>Right, on the training points now: each hidden layer&apos;s activations (mass at the ends: saturated) and the gradients it passes back (narrower toward the top: vanishing; their rms at the right).</source>
+        <translation>右侧是当前训练点上的情况：每个隐藏层的激活值（堆积在两端表示饱和）和它反向传回的梯度（越往上越窄表示梯度消失；右边标出均方根）。</translation>
+    </message>
+</context>
+<context>
     <name>HiddenSpaceView</name>
     <message>
         <source>The hidden layer whose units are the axes.</source>
@@ -341,6 +392,10 @@ The decision map is not available.</source>
     <message>
         <source>Linear collapse</source>
         <translation>线性坍缩</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
     </message>
     <message>
         <source>Layer equations</source>
@@ -1726,6 +1781,10 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>The layer equations need a batch of training points: add points, or put fewer in the test set.</source>
         <translation>各层方程需要一批训练点：请添加数据点，或减少测试集中的点。</translation>
+    </message>
+    <message>
+        <source>There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set.</source>
+        <translation>没有训练点，因此没有损失，也没有梯度可显示。请添加数据点，或减少测试集中的点。</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epochs.</source>

@@ -113,3 +113,18 @@ def test_bench_gui_missing_fails_with_one_line(monkeypatch, capsys):
     assert main(["bench", "--gui"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GUI benchmark is not available" in err
+
+
+def test_bench_reports_what_recording_gradient_norms_costs(quick_json):
+    from playground.core.nn.trainer import GRAD_EVERY
+
+    g = quick_json["grad_recording"]
+    assert g["name"] == "G" and str(GRAD_EVERY) in g["description"]
+    assert g["with_steps_per_s"] > 0 and g["without_steps_per_s"] > 0 and g["ratio"] > 0
+    assert g["record_us"] > 0 and g["budget_share"] == 0.02
+    # the share is one record's time over GRAD_EVERY steps without recording
+    steps_s = GRAD_EVERY / g["without_steps_per_s"]
+    assert g["share"] == pytest.approx(g["record_us"] * 1e-6 / steps_s, rel=1e-9)
+    assert g["passed"] == (g["share"] <= g["budget_share"])
+    table = bench.format_table(quick_json)
+    assert "G    |dL/dW| recorded every" in table and f"of {GRAD_EVERY} steps" in table

@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.cli.main import main
-from playground.cli.train import Progress
+from playground.cli.main import build_parser, main
+from playground.cli.train import Progress, build
 from playground.core.data import datasets
 from playground.core.files.experiments import experiment_names
 from playground.core.files.project import load_project
 from playground.core.nn import activations
-from playground.core.nn.trainer import Trainer
+from playground.core.nn.trainer import GRAD_EVERY, Trainer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -321,3 +321,35 @@ def test_python_m_playground_bad_argument_has_no_traceback():
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "--layers" in proc.stderr
 
+
+# ---------------------------------------------------------------------- gradient history
+def test_train_json_reports_the_recorded_gradient_norms_of_every_layer(capsys):
+    r = run_json(capsys, "train", "--steps", "130", "--layers", "5:relu,3:sigmoid", "--json")
+    g = r["grad_history"]
+    assert g["every"] == GRAD_EVERY and g["span"] == 1
+    assert g["steps"] == list(range(GRAD_EVERY, 131, GRAD_EVERY))
+    assert [(x["layer"], x["activation"]) for x in g["layers"]] == [
+        (1, "relu"), (2, "sigmoid"), (3, "sigmoid")]  # the output head is the last layer
+    for layer in g["layers"]:
+        assert len(layer["norms"]) == len(g["steps"]) and all(v > 0 for v in layer["norms"])
+        assert layer["low"] == layer["high"] == layer["norms"]  # one record per bucket
+    # the same run, built by the command's own parser and builder, recorded in-process
+    argv = ["train", "--steps", "130", "--layers", "5:relu,3:sigmoid"]
+    trainer = build(build_parser().parse_args(argv))[0]
+    trainer.step(130)
+    h = trainer.grad_history.data()
+    for i, layer in enumerate(g["layers"]):
+        np.testing.assert_allclose(layer["norms"], h.final[:, i], rtol=1e-6)
+
+
+def test_train_text_prints_the_first_to_output_gradient_ratio(capsys):
+    path = str(REPO / "resources" / "experiments" / "sigmoid-deep.json")
+    r = run_json(capsys, "train", path, "--steps", "500", "--json")
+    layers = r["grad_history"]["layers"]
+    assert len(layers) == 7
+    ratio = layers[0]["norms"][-1] / layers[-1]["norms"][-1]
+    assert main(["train", path, "--steps", "500"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("gradient"))
+    assert "layer 1 / output layer" in line and "step 500" in line
+    assert float(line.split(": ")[1].split()[0]) == pytest.approx(ratio, rel=1e-3)
+    assert ratio < 1 / 20  # six sigmoid layers: the first barely gets any gradient

@@ -59,3 +59,30 @@ def test_run_state_equality_sees_the_initial_weights():
     w = ((np.ones((2, 2)), np.zeros(2)),)
     assert RunState(w, 3, 1, d) == RunState(((np.ones((2, 2)), np.zeros(2)),), 3, 1, d)
     assert RunState(w, 3, 1, d) != RunState(None, 3, 1, d)
+
+
+def test_any_metric_names_keep_min_max_and_last_through_merges():
+    h = History(capacity=4, metrics=("W1", "W2"))
+    values = [(3.0, 1.0), (1.0, 5.0), (2.0, None), (8.0, 2.0), (4.0, 4.0), (6.0, 0.5)]
+    for k, (a, b) in enumerate(values, 1):
+        h.append(k, 10 * k, {"W1": a, "W2": b})
+    d = h.data()
+    assert d.metrics == ("W1", "W2") and d.span == 2 and len(d) == 3
+    assert list(d.first) == [1, 3, 5] and list(d.last) == [2, 4, 6] and list(d.step) == [20, 40, 60]
+    assert list(d.column("W1", "low")) == [1.0, 2.0, 4.0]
+    assert list(d.column("W1", "high")) == [3.0, 8.0, 6.0]
+    assert list(d.column("W2")) == [5.0, 2.0, 0.5]  # the last value recorded in each bucket
+    again = History.from_data(d, capacity=4)
+    assert again.data() == d and again.metrics == ("W1", "W2")
+    assert d != HistoryData(d.first, d.last, d.step, d.low, d.high, d.final, d.span, ("W1", "W3"))
+
+
+def test_with_columns_moves_columns_and_leaves_new_ones_empty():
+    h = History(capacity=8, metrics=("a", "b"))
+    for k in range(1, 4):
+        h.append_row(k, k, [float(k), 10.0 * k])
+    d = h.data().with_columns(("x", "y", "z"), [1, None, 0])
+    assert d.metrics == ("x", "y", "z") and list(d.step) == [1, 2, 3]
+    assert list(d.column("x")) == [10.0, 20.0, 30.0] and list(d.column("z")) == [1.0, 2.0, 3.0]
+    assert np.isnan(d.column("y", "low")).all() and np.isnan(d.column("y", "high")).all()
+    assert HistoryData.empty(("x",)).final.shape == (0, 1)

@@ -1,11 +1,13 @@
-"""History: the per-epoch loss and accuracy of a run, bounded in memory and honest.
+"""History: records of a run (per-epoch loss and accuracy, or any named metrics), bounded in
+memory and honest.
 
-Records go into at most `capacity` buckets. Bucket k covers epochs first[k]..last[k] and keeps,
-per metric, the min, the max and the last value of its epochs (NaN where a metric is absent).
-When the buckets are full, neighbours merge pairwise and new buckets span twice as many epochs,
-so every epoch range stays represented and the least loss ever reached stays visible.
+Records are numbered by consecutive integers (epochs for the loss history; the trainer's gradient
+norms use step // GRAD_EVERY) and go into at most `capacity` buckets. Bucket k covers records
+first[k]..last[k] and keeps, per metric, the min, the max and the last value of its records (NaN
+where a metric is absent). When the buckets are full, neighbours merge pairwise and new buckets
+span twice as many records, so every range stays represented and no extreme is ever dropped.
 
-Arrays: first, last, step (n,) int64; low, high, final (n, len(METRICS)) float64.
+Arrays: first, last, step (n,) int64; low, high, final (n, len(metrics)) float64.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ class HistoryData:
     low: np.ndarray
     high: np.ndarray
     final: np.ndarray
-    span: int = 1  # epochs per full bucket
+    span: int = 1  # records per full bucket
+    metrics: tuple[str, ...] = METRICS  # the columns of low, high and final
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "metrics", tuple(self.metrics))
         for name in ("first", "last", "step", "low", "high", "final"):
             a = np.array(getattr(self, name), dtype=np.int64 if name in ("first", "last", "step")
                          else np.float64)
@@ -44,13 +48,13 @@ class HistoryData:
     def __eq__(self, other) -> bool:
         if not isinstance(other, HistoryData):
             return NotImplemented
-        return self.span == other.span and all(
+        return self.span == other.span and self.metrics == other.metrics and all(
             np.array_equal(getattr(self, k), getattr(other, k), equal_nan=True)
             for k in ("first", "last", "step", "low", "high", "final"))
 
     def column(self, metric: str, kind: str = "final") -> np.ndarray:
-        """(n,) values of one metric: "final" (last epoch of each bucket), "low" or "high"."""
-        return getattr(self, kind)[:, METRICS.index(metric)]
+        """(n,) values of one metric: "final" (last record of each bucket), "low" or "high"."""
+        return getattr(self, kind)[:, self.metrics.index(metric)]
 
     def compact(self, limit: int) -> HistoryData:
         """At most `limit` buckets: neighbours merged pairwise until it fits (same rule)."""
@@ -59,11 +63,23 @@ class HistoryData:
             data = _merged(data)
         return data
 
+    def with_columns(self, metrics: tuple[str, ...], sources) -> HistoryData:
+        """The same buckets with new columns: column j is the old column sources[j], or NaN
+        (nothing recorded) where sources[j] is None."""
+        picked = []
+        for values in (self.low, self.high, self.final):
+            out = np.full((len(self), len(metrics)), math.nan)
+            for j, k in enumerate(sources):
+                if k is not None:
+                    out[:, j] = values[:, k]
+            picked.append(out)
+        return HistoryData(self.first, self.last, self.step, *picked, self.span, metrics)
+
     @staticmethod
-    def empty() -> HistoryData:
+    def empty(metrics: tuple[str, ...] = METRICS) -> HistoryData:
         z = np.zeros(0, np.int64)
-        m = np.zeros((0, len(METRICS)))
-        return HistoryData(z, z, z, m, m, m)
+        m = np.zeros((0, len(metrics)))
+        return HistoryData(z, z, z, m, m, m, metrics=metrics)
 
 
 def _merged(d: HistoryData) -> HistoryData:
@@ -78,18 +94,19 @@ def _merged(d: HistoryData) -> HistoryData:
 
     final = pair(d.final, lambda p, q: np.where(np.isnan(q), p, q))
     return HistoryData(first, pair(d.last, lambda p, q: q), pair(d.step, lambda p, q: q),
-                       pair(d.low, np.fmin), pair(d.high, np.fmax), final, 2 * d.span)
+                       pair(d.low, np.fmin), pair(d.high, np.fmax), final, 2 * d.span, d.metrics)
 
 
 class History:
-    """Append-only, bounded epoch records; hands out frozen HistoryData copies."""
+    """Append-only, bounded records; hands out frozen HistoryData copies."""
 
-    def __init__(self, capacity: int = CAPACITY):
+    def __init__(self, capacity: int = CAPACITY, metrics: tuple[str, ...] = METRICS):
         if capacity < 2 or capacity % 2:
             raise ValueError("capacity must be an even number ≥ 2")
         self.capacity = capacity
+        self.metrics = tuple(metrics)
         self._ints = np.zeros((capacity, 3), np.int64)  # first, last, step
-        self._vals = np.zeros((3, capacity, len(METRICS)))  # low, high, final
+        self._vals = np.zeros((3, capacity, len(self.metrics)))  # low, high, final
         self._n = 0
         self._span = 1
         self._fill = 0  # records in the last bucket
@@ -103,8 +120,12 @@ class History:
         return self._span
 
     def append(self, epoch: int, step: int, values: dict) -> None:
-        """One epoch's record; values maps METRICS names to a number or None."""
-        v = [math.nan if values.get(k) is None else float(values[k]) for k in METRICS]
+        """One record (record number `epoch`); values maps metric names to a number or None."""
+        self.append_row(epoch, step, [math.nan if values.get(k) is None else float(values[k])
+                                      for k in self.metrics])
+
+    def append_row(self, epoch: int, step: int, v: list[float]) -> None:
+        """One record given as a list of floats in the order of `metrics` (NaN: absent)."""
         if self._n and self._fill < self._span:  # into the open bucket (plain floats: fast)
             low, high, final = self._open
             for k, x in enumerate(v):
@@ -140,11 +161,12 @@ class History:
         self._close()
         n = self._n
         return HistoryData(self._ints[:n, 0], self._ints[:n, 1], self._ints[:n, 2],
-                           self._vals[0, :n], self._vals[1, :n], self._vals[2, :n], self._span)
+                           self._vals[0, :n], self._vals[1, :n], self._vals[2, :n], self._span,
+                           self.metrics)
 
     @classmethod
     def from_data(cls, data: HistoryData, capacity: int = CAPACITY) -> History:
-        history = cls(capacity)
+        history = cls(capacity, data.metrics)
         data = data.compact(capacity)
         n = len(data)
         history._ints[:n] = np.column_stack([data.first, data.last, data.step])

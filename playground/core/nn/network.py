@@ -61,6 +61,9 @@ class Network:
         self._backward_plan = [(self.grad_blocks[layer], self._weights_t[layer],
                                 self._derivative[layer - 1])
                                for layer in range(self.n_layers - 1, 0, -1)]
+        self._block_starts = np.cumsum([0] + [r * c for r, c in self.shapes[:-1]])
+        self._norm_buffer = np.empty(self.theta.size, np.float64)
+        self._weight_mask64 = self.weight_mask.astype(np.float64)
         self._buffers: dict[int, list[np.ndarray]] = {}
         self._no_buffers = (None,) * self.n_layers
 
@@ -119,17 +122,25 @@ class Network:
 
     def backward(self, trace: Trace, dz_out: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Gradients [(dL/dW, dL/db)] per layer, given dL/dZ of the output layer (m, n_out)."""
-        grads = []
-        dz = dz_out
-        for layer in range(self.n_layers - 1, -1, -1):
-            a_prev = trace.acts[layer]
-            grads.append((dz.T @ a_prev, dz.sum(axis=0)))
-            if layer:
-                da = dz @ self.weights[layer]  # (m, n_in)
-                z_prev, act_prev = trace.zs[layer - 1], trace.acts[layer]
-                act, p = self._acts[layer - 1], self._params[layer - 1]
-                dz = da * act.derivative(z_prev, act_prev, p)
-        return grads[::-1]
+        return [(dz.T @ a_prev, dz.sum(axis=0))
+                for dz, a_prev in zip(self.deltas(trace, dz_out), trace.acts, strict=False)]
+
+    def deltas(self, trace: Trace, dz_out: np.ndarray) -> list[np.ndarray]:
+        """dL/dZ (m, units_l) of every layer l = 0..L-1, given that of the output layer:
+        dL/dZ_{l-1} = (dL/dZ_l · W_l) ⊙ f'(Z_{l-1})."""
+        dzs = [dz_out]
+        for layer in range(self.n_layers - 1, 0, -1):
+            da = dzs[-1] @ self.weights[layer]  # dL/dA of the layer below (m, n_in)
+            act, p = self._acts[layer - 1], self._params[layer - 1]
+            dzs.append(da * act.derivative(trace.zs[layer - 1], trace.acts[layer], p))
+        return dzs[::-1]
+
+    def weight_grad_norms(self) -> list[float]:
+        """‖dL/dW_l‖ (Frobenius, weights only, in float64) per layer of the gradient in self.grad
+        (what the last backward_train left there)."""
+        sq = np.multiply(self.grad, self.grad, out=self._norm_buffer)  # g² (n_params,) float64
+        sq *= self._weight_mask64
+        return np.sqrt(np.add.reduceat(sq, self._block_starts)).tolist()
 
     # ----------------------------------------------------------------- fast training path
     # Column layout (one sample per column, as in Z = W·A + b over m columns): each hidden
@@ -196,21 +207,24 @@ class Network:
         return self.grad
 
 
-def transfer_theta(old: Network, new: Network) -> None:
+def transfer_theta(old: Network, new: Network) -> dict[int, int]:
     """Copy [W | b] blocks from old to new: matching prefix by position, then matching suffix.
 
     Inserting or removing a hidden layer shifts the layers after it; aligning from both ends keeps
-    the weights of every layer whose shape did not change.
+    the weights of every layer whose shape did not change. Returns {new layer: old layer} of the
+    blocks copied.
     """
-    done = set()
+    done = {}
     for i, (a, b) in enumerate(zip(old.blocks, new.blocks, strict=False)):
         if a.shape != b.shape:
             break
         b[...] = a
-        done.add(i)
+        done[i] = i
     for k in range(1, min(len(old.blocks), len(new.blocks)) + 1):
         i = len(new.blocks) - k
         a, b = old.blocks[-k], new.blocks[i]
         if i in done or a.shape != b.shape:
             break
         b[...] = a
+        done[i] = len(old.blocks) - k
+    return done

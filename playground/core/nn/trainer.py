@@ -7,6 +7,10 @@ Divergence: every CHECK_EVERY steps the weights are checked (finite, |θ| ≤ MA
 as the last sane ones; at each epoch's end the loss is checked (finite, ≤ EXPLODED × the loss of
 the initial weights). A failed check restores the last sane weights and stops training with a
 StopReason until Reset.
+
+Gradient norms: every GRAD_EVERY steps, ‖dL/dW_l‖ (Frobenius, weights only, per layer) of the
+mini-batch gradient that step computed (the data loss's, before any regularization term) goes
+into `grad_history`, record number step // GRAD_EVERY, one metric per layer (grad_metrics).
 """
 
 from __future__ import annotations
@@ -27,6 +31,12 @@ from playground.core.nn.spec import NetworkSpec, TrainConfig
 CHECK_EVERY = 25  # steps between weight checks
 MAX_WEIGHT = 1e15  # |θ| beyond this counts as divergence
 EXPLODED = 1e6  # a training loss this many times the initial one counts as divergence
+GRAD_EVERY = 25  # steps between recorded gradient norms (cost: `bench` row G, ≤ 2%)
+
+
+def grad_metrics(n_layers: int) -> tuple[str, ...]:
+    """The gradient history's metric names: "W1" … "W{L}" (the last is the output layer)."""
+    return tuple(f"W{layer + 1}" for layer in range(n_layers))
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class Metrics:
 
 class Trainer:
     record_history = True  # the CLI turns it off: it reports only the final state
+    record_grads = True  # gradient norms every GRAD_EVERY steps (grad_history)
 
     def __init__(self, spec: NetworkSpec, data: PointSet, config: TrainConfig | None = None,
                  params=None):
@@ -99,6 +110,7 @@ class Trainer:
         self._new_epoch()
         self.stop_reason: StopReason | None = None
         self.history = History()
+        self.grad_history = History(metrics=grad_metrics(self.network.n_layers))
         self._last_sane = self.network.theta.copy()
         self._reference_loss = None
 
@@ -121,10 +133,14 @@ class Trainer:
         """Carry on another trainer's run on this network: weights of every layer whose shape
         still fits (network.transfer_theta), step and epoch counters and history. Reset still
         returns to this trainer's own initial weights."""
-        transfer_theta(other.network, self.network)
+        kept = transfer_theta(other.network, self.network)
         self._last_sane[...] = self.network.theta
         self.step_count, self.epoch = other.step_count, other.epoch
         self.history = other.history.copy()
+        # a layer whose weights carried over keeps its recorded norms; the others start empty
+        sources = [kept.get(layer) for layer in range(self.network.n_layers)]
+        self.grad_history = History.from_data(other.grad_history.data().with_columns(
+            grad_metrics(self.network.n_layers), sources))
 
     def restore_run(self, run: RunState) -> None:
         """Continue a saved run: its initial weights (for Reset), counters and history."""
@@ -206,6 +222,7 @@ class Trainer:
         lr, bs, n_train = cfg.learning_rate, cfg.batch_size, len(self._Y)
         done = 0
         forward, backward = net.forward_train, net.backward_train
+        record_grads = self.record_grads
         delta = losses.get(self.loss_name).delta
         while done < n:
             if self._pos >= n_train:
@@ -216,6 +233,9 @@ class Trainer:
             zs, acts1 = forward(X1)
             z = zs[-1].T  # (m, n_outputs) for the head and the loss
             backward(zs, acts1, delta(z, head(z, 0.0), Y, head_name).T)
+            if record_grads and (self.step_count + 1) % GRAD_EVERY == 0:
+                step = self.step_count + 1
+                self.grad_history.append_row(step // GRAD_EVERY, step, net.weight_grad_norms())
             if reg is not None:
                 grad += cfg.reg_rate * net.weight_mask * reg.grad(theta)
             opt.step(theta, grad, lr)

@@ -123,3 +123,27 @@ def diverging_rgb(values: np.ndarray, limit: float) -> np.ndarray:
     t = np.clip(np.asarray(values, np.float64) / max(limit, 1e-12), -1.0, 1.0)
     idx = np.round((t + 1.0) * 0.5 * (len(NEURON_LUT) - 1)).astype(np.int64)
     return NEURON_LUT[idx, :3]
+
+
+# Viridis (van der Walt & Smith 2015): ordered and colour-blind-safe; anchors at t = 0, ⅛, … 1.
+VIRIDIS = (
+    (68, 1, 84),
+    (71, 44, 122),
+    (59, 81, 139),
+    (44, 113, 142),
+    (33, 144, 140),
+    (39, 173, 128),
+    (92, 200, 98),
+    (170, 220, 49),
+    (253, 231, 37),
+)
+LAYER_SPAN = 0.78  # its light yellow end is left out: every line must show on white
+
+
+def layer_rgb(n: int) -> list[tuple[int, int, int]]:
+    """n ordered colours, layer 1 (dark purple) … the output layer (green), from viridis."""
+    anchors = np.asarray(VIRIDIS, np.float64)  # (9, 3)
+    t = np.linspace(0.0, LAYER_SPAN, n) if n > 1 else np.zeros(max(n, 0))
+    at = np.linspace(0.0, 1.0, len(anchors))
+    rgb = np.column_stack([np.interp(t, at, anchors[:, c]) for c in range(3)])
+    return [tuple(int(v) for v in np.round(row)) for row in rgb]

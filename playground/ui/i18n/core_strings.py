@@ -167,6 +167,7 @@ MESSAGE_TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "{value!r} is one class too many: at most {high} classes"),
     QT_TRANSLATE_NOOP("core", "every point has the label {value!r}: classification needs 2 to {high} classes"),
     QT_TRANSLATE_NOOP("core", "The layer equations need a batch of training points: add points, or put fewer in the test set."),
+    QT_TRANSLATE_NOOP("core", "There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set."),
     QT_TRANSLATE_NOOP("core", "Stopped after {epochs} epochs."),
     QT_TRANSLATE_NOOP("core", "Stopped: the training loss reached {loss:g}."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept."),

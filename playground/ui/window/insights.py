@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, Q
 
 from playground.ui.views.collapse_view import CollapseView
 from playground.ui.views.equations_view import EquationsView
+from playground.ui.views.gradient_flow import GradientFlowView
 from playground.ui.views.hidden_space import HiddenSpaceView
 
-VIEWS = (HiddenSpaceView, CollapseView, EquationsView)  # in the order of the tabs
+VIEWS = (HiddenSpaceView, CollapseView, GradientFlowView, EquationsView)  # tab order
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
 
 
@@ -24,6 +25,7 @@ def titles() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {"hidden": translate("InsightArea", "Hidden space"),
             "collapse": translate("InsightArea", "Linear collapse"),
+            "gradients": translate("InsightArea", "Gradient flow"),
             "equations": translate("InsightArea", "Layer equations")}
 
 
