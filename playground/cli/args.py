@@ -64,6 +64,17 @@ def fraction(text: str) -> float:
     return value
 
 
+def split_fraction(text: str) -> float:
+    """A test split: a number from 0 to limits.MAX_TEST_FRACTION."""
+    from playground.core import limits
+
+    value = _number(text)
+    if not 0 <= value <= limits.MAX_TEST_FRACTION:
+        raise argparse.ArgumentTypeError(
+            f"must be a number from 0 to {limits.MAX_TEST_FRACTION:g} (got {text})")
+    return value
+
+
 def _integer(text: str, low: int) -> int:
     try:
         value = int(text)

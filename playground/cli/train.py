@@ -20,6 +20,7 @@ from playground.cli.args import (
     nonneg_int,
     positive_float,
     positive_int,
+    split_fraction,
 )
 from playground.cli.report import dumps, train_report, train_text
 from playground.core import limits
@@ -41,7 +42,7 @@ FLAGS = {"learning_rate": "--lr", "batch_size": "--batch", "reg_rate": "--reg-ra
          "seed": "--seed", "features": "--features", "optimizer": "--optimizer",
          "initializer": "--init", "regularization": "--reg", "loss": "--loss",
          "output": "--output", "n": "--points", "noise": "--noise", "classes": "--classes",
-         "name": "--dataset", "test_fraction": "--dataset"}
+         "name": "--dataset", "test_fraction": "--test-split"}
 
 
 def flag_error(e: Invalid, default: str) -> UsageError:
@@ -64,6 +65,9 @@ def add_arguments(p) -> None:
                         "(default: detected; asked when the file leaves it open)")
     p.add_argument("--points", type=positive_int, help="number of points (default 500)")
     p.add_argument("--noise", type=fraction, help="0 (clean) to 1 (default 0)")
+    p.add_argument("--test-split", type=split_fraction, metavar="F",
+                   help=f"share of the points held out for testing, 0 to "
+                        f"{limits.MAX_TEST_FRACTION:g} (default 0.5)")
     takers = [k for k in datasets.names() if datasets.info(k).multiclass]
     p.add_argument("--classes", type=positive_int,
                    help=f"2 to {limits.MAX_CLASSES} classes for {', '.join(takers)}")
@@ -114,7 +118,8 @@ def _csv_data(args):
         if value is not None:
             raise UsageError("--data", f"not allowed with {flag} (the file holds the points)")
     try:
-        return csvio.read_points(args.data, args.label, args.task, test_fraction=TEST_FRACTION,
+        split = TEST_FRACTION if args.test_split is None else args.test_split
+        return csvio.read_points(args.data, args.label, args.task, test_fraction=split,
                                  seed=args.seed or 0)
     except csvio.CsvError as e:
         flag = "--label" if e.code in CSV_LABEL_CODES else "--data"
@@ -131,7 +136,11 @@ def _data(args, project: Project | None):
             raise UsageError(flag, "applies to --data FILE.csv only")
     given = [args.dataset, args.points, args.noise, args.classes]
     if project is not None and all(v is None for v in given):
-        return project.data, project.dataset
+        if args.test_split is None:
+            return project.data, project.dataset
+        resplit = project.data.with_split(args.test_split, args.seed or 0)
+        dataset = project.dataset and replace(project.dataset, test_fraction=args.test_split)
+        return resplit, dataset
     base = project.dataset if project is not None else None
     if project is not None and base is None and args.dataset is None:
         raise UsageError("--dataset", "the project's points were not generated; name a data set "
@@ -145,7 +154,8 @@ def _data(args, project: Project | None):
         "seed": args.seed if args.seed is not None else (base.seed if base else 0),
         "classes": args.classes if args.classes is not None else
         (base.classes if same else None),
-        "test_fraction": base.test_fraction if base else TEST_FRACTION,
+        "test_fraction": args.test_split if args.test_split is not None else
+        (base.test_fraction if base else TEST_FRACTION),
     }
     if args.classes is not None and not datasets.info(name).multiclass and args.classes != 2:
         takers = [k for k in datasets.names() if datasets.info(k).multiclass]

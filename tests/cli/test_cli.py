@@ -219,7 +219,7 @@ BAD = [
     (["train", "--lr", "fast"], "--lr"),
     (["train", "--lr", "nan"], "--lr"),
     (["train", "--points", "0"], "--points"),
-    (["train", "--points", "99999"], "--points"),
+    (["train", "--points", "100001"], "--points"),
     (["train", "--noise", "2"], "--noise"),
     (["train", "--batch", "0"], "--batch"),
     (["train", "--steps", "-3"], "--steps"),

@@ -75,3 +75,27 @@ def test_inspect_opens_an_empty_project(capsys, tmp_path):
     save_project(Project(data, parse_layers("2:tanh")), tmp_path / "empty.json")
     assert main(["inspect", str(tmp_path / "empty.json"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["points"] == 0
+
+
+def test_test_split_sets_the_held_out_share(capsys, tmp_path):
+    r = json.loads(_run(capsys, "train", "--points", "200", "--test-split", "0.2", "--steps",
+                        "5", "--json", "--save", str(tmp_path / "p.json")))
+    assert (r["train_points"], r["test_points"]) == (160, 40)
+    again = json.loads(_run(capsys, "train", str(tmp_path / "p.json"), "--test-split", "0",
+                            "--steps", "5", "--json"))
+    assert (again["train_points"], again["test_points"]) == (200, 0)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "--test-split", "0.95"])
+    assert exit_info.value.code == 2
+    assert "--test-split: must be a number from 0 to 0.9" in capsys.readouterr().err
+
+
+def test_a_data_set_of_a_hundred_thousand_points_trains(capsys):
+    r = json.loads(_run(capsys, "train", "--points", "100000", "--test-split", "0.9",
+                        "--layers", "4:relu", "--steps", "20", "--json"))
+    assert r["points"] == 100_000 and r["train_points"] == 10_000
+
+
+def _run(capsys, *argv) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
