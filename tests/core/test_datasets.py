@@ -125,7 +125,7 @@ def test_regression_sets():
 
 @pytest.mark.parametrize(
     "kwargs, word",
-    [({"n": 0}, "n"), ({"n": 5001}, "n"), ({"n": 2.5}, "n"), ({"noise": -0.1}, "noise"),
+    [({"n": 0}, "n"), ({"n": 100_001}, "n"), ({"n": 2.5}, "n"), ({"noise": -0.1}, "noise"),
      ({"noise": 1.5}, "noise"), ({"noise": float("nan")}, "noise"), ({"seed": -1}, "seed"),
      ({"test_fraction": 1.0}, "test_fraction"), ({"test_fraction": -0.1}, "test_fraction"),
      ({"classes": 3}, "classes")],
