@@ -38,11 +38,23 @@ DEFAULT_POINTS = 500
 TEST_FRACTION = 0.5
 DEFAULT_EPOCHS = 100  # with 250 training points and batch 10: 2500 steps, well under a second
 # the flag that sets each field of TrainConfig and DatasetSpec (an Invalid names the field)
-FLAGS = {"learning_rate": "--lr", "batch_size": "--batch", "reg_rate": "--reg-rate",
-         "seed": "--seed", "features": "--features", "optimizer": "--optimizer",
-         "initializer": "--init", "regularization": "--reg", "loss": "--loss",
-         "output": "--output", "n": "--points", "noise": "--noise", "classes": "--classes",
-         "name": "--dataset", "test_fraction": "--test-split"}
+FLAGS = {
+    "learning_rate": "--lr",
+    "batch_size": "--batch",
+    "reg_rate": "--reg-rate",
+    "seed": "--seed",
+    "features": "--features",
+    "optimizer": "--optimizer",
+    "initializer": "--init",
+    "regularization": "--reg",
+    "loss": "--loss",
+    "output": "--output",
+    "n": "--points",
+    "noise": "--noise",
+    "classes": "--classes",
+    "name": "--dataset",
+    "test_fraction": "--test-split",
+}
 
 
 def flag_error(e: Invalid, default: str) -> UsageError:
@@ -52,27 +64,49 @@ def flag_error(e: Invalid, default: str) -> UsageError:
 
 
 def add_arguments(p) -> None:
-    p.add_argument("project", nargs="?", metavar="PROJECT",
-                   help="project file to continue from (flags override it)")
+    p.add_argument(
+        "project",
+        nargs="?",
+        metavar="PROJECT",
+        help="project file to continue from (flags override it)",
+    )
     _choice(p, "--dataset", datasets.names(), "data set", "circle")
-    p.add_argument("--data", metavar="FILE.csv",
-                   help="train on the points of a CSV file instead of a data set")
-    p.add_argument("--label", metavar="COLUMN",
-                   help="with --data: the label column, by header name or number from 1 "
-                        "(default: a column named label, class, y or target, else the last)")
-    p.add_argument("--task", type=choices_type(list(csvio.TASKS), "task"), metavar="TASK",
-                   help="with --data: read the labels as classes or regression targets "
-                        "(default: detected; asked when the file leaves it open)")
+    p.add_argument(
+        "--data", metavar="FILE.csv", help="train on the points of a CSV file instead of a data set"
+    )
+    p.add_argument(
+        "--label",
+        metavar="COLUMN",
+        help="with --data: the label column, by header name or number from 1 "
+        "(default: a column named label, class, y or target, else the last)",
+    )
+    p.add_argument(
+        "--task",
+        type=choices_type(list(csvio.TASKS), "task"),
+        metavar="TASK",
+        help="with --data: read the labels as classes or regression targets "
+        "(default: detected; asked when the file leaves it open)",
+    )
     p.add_argument("--points", type=positive_int, help="number of points (default 500)")
     p.add_argument("--noise", type=fraction, help="0 (clean) to 1 (default 0)")
-    p.add_argument("--test-split", type=split_fraction, metavar="F",
-                   help=f"share of the points held out for testing, 0 to "
-                        f"{limits.MAX_TEST_FRACTION:g} (default 0.5)")
+    p.add_argument(
+        "--test-split",
+        type=split_fraction,
+        metavar="F",
+        help=f"share of the points held out for testing, 0 to "
+        f"{limits.MAX_TEST_FRACTION:g} (default 0.5)",
+    )
     takers = [k for k in datasets.names() if datasets.info(k).multiclass]
-    p.add_argument("--classes", type=positive_int,
-                   help=f"2 to {limits.MAX_CLASSES} classes for {', '.join(takers)}")
-    p.add_argument("--layers", help=f'hidden layers, e.g. "8:relu,8:leaky_relu=0.1" '
-                                    f'(default "{DEFAULT_LAYERS}"; "none" for no hidden layer)')
+    p.add_argument(
+        "--classes",
+        type=positive_int,
+        help=f"2 to {limits.MAX_CLASSES} classes for {', '.join(takers)}",
+    )
+    p.add_argument(
+        "--layers",
+        help=f'hidden layers, e.g. "8:relu,8:leaky_relu=0.1" '
+        f'(default "{DEFAULT_LAYERS}"; "none" for no hidden layer)',
+    )
     _choice(p, "--output", activations.output_heads(), "output head", "follows the task")
     _choice(p, "--loss", losses.names(), "loss", "follows the output head")
     _choice(p, "--optimizer", optimizers.names(), "optimizer", "sgd")
@@ -83,19 +117,26 @@ def add_arguments(p) -> None:
     _choice(p, "--init", initializers.names(), "initializer", "glorot")
     p.add_argument("--features", help="comma-separated, e.g. x1,x2,x1sq (default x1,x2)")
     length = p.add_mutually_exclusive_group()
-    length.add_argument("--steps", type=nonneg_int,
-                        help=f"mini-batch steps to train (at most {limits.MAX_STEPS:,})")
-    length.add_argument("--epochs", type=nonneg_int,
-                        help=f"epochs to train (default {DEFAULT_EPOCHS}, at most "
-                             f"{limits.MAX_STEPS:,})")
+    length.add_argument(
+        "--steps", type=nonneg_int, help=f"mini-batch steps to train (at most {limits.MAX_STEPS:,})"
+    )
+    length.add_argument(
+        "--epochs",
+        type=nonneg_int,
+        help=f"epochs to train (default {DEFAULT_EPOCHS}, at most {limits.MAX_STEPS:,})",
+    )
     p.add_argument("--seed", type=nonneg_int, help="seed for data, weights and shuffling")
     p.add_argument("--json", action="store_true", help="print one JSON object at the end")
     p.add_argument("--save", metavar="OUT.json", help="save the trained project (with weights)")
 
 
 def _choice(p, flag: str, names: list[str], what: str, default: str) -> None:
-    p.add_argument(flag, type=choices_type(names, what), metavar="NAME",
-                   help=f"{', '.join(names)} (default {default})")
+    p.add_argument(
+        flag,
+        type=choices_type(names, what),
+        metavar="NAME",
+        help=f"{', '.join(names)} (default {default})",
+    )
 
 
 # ---------------------------------------------------------------------- settings
@@ -113,14 +154,19 @@ CSV_HINTS = {"csv_choose_task": "--task regression", "csv_mixed_labels": "--task
 
 def _csv_data(args):
     """The points of --data FILE.csv: its own test column, else half for testing by --seed."""
-    for flag, value in (("--dataset", args.dataset), ("--points", args.points),
-                        ("--noise", args.noise), ("--classes", args.classes)):
+    for flag, value in (
+        ("--dataset", args.dataset),
+        ("--points", args.points),
+        ("--noise", args.noise),
+        ("--classes", args.classes),
+    ):
         if value is not None:
             raise UsageError("--data", f"not allowed with {flag} (the file holds the points)")
     try:
         split = TEST_FRACTION if args.test_split is None else args.test_split
-        return csvio.read_points(args.data, args.label, args.task, test_fraction=split,
-                                 seed=args.seed or 0)
+        return csvio.read_points(
+            args.data, args.label, args.task, test_fraction=split, seed=args.seed or 0
+        )
     except csvio.CsvError as e:
         flag = "--label" if e.code in CSV_LABEL_CODES else "--data"
         hint = f" ({CSV_HINTS[e.code]})" if e.code in CSV_HINTS else ""
@@ -143,8 +189,11 @@ def _data(args, project: Project | None):
         return resplit, dataset
     base = project.dataset if project is not None else None
     if project is not None and base is None and args.dataset is None:
-        raise UsageError("--dataset", "the project's points were not generated; name a data set "
-                         f"to generate new ones ({', '.join(datasets.names())})")
+        raise UsageError(
+            "--dataset",
+            "the project's points were not generated; name a data set "
+            f"to generate new ones ({', '.join(datasets.names())})",
+        )
     name = args.dataset or (base.name if base else "circle")
     same = base is not None and name == base.name
     settings = {
@@ -152,15 +201,18 @@ def _data(args, project: Project | None):
         "n": args.points or (base.n if same else DEFAULT_POINTS),
         "noise": args.noise if args.noise is not None else (base.noise if base else 0.0),
         "seed": args.seed if args.seed is not None else (base.seed if base else 0),
-        "classes": args.classes if args.classes is not None else
-        (base.classes if same else None),
-        "test_fraction": args.test_split if args.test_split is not None else
-        (base.test_fraction if base else TEST_FRACTION),
+        "classes": args.classes if args.classes is not None else (base.classes if same else None),
+        "test_fraction": args.test_split
+        if args.test_split is not None
+        else (base.test_fraction if base else TEST_FRACTION),
     }
     if args.classes is not None and not datasets.info(name).multiclass and args.classes != 2:
         takers = [k for k in datasets.names() if datasets.info(k).multiclass]
-        raise UsageError("--classes", f"data set {name!r} has a fixed number of classes; "
-                         f"--classes applies to {', '.join(takers)}")
+        raise UsageError(
+            "--classes",
+            f"data set {name!r} has a fixed number of classes; "
+            f"--classes applies to {', '.join(takers)}",
+        )
     try:
         spec = DatasetSpec(**settings)
     except Invalid as e:
@@ -170,17 +222,28 @@ def _data(args, project: Project | None):
 
 def _config(args, project: Project | None) -> TrainConfig:
     base = project.config if project is not None else TrainConfig()
-    changes = {"optimizer": args.optimizer, "learning_rate": args.lr, "batch_size": args.batch,
-               "regularization": args.reg, "reg_rate": args.reg_rate,
-               "initializer": args.init, "seed": args.seed, "loss": args.loss}
+    changes = {
+        "optimizer": args.optimizer,
+        "learning_rate": args.lr,
+        "batch_size": args.batch,
+        "regularization": args.reg,
+        "reg_rate": args.reg_rate,
+        "initializer": args.init,
+        "seed": args.seed,
+        "loss": args.loss,
+    }
     try:
         if args.features is not None:
             changes["features"] = parse_features(args.features)
         config = replace(base, **{k: v for k, v in changes.items() if v is not None})
     except Invalid as e:
         raise flag_error(e, "--features") from None
-    if args.reg is not None and args.reg != "none" and args.reg_rate is None \
-            and config.reg_rate == 0:
+    if (
+        args.reg is not None
+        and args.reg != "none"
+        and args.reg_rate is None
+        and config.reg_rate == 0
+    ):
         raise UsageError("--reg-rate", f"--reg {args.reg} needs a rate > 0, e.g. --reg-rate 0.001")
     return config
 
@@ -207,12 +270,15 @@ def build(args) -> tuple[Trainer, Project | None, DatasetSpec | None]:
         if e.field == "loss":
             raise flag_error(e, "--loss") from None
         outputs = f"{data.n_outputs} output{'s' * (data.n_outputs > 1)}"
-        raise UsageError("--output", f"{e.text().split(': ', 1)[-1]} (the {data.task} task has "
-                                     f"{outputs})") from None
-    params = None
-    if project is not None and project.params is not None and project.spec() == spec:
-        params = project.params  # same network: continue from the saved weights
-    return Trainer(spec, data, config, params), project, settings
+        raise UsageError(
+            "--output", f"{e.text().split(': ', 1)[-1]} (the {data.task} task has {outputs})"
+        ) from None
+    if project is None or project.params is None or project.spec() != spec:
+        return Trainer(spec, data, config), project, settings
+    trainer = Trainer(spec, data, config, project.params)  # same network: continue from it
+    if project.run is not None:
+        trainer.restore_run(project.run)  # its step, epoch, history and initial weights
+    return trainer, project, settings
 
 
 # ---------------------------------------------------------------------- running
@@ -265,7 +331,6 @@ def _check_save_path(path: str | None) -> None:
 def run(args) -> int:
     _check_save_path(args.save)
     trainer, project, settings = build(args)
-    trainer.record_history = False  # the CLI reports only the final state
     if args.steps is not None:
         total = args.steps
     else:
@@ -293,14 +358,26 @@ def run(args) -> int:
     return 0
 
 
-def save(trainer: Trainer, project: Project | None, settings: DatasetSpec | None,
-         path: str) -> None:
-    keep = {} if project is None else {"view": project.view, "name": project.name,
-                                       "description": project.description}
+def save(
+    trainer: Trainer, project: Project | None, settings: DatasetSpec | None, path: str
+) -> None:
+    keep = (
+        {}
+        if project is None
+        else {"view": project.view, "name": project.name, "description": project.description}
+    )
     head = trainer.spec.output
     output = None if head == heads.DEFAULT_HEAD[trainer.data.task] else head
-    out = Project(trainer.data, trainer.spec.hidden, trainer.config, output,
-                  tuple(trainer.network.get_params()), dataset=settings, **keep)
+    out = Project(
+        trainer.data,
+        trainer.spec.hidden,
+        trainer.config,
+        output,
+        tuple(trainer.network.get_params()),
+        dataset=settings,
+        run=trainer.run_state(),
+        **keep,
+    )
     try:
         save_project(out, path)
     except (OSError, ProjectError) as e:

@@ -77,7 +77,7 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
     recomputing them (the live loop refreshes them at ~10 Hz). `include`: which SHARED parts to
     carry (the others are left None for the receiver to fill in).
     """
-    metrics = trainer.evaluate()
+    metrics = trainer.latest_metrics() if running else trainer.evaluate()
     extent = tuple(float(v) for v in (extent or grid.plane_extent(trainer.data)))
     codes, levels, output_map, class_map = grid_maps(trainer, extent, res)
     net = trainer.network

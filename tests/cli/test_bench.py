@@ -70,8 +70,8 @@ def quick_json():
 
 def test_bench_json_has_every_case_and_the_grid(quick_json):
     r = quick_json
-    assert [c["name"] for c in r["cases"]] == ["A", "B", "C", "D"]
-    assert [c["target_ratio"] for c in r["cases"]] == [10.0, 10.0, 5.0, 1.0]
+    assert [c["name"] for c in r["cases"]] == ["A", "B", "C", "D", "T"]
+    assert [c["target_ratio"] for c in r["cases"]] == [10.0, 10.0, 5.0, 1.0, 1.5]
     for c in r["cases"]:
         assert c["ours_steps_per_s"] > 0
         if r["torch"] is not None:
@@ -85,8 +85,8 @@ def test_bench_json_has_every_case_and_the_grid(quick_json):
 
 def test_bench_table_shows_a_verdict_per_target(quick_json):
     table = bench.format_table(quick_json).splitlines()
-    rows = {line.split()[0]: line for line in table[2:7]}
-    assert list(rows) == ["A", "B", "C", "D", "E"]
+    rows = {line.split()[0]: line for line in table[2:8]}
+    assert list(rows) == ["A", "B", "C", "D", "T", "E"]
     assert all(line.rstrip().endswith(("PASS", "FAIL", "n/a")) for line in rows.values())
 
 

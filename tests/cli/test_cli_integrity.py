@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from playground.cli.main import main
@@ -16,8 +17,23 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_an_exploding_loss_is_flagged_as_divergence_without_warnings(capsys):
-    assert main(["train", "--dataset", "xor", "--layers", "8:relu", "--lr", "1000",
-                 "--steps", "400", "--json"]) == 0
+    assert (
+        main(
+            [
+                "train",
+                "--dataset",
+                "xor",
+                "--layers",
+                "8:relu",
+                "--lr",
+                "1000",
+                "--steps",
+                "400",
+                "--json",
+            ]
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     r = json.loads(captured.out)
     assert r["diverged"] is True and "learning rate" in r["message"]
@@ -26,10 +42,29 @@ def test_an_exploding_loss_is_flagged_as_divergence_without_warnings(capsys):
 
 
 def test_numpy_overflow_warnings_never_reach_stderr_in_a_process(tmp_path):
-    run = subprocess.run([sys.executable, "-W", "default", "-m", "playground", "train",
-                          "--dataset", "circle", "--layers", "16:relu,16:relu", "--lr", "900",
-                          "--steps", "2000", "--json"], capture_output=True, text=True,
-                         timeout=120, cwd=REPO)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "default",
+            "-m",
+            "playground",
+            "train",
+            "--dataset",
+            "circle",
+            "--layers",
+            "16:relu,16:relu",
+            "--lr",
+            "900",
+            "--steps",
+            "2000",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
     assert run.returncode == 0, run.stderr
     assert "RuntimeWarning" not in run.stderr and json.loads(run.stdout)["diverged"]
 
@@ -59,8 +94,11 @@ def test_a_hostile_project_exits_2_with_one_line_in_every_command(capsys, tmp_pa
     d = json.loads((tmp_path / "p.json").read_text())
     d["training"]["seed"] = 2**31
     (tmp_path / "p.json").write_text(json.dumps(d))
-    for argv in (["train", str(tmp_path / "p.json")], ["inspect", str(tmp_path / "p.json")],
-                 ["gui", str(tmp_path / "p.json"), "--snapshot", str(tmp_path / "x.png")]):
+    for argv in (
+        ["train", str(tmp_path / "p.json")],
+        ["inspect", str(tmp_path / "p.json")],
+        ["gui", str(tmp_path / "p.json"), "--snapshot", str(tmp_path / "x.png")],
+    ):
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "training.seed" in err and "Traceback" not in err
@@ -78,11 +116,27 @@ def test_inspect_opens_an_empty_project(capsys, tmp_path):
 
 
 def test_test_split_sets_the_held_out_share(capsys, tmp_path):
-    r = json.loads(_run(capsys, "train", "--points", "200", "--test-split", "0.2", "--steps",
-                        "5", "--json", "--save", str(tmp_path / "p.json")))
+    r = json.loads(
+        _run(
+            capsys,
+            "train",
+            "--points",
+            "200",
+            "--test-split",
+            "0.2",
+            "--steps",
+            "5",
+            "--json",
+            "--save",
+            str(tmp_path / "p.json"),
+        )
+    )
     assert (r["train_points"], r["test_points"]) == (160, 40)
-    again = json.loads(_run(capsys, "train", str(tmp_path / "p.json"), "--test-split", "0",
-                            "--steps", "5", "--json"))
+    again = json.loads(
+        _run(
+            capsys, "train", str(tmp_path / "p.json"), "--test-split", "0", "--steps", "5", "--json"
+        )
+    )
     assert (again["train_points"], again["test_points"]) == (200, 0)
     with pytest.raises(SystemExit) as exit_info:
         main(["train", "--test-split", "0.95"])
@@ -91,11 +145,52 @@ def test_test_split_sets_the_held_out_share(capsys, tmp_path):
 
 
 def test_a_data_set_of_a_hundred_thousand_points_trains(capsys):
-    r = json.loads(_run(capsys, "train", "--points", "100000", "--test-split", "0.9",
-                        "--layers", "4:relu", "--steps", "20", "--json"))
+    r = json.loads(
+        _run(
+            capsys,
+            "train",
+            "--points",
+            "100000",
+            "--test-split",
+            "0.9",
+            "--layers",
+            "4:relu",
+            "--steps",
+            "20",
+            "--json",
+        )
+    )
     assert r["points"] == 100_000 and r["train_points"] == 10_000
 
 
 def _run(capsys, *argv) -> str:
     assert main(list(argv)) == 0
     return capsys.readouterr().out
+
+
+def test_train_saves_its_loss_curve_and_a_continued_run_extends_it(capsys, tmp_path):
+    from playground.core.files.project import load_project as open_project
+
+    out = tmp_path / "run.json"
+    main(
+        [
+            "train",
+            "--dataset",
+            "xor",
+            "--points",
+            "80",
+            "--epochs",
+            "4",
+            "--batch",
+            "1000",
+            "--save",
+            str(out),
+        ]
+    )
+    first = open_project(out).run
+    assert first.step == 4 and first.epoch == 4 and list(first.history.last) == [1, 2, 3, 4]
+    main(["train", str(out), "--epochs", "3", "--save", str(out)])
+    run = open_project(out).run
+    assert run.epoch == 7 and list(run.history.last) == [1, 2, 3, 4, 5, 6, 7]
+    np.testing.assert_array_equal(run.history.final[:4], first.history.final)
+    capsys.readouterr()

@@ -11,11 +11,21 @@ StopReason until Reset.
 Gradient norms: every GRAD_EVERY steps, ‖dL/dW_l‖ (Frobenius, weights only, per layer) of the
 mini-batch gradient that step computed (the data loss's, before any regularization term) goes
 into `grad_history`, record number step // GRAD_EVERY, one metric per layer (grad_metrics).
+
+Epoch records: at full batch the epoch's one forward pass already holds every training point's
+output, so its loss and accuracy are recorded (those of the weights before the epoch's update,
+as a PyTorch loop logs them) and only the test points are evaluated again; smaller batches
+evaluate every point at the epoch's end. Evaluations happen only while they have taken at most
+EVAL_SHARE of the time since the last one (`eval_share`; None: every epoch): every epoch where
+they are cheap or training is slowed down, a few times per second where they are not. At full
+batch an epoch without a due evaluation records its training metrics and NaN test ones; at
+smaller batches it records nothing. `latest_metrics()` carries the last measured test values.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +42,7 @@ CHECK_EVERY = 25  # steps between weight checks
 MAX_WEIGHT = 1e15  # |θ| beyond this counts as divergence
 EXPLODED = 1e6  # a training loss this many times the initial one counts as divergence
 GRAD_EVERY = 25  # steps between recorded gradient norms (cost: `bench` row G, ≤ 2%)
+EVAL_SHARE = 0.05  # epoch-end evaluations take at most this share of the time between them
 
 
 def grad_metrics(n_layers: int) -> tuple[str, ...]:
@@ -49,16 +60,22 @@ class Metrics:
     test_accuracy: float | None
 
     def record(self) -> dict:
-        return {"train_loss": self.train_loss, "test_loss": self.test_loss,
-                "train_accuracy": self.train_accuracy, "test_accuracy": self.test_accuracy}
+        return {
+            "train_loss": self.train_loss,
+            "test_loss": self.test_loss,
+            "train_accuracy": self.train_accuracy,
+            "test_accuracy": self.test_accuracy,
+        }
 
 
 class Trainer:
     record_history = True  # the CLI turns it off: it reports only the final state
     record_grads = True  # gradient norms every GRAD_EVERY steps (grad_history)
+    eval_share: float | None = EVAL_SHARE  # None: evaluate at every epoch's end
 
-    def __init__(self, spec: NetworkSpec, data: PointSet, config: TrainConfig | None = None,
-                 params=None):
+    def __init__(
+        self, spec: NetworkSpec, data: PointSet, config: TrainConfig | None = None, params=None
+    ):
         config = TrainConfig() if config is None else config
         self.spec, self.data, self.config = spec, data, config
         self.loss_name = self._loss_for(config)
@@ -73,17 +90,18 @@ class Trainer:
         self._reset_state()
 
     def _loss_for(self, config: TrainConfig) -> str:
-        return heads.resolve(self.data.task, self.spec.n_outputs, self.spec.output,
-                             config.loss)[1]
+        return heads.resolve(self.data.task, self.spec.n_outputs, self.spec.output, config.loss)[1]
 
     def _check_inputs(self, data: PointSet, config: TrainConfig) -> None:
         n_features = len(usable_features(config.features, data.dim))
         if self.spec.n_inputs != n_features:
-            raise Invalid("features", "inputs_mismatch", expected=self.spec.n_inputs,
-                          value=n_features)
+            raise Invalid(
+                "features", "inputs_mismatch", expected=self.spec.n_inputs, value=n_features
+            )
         if self.spec.n_outputs != data.n_outputs:
-            raise Invalid("output", "outputs_mismatch", expected=self.spec.n_outputs,
-                          value=data.n_outputs)
+            raise Invalid(
+                "output", "outputs_mismatch", expected=self.spec.n_outputs, value=data.n_outputs
+            )
 
     # ------------------------------------------------------------------ state
     def _set_data(self, data: PointSet) -> None:
@@ -96,11 +114,15 @@ class Trainer:
         n_train = int(train.sum())
         self._X1 = np.vstack([feats[train].T, np.ones((1, n_train), dt)])  # [X; 1] (n_in+1, n)
         self._Y = self.targets[train]  # (n, n_outputs)
+        self._y_train = data.y[train]  # (n,) labels, in the order of a full batch
         self._reference_loss = None  # the initial weights' loss on these points, when needed
+        self._latest: Metrics | None = None  # the last epoch record (test values carried)
+        self._eval_clock = (-math.inf, 0.0)  # (when evaluated last, how long it took, s)
 
     def _reset_state(self) -> None:
-        self.optimizer = optimizers.create(self.config.optimizer, self.network.theta.size,
-                                           self.network.dtype)
+        self.optimizer = optimizers.create(
+            self.config.optimizer, self.network.theta.size, self.network.dtype
+        )
         self.rng = np.random.default_rng([self.config.seed, 1])
         self.step_count = 0
         self.epoch = 0
@@ -113,6 +135,9 @@ class Trainer:
         self.grad_history = History(metrics=grad_metrics(self.network.n_layers))
         self._last_sane = self.network.theta.copy()
         self._reference_loss = None
+        self._latest = None
+        self._eval_clock = (-math.inf, 0.0)
+        self._batch_metrics: tuple | None = None  # (train loss, accuracy) of a full batch
 
     @property
     def diverged(self) -> bool:
@@ -139,8 +164,9 @@ class Trainer:
         self.history = other.history.copy()
         # a layer whose weights carried over keeps its recorded norms; the others start empty
         sources = [kept.get(layer) for layer in range(self.network.n_layers)]
-        self.grad_history = History.from_data(other.grad_history.data().with_columns(
-            grad_metrics(self.network.n_layers), sources))
+        self.grad_history = History.from_data(
+            other.grad_history.data().with_columns(grad_metrics(self.network.n_layers), sources)
+        )
 
     def restore_run(self, run: RunState) -> None:
         """Continue a saved run: its initial weights (for Reset), counters and history."""
@@ -150,6 +176,7 @@ class Trainer:
             self.initial_theta = probe.theta
         self.step_count, self.epoch = int(run.step), int(run.epoch)
         self.history = History.from_data(run.history)
+        self._latest = None
 
     def initial_params(self) -> tuple:
         """((W, b), …) of the initial weights (what Reset returns to)."""
@@ -174,12 +201,14 @@ class Trainer:
         if config.features != old.features:
             self._check_inputs(self.data, config)
         self.config, self.loss_name = config, loss_name
+        self._latest = None  # the loss may differ
         if config.features != old.features:
             self._set_data(self.data)
             self._pos = len(self._Y)  # the next step starts an epoch on the new inputs
         if config.optimizer != old.optimizer:
-            self.optimizer = optimizers.create(config.optimizer, self.network.theta.size,
-                                               self.network.dtype)
+            self.optimizer = optimizers.create(
+                config.optimizer, self.network.theta.size, self.network.dtype
+            )
 
     def _new_epoch(self) -> None:
         n = len(self._Y)
@@ -224,6 +253,7 @@ class Trainer:
         forward, backward = net.forward_train, net.backward_train
         record_grads = self.record_grads
         delta = losses.get(self.loss_name).delta
+        full_batch = bs >= n_train and self.record_history
         while done < n:
             if self._pos >= n_train:
                 self._new_epoch()
@@ -232,7 +262,10 @@ class Trainer:
             X1, Y = self._order_X1[:, start:end], self._order_Y[start:end]
             zs, acts1 = forward(X1)
             z = zs[-1].T  # (m, n_outputs) for the head and the loss
-            backward(zs, acts1, delta(z, head(z, 0.0), Y, head_name).T)
+            a = head(z, 0.0)
+            if full_batch:
+                self._batch_metrics = self._train_metrics(z, a, Y)
+            backward(zs, acts1, delta(z, a, Y, head_name).T)
             if record_grads and (self.step_count + 1) % GRAD_EVERY == 0:
                 step = self.step_count + 1
                 self.grad_history.append_row(step // GRAD_EVERY, step, net.weight_grad_norms())
@@ -254,15 +287,71 @@ class Trainer:
     def train_epochs(self, k: int) -> int:
         return self.step(k * self.steps_per_epoch)
 
+    def _train_metrics(self, z: np.ndarray, a: np.ndarray, Y: np.ndarray) -> tuple:
+        """(loss, accuracy) of the training points from their head output z, a (n, outputs)."""
+        loss = losses.get(self.loss_name).value(z, a, Y)
+        if self.data.task == "regression":
+            return loss, None
+        return loss, accuracy(a, self._y_train, self.data.task)
+
     def _end_epoch(self) -> bool:
-        """Record the epoch (when recording); False if its loss shows divergence."""
+        """Record the epoch (when recording and due); False if its loss shows divergence."""
         if not self.record_history:
             return True
-        m = self.evaluate()
-        if self.diverged:
-            return False
+        if self._batch_metrics is not None:  # full batch: the training metrics came free
+            train_loss, train_acc = self._batch_metrics
+            self._batch_metrics = None
+            self._check_loss(train_loss)
+            if self.diverged:
+                return False
+            test_loss, test_acc = self._test_metrics() if self._evaluation_due() else (None, None)
+            m = Metrics(self.step_count, self.epoch, train_loss, test_loss, train_acc, test_acc)
+        elif self._evaluation_due():
+            m = self.evaluate()
+            if self.diverged:
+                return False
+        else:
+            return True
         self.history.append(self.epoch, self.step_count, m.record())
+        self._keep_latest(m)
         return True
+
+    def _evaluation_due(self) -> bool:
+        if self.eval_share is None:
+            return True
+        last, cost = self._eval_clock
+        return time.perf_counter() - last >= cost / self.eval_share
+
+    def _test_metrics(self) -> tuple:
+        """(loss, accuracy) of the test points ((None, None) without any)."""
+        test = self.data.is_test
+        if not test.any():
+            return None, None
+        t0 = time.perf_counter()
+        z = self.network.forward_logits(self.inputs[test])  # (n_test, n_outputs)
+        a = activations.get(self.spec.output).value(z, 0.0)
+        loss = losses.get(self.loss_name).value(z, a, self.targets[test])
+        acc = (
+            None
+            if self.data.task == "regression"
+            else accuracy(a, self.data.y[test], self.data.task)
+        )
+        t1 = time.perf_counter()
+        self._eval_clock = (t1, t1 - t0)
+        return loss, acc
+
+    def _keep_latest(self, m: Metrics) -> None:
+        """Remember m for `metrics()`, its missing test values filled from the last measured."""
+        if m.test_loss is None and self._latest is not None and self.data.is_test.any():
+            m = replace(
+                m, test_loss=self._latest.test_loss, test_accuracy=self._latest.test_accuracy
+            )
+        self._latest = m
+
+    def latest_metrics(self) -> Metrics:
+        """The last recorded epoch's metrics (test values from the last epoch that had them);
+        a fresh evaluation when none is recorded since the data, loss or run changed."""
+        return self._latest if self._latest is not None else self.evaluate()
 
     def _check_weights(self) -> bool:
         theta = self.network.theta
@@ -276,9 +365,15 @@ class Trainer:
 
     def _flag_divergence(self, cause: str, cause_params: dict | None = None) -> None:
         self.network.theta[...] = self._last_sane
-        self.stop_reason = StopReason("diverged", {
-            "step": self.step_count, "cause": cause, "cause_params": cause_params or {},
-            "learning_rate": self.config.learning_rate})
+        self.stop_reason = StopReason(
+            "diverged",
+            {
+                "step": self.step_count,
+                "cause": cause,
+                "cause_params": cause_params or {},
+                "learning_rate": self.config.learning_rate,
+            },
+        )
 
     def _check_loss(self, train_loss: float | None) -> None:
         if train_loss is None or self.diverged:
@@ -323,14 +418,25 @@ class Trainer:
 
     @np.errstate(all="ignore")
     def evaluate(self) -> Metrics:
-        test, out = self.data.is_test, self.head_output()
-        train_loss = self.loss_on(~test, out)
+        """Loss and accuracy of the current weights on the training and the test points."""
+        t0 = time.perf_counter()
+        is_test, out = self.data.is_test, self.head_output()
+        train_loss = self.loss_on(~is_test, out)
         self._check_loss(train_loss)
         if self.diverged:
             out = self.head_output()  # the restored weights
-            train_loss = self.loss_on(~test, out)
-        return Metrics(self.step_count, self.epoch, train_loss, self.loss_on(test, out),
-                       self.accuracy_on(~test, out), self.accuracy_on(test, out))
+            train_loss = self.loss_on(~is_test, out)
+        m = Metrics(
+            self.step_count,
+            self.epoch,
+            train_loss,
+            self.loss_on(is_test, out),
+            self.accuracy_on(~is_test, out),
+            self.accuracy_on(is_test, out),
+        )
+        t1 = time.perf_counter()
+        self._eval_clock = (t1, t1 - t0)
+        return m
 
 
 @np.errstate(all="ignore")
