@@ -7,7 +7,7 @@ in the UI with tr_core(text)."""
 from PySide6.QtCore import QCoreApplication
 
 
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 (lupdate's marker name)
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # lupdate's marker name
     return text
 
 
