@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from playground.core.analysis import collapse, grid, hidden
+from playground.core.analysis import collapse, forward, grid, hidden
 from playground.core.nn.trainer import Trainer
 from playground.live.commands import InsightRequest
 
@@ -65,9 +65,27 @@ def _collapse(trainer: Trainer, request: InsightRequest):
     return CollapsePayload(report, single, extent)
 
 
+@dataclass(frozen=True, eq=False)
+class InspectorPayload:
+    point: tuple[float, float]  # the plane point asked for (InsightRequest.point)
+    forward: forward.ForwardPass  # the network input there: (x,) for 1-D data, (x₁, x₂) for 2-D
+
+
+def _inspector(trainer: Trainer, request: InsightRequest):
+    if request.point is None:
+        return NotApplicable("inspector_no_point")
+    dim = trainer.data.dim
+    if dim > 2:
+        return NotApplicable("inspector_plane_only", {"dim": dim})
+    point = tuple(float(v) for v in request.point)
+    return InspectorPayload(point, forward.forward_pass(
+        trainer.network, point[:dim], trainer.config.features, trainer.data.task))
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
+    "inspector": Payload(_inspector, 0.0),  # one input: cheap
 }
 
 

@@ -130,6 +130,8 @@ MESSAGE_TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "expected shape {expected}, got {value}"),
     QT_TRANSLATE_NOOP("core", "points can only be drawn on 1-D and 2-D data, not {dim}-D"),
     QT_TRANSLATE_NOOP("core", "This network has no hidden layer: it is one linear map followed by its output head."),
+    QT_TRANSLATE_NOOP("core", "Hover over the plane, or Shift+click it to pin a point: this view shows that input's numbers layer by layer."),
+    QT_TRANSLATE_NOOP("core", "The forward pass follows a point of the plane, and this {dim}-D data has none to point at. On the command line, inspect PROJECT --at takes all {dim} coordinates."),
     QT_TRANSLATE_NOOP("core", "Stopped after {epochs} epochs."),
     QT_TRANSLATE_NOOP("core", "Stopped: the training loss reached {loss:g}."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept."),
