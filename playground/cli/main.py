@@ -13,6 +13,7 @@ from playground.cli.args import (
     PROG,
     Parser,
     UsageError,
+    coordinates,
     fail,
     nonneg_int,
     positive_float,
@@ -43,9 +44,13 @@ def build_parser() -> Parser:
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
-    inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check")
+    inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check; "
+                                             "with --at, one input's forward pass")
     inspect.add_argument("project", metavar="PROJECT")
     inspect.add_argument("--json", action="store_true")
+    inspect.add_argument("--at", metavar="X1,X2",
+                         help="the input to follow through every layer (one number per data "
+                              "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)")
 
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
@@ -131,17 +136,7 @@ def _views(text: str | None) -> tuple[str, ...]:
 
 def point_arg(text: str | None, flag: str) -> tuple[float, float] | None:
     """"X1,X2" as two finite numbers within the coordinate limit."""
-    if text is None:
-        return None
-    from playground.core import limits
-
-    try:
-        x, y = (float(v) for v in text.split(","))
-    except ValueError:
-        raise UsageError(flag, f"must be two numbers X1,X2 (got {text})") from None
-    if not all(abs(v) <= limits.MAX_COORDINATE for v in (x, y)):
-        raise UsageError(flag, f"each coordinate must be within ±{limits.MAX_COORDINATE:g}")
-    return x, y
+    return coordinates(text, flag, 2)
 
 
 def _size(text: str) -> tuple[int, int]:
