@@ -46,6 +46,9 @@ class UnitPass:
 
 @dataclass(frozen=True, eq=False)
 class LayerPass:
+    """One layer, its units' terms as arrays (k terms shown per unit: every input when
+    n_in ≤ TOP_TERMS, else the TOP_TERMS largest |w_j·a_j|, largest first)."""
+
     index: int  # 0-based over hidden layers, then the output layer
     activation: str  # registry name
     label: str  # the activation's display label (registry)
@@ -54,7 +57,30 @@ class LayerPass:
     z: np.ndarray  # (units,)
     a: np.ndarray  # (units,)
     off: np.ndarray  # (units,) bool
-    units: tuple[UnitPass, ...]
+    sources: np.ndarray  # (units, k) int: j of each term shown
+    weights: np.ndarray  # (units, k) w_j of the terms shown
+    terms: np.ndarray  # (units, k) w_j·a_j
+    rest: np.ndarray  # (units,) Σ of the terms not shown
+    bias: np.ndarray  # (units,)
+
+    def unit(self, i: int) -> UnitPass:
+        j = self.sources[i]
+        return UnitPass(
+            j,
+            self.inputs[j],
+            self.weights[i],
+            self.terms[i],
+            float(self.rest[i]),
+            len(self.inputs) - len(j),
+            float(self.bias[i]),
+            float(self.z[i]),
+            float(self.a[i]),
+            bool(self.off[i]),
+        )
+
+    @property
+    def units(self) -> tuple[UnitPass, ...]:
+        return tuple(self.unit(i) for i in range(len(self.z)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,34 +115,26 @@ def off_mask(activation: str, param: float | None, z: np.ndarray) -> np.ndarray:
     return (slope == 0) & (offset == 0)
 
 
-def _units(
-    W: np.ndarray, b: np.ndarray, a_in: np.ndarray, z: np.ndarray, a: np.ndarray, off: np.ndarray
-) -> tuple[UnitPass, ...]:
+def _terms(
+    W: np.ndarray, a_in: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(sources, weights, terms, rest) of a layer's units: the terms w_ij·a_j shown, (units, k),
+    and the sum of the others (units,)."""
     terms = W * a_in[None, :]  # (units, n_in): w_ij·a_j
-    n_in = len(a_in)
+    units, n_in = terms.shape
     if n_in <= TOP_TERMS:
-        order = np.broadcast_to(np.arange(n_in), terms.shape)
+        order = np.broadcast_to(np.arange(n_in), terms.shape).copy()
     else:  # largest |term| first; ties keep input order
         order = np.argsort(-np.abs(terms), axis=1, kind="stable")[:, :TOP_TERMS]
-    out = []
-    for i in range(len(z)):
-        shown = order[i]
-        rest = np.delete(terms[i], shown)
-        out.append(
-            UnitPass(
-                np.array(shown),
-                a_in[shown],
-                W[i, shown],
-                terms[i, shown],
-                float(rest.sum()),
-                len(rest),
-                float(b[i]),
-                float(z[i]),
-                float(a[i]),
-                bool(off[i]),
-            )
-        )
-    return tuple(out)
+    hidden = np.ones(terms.shape, bool)
+    np.put_along_axis(hidden, order, False, axis=1)
+    rest = np.where(hidden, terms, 0.0).sum(axis=1)
+    return (
+        order,
+        np.take_along_axis(W, order, axis=1),
+        np.take_along_axis(terms, order, axis=1),
+        rest,
+    )
 
 
 def forward_pass(network, x, features, task: str) -> ForwardPass:
@@ -139,15 +157,7 @@ def forward_pass(network, x, features, task: str) -> ForwardPass:
         off = off_mask(spec.activation, spec.param, z)
         layers.append(
             LayerPass(
-                index,
-                spec.activation,
-                act.label,
-                spec.param,
-                a_in,
-                z,
-                a,
-                off,
-                _units(W, b, a_in, z, a, off),
+                index, spec.activation, act.label, spec.param, a_in, z, a, off, *_terms(W, a_in), b
             )
         )
         a_in = a
