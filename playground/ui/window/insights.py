@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, Q
 
 from playground.ui.views.collapse_view import CollapseView
 from playground.ui.views.hidden_space import HiddenSpaceView
+from playground.ui.views.inspector import ForwardInspector
 
-VIEWS = (HiddenSpaceView, CollapseView)  # in the order of the tabs
+VIEWS = (HiddenSpaceView, CollapseView, ForwardInspector)  # in the order of the tabs
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
 
 
@@ -22,7 +23,8 @@ def titles() -> dict[str, str]:
     """Each insight view's title in the installed language."""
     translate = QCoreApplication.translate
     return {"hidden": translate("InsightArea", "Hidden space"),
-            "collapse": translate("InsightArea", "Linear collapse")}
+            "collapse": translate("InsightArea", "Linear collapse"),
+            "inspector": translate("InsightArea", "Forward pass")}
 
 
 class InsightArea(QMainWindow):
@@ -77,6 +79,10 @@ class InsightArea(QMainWindow):
         s.insightsChanged.connect(self.show_options)
         s.specChanged.connect(self.show_options)
         s.viewChanged.connect(lambda: collapse.set_single_map(s.view.single_map))
+        inspector = self.views["inspector"]
+        inspector.pinRequested.connect(s.pin)
+        s.insightsChanged.connect(lambda: inspector.set_pinned(s.view.pinned))
+        inspector.set_pinned(s.view.pinned)
         s.projectReplaced.connect(self.open_saved)
         self.show_options()
         self.open_saved()
