@@ -59,10 +59,11 @@ def connect_panels(w) -> None:
 
 
 def _show_pin(w, s) -> None:
-    """The inspector's pinned point: a mark on the plane."""
+    """The inspector's pinned point: a mark on the plane, values on the diagram's neurons."""
 
     def on_pin() -> None:
         w.canvas.set_pinned(s.view.pinned)
+        w.diagram.set_pinned(s.view.pinned)
 
     s.insightsChanged.connect(on_pin)  # pin() and a new project say so
     on_pin()
