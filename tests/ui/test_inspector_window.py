@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 from test_inspector_view import snap_at
 from view_runs import trainer_for
 
@@ -230,3 +232,50 @@ def test_the_value_labels_are_painted(diagram):
     assert before != after
     diagram.set_pinned(None)
     assert diagram.graphics.grab().toImage() == before
+
+
+# ------------------------------------------------------------------ the plane's gestures
+@pytest.fixture
+def canvas(qtbot):
+    from playground.ui.views.data_canvas import DataCanvas
+
+    c = DataCanvas()
+    qtbot.addWidget(c)
+    c.resize(500, 500)
+    c.show()
+    qtbot.waitExposed(c)
+    c.set_points(trainer_for("binary").data)
+    return c
+
+
+def test_shift_click_asks_to_pin_and_a_plain_click_still_adds(qtbot, canvas):
+    pins, adds = [], []
+    canvas.pinRequested.connect(lambda x, y: pins.append((x, y)))
+    canvas.addRequested.connect(lambda x, y: adds.append((x, y)))
+    child, pos = _on_plane(canvas, 2.0, -1.0)
+    qtbot.mouseClick(child, Qt.MouseButton.LeftButton, SHIFT, pos)
+    assert pins == [pytest.approx((2.0, -1.0), abs=0.1)] and adds == []
+    qtbot.mouseClick(child, Qt.MouseButton.LeftButton, pos=pos)
+    assert len(pins) == 1 and adds == [pytest.approx((2.0, -1.0), abs=0.1)]
+
+
+def test_hover_reports_at_most_thirty_times_a_second_and_the_last_position(qtbot, canvas):
+    from playground.ui.views.data_canvas import HOVER_HZ
+
+    got = []
+    canvas.hovered.connect(lambda x, y: got.append((x, y)))
+    targets = [(-4.0 + 0.5 * i, 1.0) for i in range(12)]
+    for x, y in targets:  # a quick sweep: 12 moves within a few milliseconds
+        child, pos = _on_plane(canvas, x, y)
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(pos),
+            QPointF(child.mapToGlobal(pos)),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(child, move)
+    assert len(got) == 1  # the first at once, the rest wait for the interval
+    qtbot.wait(3 * 1000 // HOVER_HZ)
+    assert len(got) == 2 and got[-1] == pytest.approx(targets[-1], abs=0.1)

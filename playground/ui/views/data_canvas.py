@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -111,7 +111,8 @@ class DataCanvas(QWidget):
         self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin
         self.pin_marker.setZValue(5)
         self.view.addItem(self.pin_marker, ignoreBounds=True)
-        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # every move (the scene's sigMouseMoved drops those < 10 ms apart, maybe the last one)
+        self.plot_widget.viewport().installEventFilter(self)
         for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note,
                      self.single_map, self.pin_marker):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -331,10 +332,13 @@ class DataCanvas(QWidget):
             return None
         return i
 
-    def _on_mouse_moved(self, scene_pos) -> None:
-        if self._editable() and self.view.sceneBoundingRect().contains(scene_pos):
-            p = self.view.mapSceneToView(scene_pos)
-            self._hover.push((float(p.x()), float(p.y())))
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.MouseMove and self._editable():
+            scene_pos = self.plot_widget.mapToScene(event.position().toPoint())
+            if self.view.sceneBoundingRect().contains(scene_pos):
+                p = self.view.mapSceneToView(scene_pos)
+                self._hover.push((float(p.x()), float(p.y())))
+        return False  # the view still gets the event
 
     def _on_click(self, button, p: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
         if not self._editable():
