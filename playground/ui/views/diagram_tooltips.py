@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from playground.core.analysis.units import SATURATION_SHARE, SATURATION_SLOPE
 from playground.core.nn import activations
 from playground.live.snapshot import Snapshot
 from playground.ui.i18n.core_strings import tr_core
@@ -79,7 +80,8 @@ def _activity(stats, unit: int) -> str:
             "NetworkDiagram", "dead: its slope is 0 on every training input, so it cannot learn")
     elif stats.saturated[unit]:
         text += "\n" + QCoreApplication.translate(
-            "NetworkDiagram", "saturated: its slope is almost 0 on 90% of the training inputs")
+            "NetworkDiagram", "saturated: its slope is below {slope:g} on {p}% or more of the "
+            "training inputs").format(slope=SATURATION_SLOPE, p=f"{100 * SATURATION_SHARE:.0f}")
     return text
 
 
