@@ -6,6 +6,7 @@ that names the argument; the GUI and the optional benchmark parts are imported o
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -66,12 +67,23 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = _joined_points(sys.argv[1:] if argv is None else list(argv))
     args = build_parser().parse_args(argv or ["gui"])
     try:
         return _dispatch(args)
     except UsageError as e:
         return fail(str(e))
+
+
+def _joined_points(argv: list[str]) -> list[str]:
+    """["--at", "-2,3"] → ["--at=-2,3"]: argparse takes "-2,3" for an option, not a value."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--at" and re.match(r"-[\d.]", arg):
+            out[-1] = f"--at={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def _dispatch(args) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sys
+import types
 
 import numpy as np
 import pytest
@@ -161,3 +162,14 @@ def test_a_bad_point_exits_2_naming_at(saved, capsys, at, expected):
         sys.exit(main(["inspect", saved, "--at", at]))
     err = capsys.readouterr().err
     assert exc.value.code == 2 and err.count("\n") == 1 and expected in err
+
+
+def test_a_point_may_start_with_a_minus_sign(saved, capsys, monkeypatch):
+    capsys.readouterr()
+    d = run_json(capsys, "inspect", saved, "--at", "-1.5,-2", "--json")["forward"]
+    assert d["x"] == [-1.5, -2.0]
+    calls = []
+    app = types.ModuleType("playground.ui.app")
+    app.run_gui = lambda **kw: calls.append(kw) or 0
+    monkeypatch.setitem(sys.modules, "playground.ui.app", app)
+    assert main(["gui", "--at", "-.5,3"]) == 0 and calls[0]["at"] == (-0.5, 3.0)
