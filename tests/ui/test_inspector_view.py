@@ -71,6 +71,10 @@ def test_a_sigmoid_unit_receiving_half_a_fifth_and_a_tenth_reads_0_8_then_0_69(v
     )
 
 
+def _paren(v: float) -> str:
+    return f"({num(v)})" if num(v).startswith("−") else num(v)
+
+
 def _units(lines: list[str]) -> list[tuple[float, float, bool]]:
     """(z, a, off) of every unit in reading order, from the lines "= … = z → f → a [off]"."""
     out = []
@@ -106,6 +110,19 @@ def test_every_z_and_a_shown_equals_an_independent_forward_pass(view, hidden):
         assert z == pytest.approx(ez, abs=0.0051) and a == pytest.approx(ea, abs=0.0051)
         assert off == eoff
     assert _grey_sums(view) == [off for _, _, off in expected]
+    lines = _lines(view)
+    for l, (W, b) in enumerate(zip(net.weights, net.biases, strict=True)):
+        if W.shape[1] > 8:
+            continue  # a wide layer's top terms: test_a_wide_layer_…
+        a_in = trace.acts[l][0]
+        for i in range(len(b)):  # every product and every term, from the oracle's numbers
+            products = [f"{_paren(a)}×{_paren(w)}" for a, w in zip(a_in, W[i], strict=True)]
+            assert f"n{i + 1:<3} " + " + ".join([*products, f"1×{_paren(b[i])}"]) in lines
+            terms = [num(v) for v in [*(W[i] * a_in), b[i]]]
+            sums = terms[0] + "".join(
+                f" − {v[1:]}" if v[0] == "−" else f" + {v}" for v in terms[1:]
+            )
+            assert any(line.startswith(f"= {sums} = ") for line in lines), sums
     p = float(trace.output[0, 0])
     label = t.data.class_label(int(p > 0.5))
     assert f"P(class 2) = {num(p)}, so the predicted class is {label}" in _lines(view)
