@@ -332,7 +332,7 @@ class DataCanvas(QWidget):
             return None
         return i
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, _watched, event) -> bool:
         if event.type() == QEvent.Type.MouseMove and self._editable():
             scene_pos = self.plot_widget.mapToScene(event.position().toPoint())
             if self.view.sceneBoundingRect().contains(scene_pos):
