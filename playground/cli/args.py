@@ -97,7 +97,7 @@ def choices_type(choices: list[str], what: str):
 
 
 def coordinates(text: str | None, flag: str, n: int) -> tuple[float, ...] | None:
-    """"X1,…,Xn": n finite numbers within the coordinate limit (None stays None)."""
+    """ "X1,…,Xn": n finite numbers within the coordinate limit (None stays None)."""
     if text is None:
         return None
     from playground.core import limits

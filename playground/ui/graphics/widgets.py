@@ -23,8 +23,9 @@ class Throttle(QObject):
     when the last call is old enough, else once at the end of the interval (the last value
     always arrives)."""
 
-    def __init__(self, interval_ms: int, deliver: Callable[[object], None],
-                 parent: QObject | None = None):
+    def __init__(
+        self, interval_ms: int, deliver: Callable[[object], None], parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._interval, self._deliver = interval_ms / 1000.0, deliver
         self._value, self._waiting, self._last = None, False, -1e9
