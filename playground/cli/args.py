@@ -105,3 +105,21 @@ def choices_type(choices: list[str], what: str):
 
     parse.__name__ = what
     return parse
+
+
+def coordinates(text: str | None, flag: str, n: int) -> tuple[float, ...] | None:
+    """ "X1,…,Xn": n finite numbers within the coordinate limit (None stays None)."""
+    if text is None:
+        return None
+    from playground.core import limits
+
+    names = ",".join(f"X{i + 1}" for i in range(n))
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        raise UsageError(flag, f"must be {n} numbers {names} (got {text})") from None
+    if len(values) != n:
+        raise UsageError(flag, f"must be {n} numbers {names} (got {text})")
+    if not all(abs(v) <= limits.MAX_COORDINATE for v in values):  # NaN fails too
+        raise UsageError(flag, f"each coordinate must be within ±{limits.MAX_COORDINATE:g}")
+    return values

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from playground.cli.args import coordinates
+from playground.cli.forward_report import collapse_runs, forward_dict, forward_text, runs_text
 from playground.cli.report import collapse_dict, collapse_text, dumps
 from playground.cli.train import open_project
+from playground.core.analysis.forward import forward_pass
 from playground.core.data import datasets
+from playground.core.data.features import transform
 from playground.core.files.experiments import experiment_names, load_experiment
 from playground.core.files.project import ProjectError
 from playground.core.nn import activations, initializers
@@ -12,13 +16,19 @@ from playground.core.nn.network import Network
 
 
 # ---------------------------------------------------------------------- inspect
-def inspect_dict(project) -> dict:
-    spec = project.spec()
-    net = Network(spec)
+def _network(project) -> Network:
+    net = Network(project.spec())
     if project.params is not None:
         net.set_params(project.params)
     else:
         initializers.initialize(net, project.config.initializer, project.config.seed)
+    return net
+
+
+def inspect_dict(project, at: tuple[float, ...] | None = None) -> dict:
+    """The layer table and collapse check; `at`: also that raw input's forward pass."""
+    spec = project.spec()
+    net = _network(project)
     layers = []
     for i, (layer, (n_out, cols)) in enumerate(zip(spec.layers, net.shapes, strict=True)):
         n_in = cols - 1  # a block is [W | b], (n_out, n_in + 1)
@@ -32,7 +42,21 @@ def inspect_dict(project) -> dict:
             "features": list(project.config.features), "inputs": spec.n_inputs,
             "weights": "saved" if project.params is not None else "initial",
             "layers": layers, "total_params": spec.n_params,
-            "collapse": collapse_dict(net)}
+            "collapse": collapse_dict(net), "collapse_runs": _runs(project, net),
+            **({} if at is None else {"forward": _forward(project, net, at)})}
+
+
+def _runs(project, net: Network) -> dict:
+    data = project.data
+    return collapse_runs(net, transform(data.X[~data.is_test], project.config.features))
+
+
+def _forward(project, net: Network, at: tuple[float, ...]) -> dict:
+    data = project.data
+    fp = forward_pass(net, at, project.config.features, data.task)
+    names = list(data.feature_names) if data.dim > 2 and data.feature_names else \
+        list(fp.features)
+    return forward_dict(fp, names, data.class_label)
 
 
 def keras_summary(d: dict) -> str:
@@ -65,12 +89,22 @@ def inspect_text(d: dict) -> str:
         lines.append(f"{name:<8}{layer['units']:>5}  {act:<16}{w:<12}{b:<8}{layer['params']:>7}")
     lines += [f"total parameters: {d['total_params']}", "", keras_summary(d), "",
               collapse_text(d["collapse"])]
+    if d["collapse_runs"]["runs"]:
+        lines.append(runs_text(d["collapse_runs"]))
     return "\n".join(lines)
 
 
 def run_inspect(args) -> int:
-    d = inspect_dict(open_project(args.project))
-    print(dumps(d) if args.json else inspect_text(d))
+    project = open_project(args.project)
+    at = coordinates(args.at, "--at", project.data.dim)
+    d = inspect_dict(project, at)
+    if args.json:
+        print(dumps(d))
+    else:
+        text = inspect_text(d)
+        if at is not None:
+            text += "\n\n" + forward_text(d["forward"], project.spec())
+        print(text)
     return 0
 
 

@@ -6,6 +6,7 @@ that names the argument; the GUI and the optional benchmark parts are imported o
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from playground.cli.args import (
     PROG,
     Parser,
     UsageError,
+    coordinates,
     fail,
     nonneg_int,
     positive_float,
@@ -43,9 +45,13 @@ def build_parser() -> Parser:
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
-    inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check")
+    inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check; "
+                                             "with --at, one input's forward pass")
     inspect.add_argument("project", metavar="PROJECT")
     inspect.add_argument("--json", action="store_true")
+    inspect.add_argument("--at", metavar="X1,X2",
+                         help="the input to follow through every layer (one number per data "
+                              "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)")
 
     from playground.cli.export import add_arguments as add_export_arguments
 
@@ -66,7 +72,7 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    argv = _joined_points(sys.argv[1:] if argv is None else list(argv))
     if not argv or (argv[0].startswith("-") and argv[0] not in ("--version", "-h", "--help")):
         argv = ["gui", *argv]  # `activation-playground --lang zh_CN` opens the window
     args = build_parser().parse_args(argv)
@@ -74,6 +80,17 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args)
     except UsageError as e:
         return fail(str(e))
+
+
+def _joined_points(argv: list[str]) -> list[str]:
+    """["--at", "-2,3"] → ["--at=-2,3"]: argparse takes "-2,3" for an option, not a value."""
+    out: list[str] = []
+    for arg in argv:
+        if out and out[-1] == "--at" and re.match(r"-[\d.]", arg):
+            out[-1] = f"--at={arg}"
+        else:
+            out.append(arg)
+    return out
 
 
 def _dispatch(args) -> int:
@@ -142,17 +159,7 @@ def _views(text: str | None) -> tuple[str, ...]:
 
 def point_arg(text: str | None, flag: str) -> tuple[float, float] | None:
     """"X1,X2" as two finite numbers within the coordinate limit."""
-    if text is None:
-        return None
-    from playground.core import limits
-
-    try:
-        x, y = (float(v) for v in text.split(","))
-    except ValueError:
-        raise UsageError(flag, f"must be two numbers X1,X2 (got {text})") from None
-    if not all(abs(v) <= limits.MAX_COORDINATE for v in (x, y)):
-        raise UsageError(flag, f"each coordinate must be within ±{limits.MAX_COORDINATE:g}")
-    return x, y
+    return coordinates(text, flag, 2)
 
 
 def _size(text: str) -> tuple[int, int]:

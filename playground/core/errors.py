@@ -75,6 +75,11 @@ MESSAGES: dict[str, str] = {
     "put fewer in the test set.",
     "gradients_no_points": "There are no training points, so there is no loss and no gradient "
     "to show. Add points, or put fewer in the test set.",
+    "inspector_no_point": "Hover over the plane, or Shift+click it to pin a point: this view "
+    "shows that input's numbers layer by layer.",
+    "inspector_plane_only": "The forward pass follows a point of the plane, and this {dim}-D "
+    "data has none to point at. On the command line, inspect PROJECT --at takes all {dim} "
+    "coordinates.",
     # training stops
     "max_epochs": "Stopped after {epochs} epochs.",
     "target_loss": "Stopped: the training loss reached {loss:g}.",

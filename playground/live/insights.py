@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.core.analysis import collapse, equations, flow, grid, hidden
+from playground.core.analysis import collapse, equations, flow, forward, grid, hidden
 from playground.core.nn.history import HistoryData
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
@@ -89,6 +89,8 @@ def _equations(trainer: Trainer, request: InsightRequest):
                                         cfg.regularization, cfg.reg_rate)
     _shapes_only["equations"] = (key, payload)
     return payload
+
+
 @dataclass(frozen=True, eq=False)
 class GradientsPayload:
     norms: HistoryData  # recorded ‖dL/dW_l‖ per layer (metrics W1…WL), ≤ NORM_BUCKETS buckets
@@ -112,11 +114,29 @@ def _gradients(trainer: Trainer, request: InsightRequest):
                             GRAD_EVERY)
 
 
+@dataclass(frozen=True, eq=False)
+class InspectorPayload:
+    point: tuple[float, float]  # the plane point asked for (InsightRequest.point)
+    forward: forward.ForwardPass  # the network input there: (x,) for 1-D data, (x₁, x₂) for 2-D
+
+
+def _inspector(trainer: Trainer, request: InsightRequest):
+    if request.point is None:
+        return NotApplicable("inspector_no_point")
+    dim = trainer.data.dim
+    if dim > 2:
+        return NotApplicable("inspector_plane_only", {"dim": dim})
+    point = tuple(float(v) for v in request.point)
+    return InspectorPayload(point, forward.forward_pass(
+        trainer.network, point[:dim], trainer.config.features, trainer.data.task))
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
+    "inspector": Payload(_inspector, 0.0),  # one input: cheap
 }
 
 

@@ -99,7 +99,9 @@ class ViewMixin:
     def insight_request(self) -> c.InsightRequest:
         v = self._project.view
         point = v.pinned or self._hover
-        views = self._visible_views | ({"collapse"} if v.single_map else set())
+        # the plane overlay needs the collapse payload; the diagram's pinned values the inspector's
+        views = (self._visible_views | ({"collapse"} if v.single_map else set())
+                 | ({"inspector"} if v.pinned else set()))
         return c.InsightRequest(frozenset(views), v.hidden_layer,
                                 tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
                                 tuple(point) or None, v.equations_m or None)
@@ -145,6 +147,10 @@ class ViewMixin:
         """The layer equations' batch: the first m training points (0: the batch size)."""
         if self._set_view(equations_m=max(0, int(m))):
             self._subscribe()
+
+    def toggle_pin(self, x: float, y: float) -> None:
+        """Shift+click on the plane: pin the inspector there, or unpin it if it is pinned."""
+        self.pin(None if self._project.view.pinned else (x, y))
 
     def set_single_map(self, on: bool) -> None:
         """Draw (or hide) the boundary of the collapsed single map on the plane."""

@@ -274,6 +274,77 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>ForwardInspector</name>
+    <message>
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <source>Follow the pointer again (or Shift+click the plane).</source>
+        <translation>重新跟随鼠标指针（或在平面上 Shift+单击）。</translation>
+    </message>
+    <message>
+        <source>Keep this point while the pointer moves (or Shift+click the plane).</source>
+        <translation>指针移动时保留这个点（或在平面上 Shift+单击）。</translation>
+    </message>
+    <message>
+        <source>Pinned at %1</source>
+        <translation>已固定在 %1</translation>
+    </message>
+    <message>
+        <source>At the pointer: %1. Shift+click the plane to pin a point.</source>
+        <translation>指针处：%1。在平面上 Shift+单击可固定一个点。</translation>
+    </message>
+    <message>
+        <source>…(%1 more: %2)</source>
+        <translation>…（另有 %1 项：%2）</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Output layer · %1 × %2</source>
+        <translation>输出层 · %1 × %2</translation>
+    </message>
+    <message>
+        <source>Layer %1 · %2 × %3</source>
+        <translation>第 %1 层 · %2 × %3</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>输出 %1</translation>
+    </message>
+    <message>
+        <source>predicted class %1</source>
+        <translation>预测类别 %1</translation>
+    </message>
+    <message>
+        <source>Output value: %1</source>
+        <translation>输出值：%1</translation>
+    </message>
+    <message>
+        <source>P(class %1) = %2, so the predicted class is %3</source>
+        <translation>P(类别 %1) = %2，所以预测类别是 %3</translation>
+    </message>
+    <message>
+        <source>The largest output is %1: predicted class %2</source>
+        <translation>最大的输出是 %1：预测类别 %2</translation>
+    </message>
+    <message>
+        <source>Each unit adds input × weight over its inputs, plus 1 × bias (the bias is the weight of a constant input 1): that sum z passes through the activation, a = f(z), to the next layer. Grey units are off: they pass 0 on.</source>
+        <translation>每个单元把所有输入的“输入 × 权重”相加，再加上 1 × 偏置（偏置就是常数输入 1 的权重）：这个和 z 经过激活函数得到 a = f(z)，传给下一层。灰色单元处于关闭状态：它们向后传的是 0。</translation>
+    </message>
+</context>
+<context>
     <name>GradientFlowView</name>
     <message>
         <source>‖dL/dW‖</source>
@@ -400,6 +471,10 @@ The decision map is not available.</source>
     <message>
         <source>Layer equations</source>
         <translation>各层方程</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>前向传播</translation>
     </message>
     <message>
         <source>Insights</source>
@@ -709,6 +784,14 @@ Loss: %3</source>
 {n} × {act}</translation>
     </message>
     <message>
+        <source>dead %1</source>
+        <translation>死亡 %1</translation>
+    </message>
+    <message>
+        <source>sat %1</source>
+        <translation>饱和 %1</translation>
+    </message>
+    <message>
         <source>output</source>
         <translation>输出层</translation>
     </message>
@@ -721,6 +804,10 @@ Loss: %3</source>
         <translation>输入 {name}</translation>
     </message>
     <message>
+        <source>at the pinned point: {name} = {a:.4g}</source>
+        <translation>在固定点处：{name} = {a:.4g}</translation>
+    </message>
+    <message>
         <source>{where}, unit {u}
 bias b = {b:.4g}
 {formula}
@@ -729,6 +816,22 @@ Click to enlarge</source>
 偏置 b = {b:.4g}
 {formula}
 单击放大</translation>
+    </message>
+    <message>
+        <source>at the pinned point: z = {z:.4g}, a = {a:.4g}</source>
+        <translation>在固定点处：z = {z:.4g}，a = {a:.4g}</translation>
+    </message>
+    <message>
+        <source>active on {p}% of training inputs</source>
+        <translation>在 {p}% 的训练输入上处于激活状态</translation>
+    </message>
+    <message>
+        <source>dead: its slope is 0 on every training input, so it cannot learn</source>
+        <translation>死亡：它在每个训练输入上的斜率都是 0，因此无法学习</translation>
+    </message>
+    <message>
+        <source>saturated: its slope is below {slope:g} on {p}% or more of the training inputs</source>
+        <translation>饱和：它在 {p}% 或更多的训练输入上斜率低于 {slope:g}</translation>
     </message>
     <message>
         <source>{where} unit {u}</source>
@@ -1785,6 +1888,14 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set.</source>
         <translation>没有训练点，因此没有损失，也没有梯度可显示。请添加数据点，或减少测试集中的点。</translation>
+    </message>
+    <message>
+        <source>Hover over the plane, or Shift+click it to pin a point: this view shows that input&apos;s numbers layer by layer.</source>
+        <translation>把鼠标悬停在平面上，或 Shift+单击固定一个点：此视图逐层显示该输入的各项数值。</translation>
+    </message>
+    <message>
+        <source>The forward pass follows a point of the plane, and this {dim}-D data has none to point at. On the command line, inspect PROJECT --at takes all {dim} coordinates.</source>
+        <translation>前向传播跟随平面上的一个点，而这份 {dim} 维数据无法在平面上指点。在命令行中，inspect PROJECT --at 可接受全部 {dim} 个坐标。</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epochs.</source>

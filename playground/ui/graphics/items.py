@@ -1,12 +1,13 @@
 """pyqtgraph items and view settings the views share: opaque cached axes, a fast float image,
-one-row legends above plots, scatter points that leave clicks to the view box."""
+one-row legends above plots, scatter points that leave clicks to the view box, many small text
+labels in one item."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QImage, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from playground.ui.graphics import scale
@@ -163,3 +164,65 @@ class ScrollViewBox(pg.ViewBox):
             return
         ev.accept()
         self.translateBy(y=ev.delta() / 120 * self._step)
+
+
+class PixelLabels(pg.GraphicsObject):
+    """Short texts at view positions, drawn at screen size (the view's scale does not stretch
+    them) on a white fill, vertically centred: one item and one paint call for many labels (a
+    TextItem per label lays out a text document on every change). side[i] = +1: the text starts
+    at its position; −1: it ends there."""
+
+    PAD = 2.0  # px of fill left and right of a text
+
+    def __init__(self, font: QFont):
+        super().__init__()
+        self._font, self._metrics = font, QFontMetricsF(font)
+        self._pos = np.zeros((0, 2))
+        self._side = np.zeros(0)
+        self.texts: list[str] = []  # what is drawn ("" draws nothing)
+        self._colors: list[QColor] = []
+        self._widths: list[float] = []
+        self._box = QRectF()
+
+    def set_labels(self, pos: np.ndarray, side: np.ndarray, texts: list[str],
+                   colors: list[QColor]) -> None:
+        """Positions (n, 2) in view units, sides (n,), texts and pens' colours."""
+        self.prepareGeometryChange()
+        self._pos, self._side = np.asarray(pos, np.float64), np.asarray(side, np.float64)
+        self.texts, self._colors = list(texts), list(colors)
+        self._widths = [self._metrics.horizontalAdvance(t) if t else 0.0 for t in texts]
+        if len(self._pos):
+            (x0, y0), (x1, y1) = self._pos.min(axis=0), self._pos.max(axis=0)
+            self._box = QRectF(x0, y0, x1 - x0, y1 - y0)
+        else:
+            self._box = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if not any(self.texts):
+            return QRectF()
+        px, py = abs(self.pixelWidth()), abs(self.pixelHeight())  # view units per pixel
+        w = (max(self._widths) + 2 * self.PAD) * px
+        h = self._metrics.height() * py
+        return self._box.adjusted(-w, -h, w, h)
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        self.prepareGeometryChange()  # the pixel-sized margins changed in view units
+
+    def paint(self, painter, *args) -> None:
+        to_device = painter.transform()
+        painter.resetTransform()
+        painter.setFont(self._font)
+        h = self._metrics.height()
+        fill = QColor(255, 255, 255, 225)
+        for (x, y), side, text, width, color in zip(self._pos, self._side, self.texts,
+                                                     self._widths, self._colors, strict=True):
+            if not text:
+                continue
+            q = to_device.map(QPointF(x, y))
+            left = q.x() if side > 0 else q.x() - width - 2 * self.PAD
+            rect = QRectF(left, q.y() - h / 2, width + 2 * self.PAD, h)
+            painter.fillRect(rect, fill)
+            painter.setPen(color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -168,6 +168,8 @@ MESSAGE_TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "every point has the label {value!r}: classification needs 2 to {high} classes"),
     QT_TRANSLATE_NOOP("core", "The layer equations need a batch of training points: add points, or put fewer in the test set."),
     QT_TRANSLATE_NOOP("core", "There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set."),
+    QT_TRANSLATE_NOOP("core", "Hover over the plane, or Shift+click it to pin a point: this view shows that input's numbers layer by layer."),
+    QT_TRANSLATE_NOOP("core", "The forward pass follows a point of the plane, and this {dim}-D data has none to point at. On the command line, inspect PROJECT --at takes all {dim} coordinates."),
     QT_TRANSLATE_NOOP("core", "Stopped after {epochs} epochs."),
     QT_TRANSLATE_NOOP("core", "Stopped: the training loss reached {loss:g}."),
     QT_TRANSLATE_NOOP("core", "Training diverged at step {step}: {cause}. The learning rate ({learning_rate:g}) is probably too high — lower it and press Reset. The last sane weights were kept."),

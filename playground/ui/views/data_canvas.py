@@ -1,7 +1,8 @@
 """DataCanvas: the plane with the points and, under them, the network's decision map.
 
 Passive view: it draws a PointSet and a Snapshot and turns mouse gestures into requests
-(addRequested / removeRequested / moveRequested); the session decides what happens.
+(addRequested / removeRequested / moveRequested; Shift+click: pinRequested; the pointer's plane
+position: hovered, at most HOVER_HZ times a second); the session decides what happens.
 2-D data: decision map image (Snapshot.output_map, row i = y, column j = x) under the points.
 1-D data: points (x, target) and the network's curve (output_map (res,) over x).
 d > 2 (iris): the first two (standardized) features as a scatter, with a note; no map.
@@ -11,16 +12,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
+from playground.ui.graphics.widgets import Throttle
 
 PICK_RADIUS_PX = 14.0  # a press this close to a point grabs it
 POINT_SIZE = 9.0
+HOVER_HZ = 30  # hovered signals per second at most
 
 
 class _CanvasViewBox(pg.ViewBox):
@@ -33,7 +36,7 @@ class _CanvasViewBox(pg.ViewBox):
 
     def mouseClickEvent(self, ev):
         ev.accept()
-        self._canvas._on_click(ev.button(), self.mapSceneToView(ev.scenePos()))
+        self._canvas._on_click(ev.button(), self.mapSceneToView(ev.scenePos()), ev.modifiers())
 
     def mouseDragEvent(self, ev, axis=None):
         ev.accept()
@@ -51,6 +54,8 @@ class DataCanvas(QWidget):
     addRequested = Signal(float, float)
     removeRequested = Signal(int)
     moveRequested = Signal(int, float, float)
+    hovered = Signal(float, float)  # the pointer's plane position (throttled)
+    pinRequested = Signal(float, float)  # Shift+click: pin (or unpin) the inspector here
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +67,7 @@ class DataCanvas(QWidget):
         self._visible = np.zeros(0, bool)  # (n,) drawn and pickable
         self._map_mode = ""  # "class" | "regression": which lookup table the image holds
         self._extent = PLANE_EXTENT
+        self._hover = Throttle(1000 // HOVER_HZ, lambda p: self.hovered.emit(*p), self)
         self._build()
 
     # ------------------------------------------------------------------ construction
@@ -102,8 +108,13 @@ class DataCanvas(QWidget):
                                 fill=pg.mkBrush(255, 255, 255, 220))
         self.note.setVisible(False)
         self.view.addItem(self.note, ignoreBounds=True)
+        self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin
+        self.pin_marker.setZValue(5)
+        self.view.addItem(self.pin_marker, ignoreBounds=True)
+        # every move (the scene's sigMouseMoved drops those < 10 ms apart, maybe the last one)
+        self.plot_widget.viewport().installEventFilter(self)
         for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note,
-                     self.single_map):
+                     self.single_map, self.pin_marker):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +190,16 @@ class DataCanvas(QWidget):
         if xs:
             self.single_map.setData(np.concatenate(xs), np.concatenate(ys), connect="finite")
         self.single_map.setVisible(bool(xs))
+
+    def set_pinned(self, point) -> None:
+        """Mark the inspector's pinned plane point (x, y); () or None: no mark."""
+        if not point:
+            self.pin_marker.setData(pos=np.zeros((0, 2)))
+            return
+        pos = np.array([point, point], np.float64)
+        self.pin_marker.setData(pos=pos, symbol=["o", "+"], size=[20, 11], brush=None,
+                                pen=[pg.mkPen(*palette.INK, width=3), pg.mkPen(*palette.INK,
+                                                                                width=2)])
 
     def map_to_widget(self, x: float, y: float) -> QPoint:
         """Pixel of plane point (x, y) in this widget's coordinates (use childAt to click it)."""
@@ -311,10 +332,20 @@ class DataCanvas(QWidget):
             return None
         return i
 
-    def _on_click(self, button, p: QPointF) -> None:
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.MouseMove and self._editable():
+            scene_pos = self.plot_widget.mapToScene(event.position().toPoint())
+            if self.view.sceneBoundingRect().contains(scene_pos):
+                p = self.view.mapSceneToView(scene_pos)
+                self._hover.push((float(p.x()), float(p.y())))
+        return False  # the view still gets the event
+
+    def _on_click(self, button, p: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
         if not self._editable():
             return
-        if button == Qt.MouseButton.RightButton or (
+        if button == Qt.MouseButton.LeftButton and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self.pinRequested.emit(float(p.x()), float(p.y()))
+        elif button == Qt.MouseButton.RightButton or (
                 self._eraser and button == Qt.MouseButton.LeftButton):
             i = self._nearest(p, 3 * PICK_RADIUS_PX)
             if i is not None:

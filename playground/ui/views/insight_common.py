@@ -23,10 +23,15 @@ class NotApplicableLabel(QLabel):
         self.hide()
 
 
-def payload_of(snap: Snapshot, name: str, empty: NotApplicableLabel, content) -> object | None:
+def payload_of(snap: Snapshot, name: str, empty: NotApplicableLabel, content,
+               fits=None) -> object | None:
     """The view's payload, with the content shown; or None with the empty state showing why
-    (not computed yet, or not applicable to this network)."""
+    (not computed yet, or not applicable to this network). `fits(payload)`: False for a payload
+    kept from before an edit (the GUI keeps each view's last one), shown as not computed yet."""
     payload = (snap.insights or {}).get(name)
+    if fits is not None and payload is not None and not isinstance(payload, NotApplicable) \
+            and not fits(payload):
+        payload = None
     if payload is None or isinstance(payload, NotApplicable):
         text = (messages.text(payload.code, payload.params) if payload is not None
                 else QCoreApplication.translate("InsightViews", "Computing…"))

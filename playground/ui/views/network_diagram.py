@@ -6,6 +6,8 @@ centred at y = ((n−1)/2 − k)·PITCH.
 Links W[out, in] of layer l join column l to column l+1; they are drawn as 8 curve items
 (2 signs × 4 width classes, connect="pairs"), so a 10 × 64 network is still 8 draw calls.
 Thumbnails: one image per column, the units' maps stacked with transparent (NaN) gaps.
+Over them (DiagramOverlay): dead and saturated units' marks, the counts in the column titles,
+and each neuron's value at the inspector's pinned input.
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QCursor, QFont
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from playground.core.data.features import FEATURES, usable_features
-from playground.core.nn import activations
 from playground.live.snapshot import LEVELS, Snapshot
 from playground.ui.graphics import items, palette
-from playground.ui.i18n.core_strings import tr_core
 from playground.ui.views import diagram_tooltips as hover
+from playground.ui.views.diagram_overlay import DiagramOverlay, font, pinned_forward
 from playground.ui.views.diagram_style import WIDTHS, link_buckets, thumb_res
 from playground.ui.views.neuron_popup import NeuronPopup
 
@@ -45,6 +46,7 @@ class NetworkDiagram(QWidget):
         self._key = None
         self._snap: Snapshot | None = None
         self._selected = -1
+        self._pinned: tuple = ()  # the inspector's pinned plane point
         self._pitch = COLUMN_PITCH  # view units between columns: widens to use a wide panel
         self._build()
 
@@ -71,6 +73,7 @@ class NetworkDiagram(QWidget):
         self.frames = items.PassiveScatter(pxMode=False, symbol="s", size=T)
         self.frames.setZValue(2)
         self.view.addItem(self.frames)
+        self.overlay = DiagramOverlay(self.view, T)
         self._column_items: list = []  # per-structure items (images, curves, labels)
         self.popup = NeuronPopup(self)
         layout = QVBoxLayout(self)
@@ -89,6 +92,7 @@ class NetworkDiagram(QWidget):
             self._key = key
         self._draw_links(snap)
         self._draw_maps(snap)
+        self.overlay.update(snap, pinned_forward(snap, self._pinned))
         if self.popup.isVisible():
             self.popup.show_neuron(snap, *self.popup.neuron)
 
@@ -96,6 +100,13 @@ class NetworkDiagram(QWidget):
         """Shade hidden layer `layer` (the one the activation view shows); −1 for none."""
         self._selected = layer
         self._place_highlight()
+
+    def set_pinned(self, point) -> None:
+        """The inspector's pinned point (x, y): its values show on the neurons; () or None:
+        none."""
+        self._pinned = tuple(point or ())
+        if self._snap is not None and self._key is not None:
+            self.overlay.update(self._snap, pinned_forward(self._snap, self._pinned))
 
     def neuron_center(self, layer: int, unit: int) -> QPointF:
         """View position of a neuron; layer −1 is the inputs, 0.. index snap.neuron_maps."""
@@ -159,12 +170,6 @@ class NetworkDiagram(QWidget):
         self._bucket = None  # per link: its item in link_items (None: redraw every bucket)
         self._set_link_pens()
 
-    def _font(self, size: float, bold: bool = False) -> QFont:
-        font = QFont()
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        return font
-
     def _add(self, item, ignore_bounds: bool = False) -> None:
         self.view.addItem(item, ignoreBounds=ignore_bounds)
         self._column_items.append(item)
@@ -175,34 +180,21 @@ class NetworkDiagram(QWidget):
         inside = self._left_room < 2 * T  # short names in the box, long ones left of it
         for k, name in enumerate(names):
             text = pg.TextItem(name, color=palette.INK, anchor=(0.5, 0.5) if inside else (1, 0.5))
-            text.setFont(self._font(11, bold=True))
+            text.setFont(font(11, bold=True))
             text.setPos(self._col_x(0) - (0 if inside else T / 2 + 0.1),
                         float(self._unit_y(len(names), k)))
             text.setZValue(10)
             self._add(text)
-        title_size = 10 if max(self._sizes) <= 16 else 9
         top = float(self._unit_y(max(self._sizes), 0)) + T / 2 + 0.15
-        for col in range(n_layers):
-            text = pg.TextItem(self._column_title(snap, col), color=palette.INK, anchor=(0.5, 1.0))
-            text.setFont(self._font(title_size, bold=col not in (0, n_layers - 1)))
-            text.setPos(self._col_x(col), top)
-            self._add(text)
+        centres = [self._hit_xy[self._hit_col == col] for col in range(n_layers)]
+        self.overlay.rebuild(snap, centres, [self._col_x(c) for c in range(n_layers)], top,
+                             self._add)
 
     def _input_names(self, snap: Snapshot) -> list[str]:
         if snap.data.dim > 2:
             names = snap.data.feature_names or tuple(f"x{i + 1}" for i in range(snap.data.dim))
             return [n.replace("_", " ") for n in names]
         return [FEATURES[f][0] for f in usable_features(snap.features, snap.data.dim)]
-
-    def _column_title(self, snap: Snapshot, col: int) -> str:
-        if col == 0:
-            return self.tr("Input")
-        layers = snap.spec.layers
-        act = activations.get(layers[col - 1].activation)
-        if col == len(layers):
-            return self.tr("Output\n{act}").format(act=tr_core(act.label))
-        return self.tr("Layer {i}\n{n} × {act}").format(i=col, n=layers[col - 1].units,
-                                                        act=tr_core(act.label))
 
     def _build_map_items(self, snap: Snapshot) -> None:
         """One ImageItem (2-D data) or one curve (1-D data) per neuron column."""
@@ -366,7 +358,8 @@ class NetworkDiagram(QWidget):
         return ""
 
     def _describe_neuron(self, snap: Snapshot, col: int, unit: int) -> str:
-        return hover.describe_neuron(snap, col, unit, self._input_names(snap))
+        return hover.describe_neuron(snap, col, unit, self._input_names(snap),
+                                     pinned_forward(snap, self._pinned))
 
     def _describe_link(self, snap: Snapshot, layer: int, out: int, inp: int) -> str:
         return hover.describe_link(snap, layer, out, inp, self._input_names(snap))

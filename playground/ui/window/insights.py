@@ -15,8 +15,9 @@ from playground.ui.views.collapse_view import CollapseView
 from playground.ui.views.equations_view import EquationsView
 from playground.ui.views.gradient_flow import GradientFlowView
 from playground.ui.views.hidden_space import HiddenSpaceView
+from playground.ui.views.inspector import ForwardInspector
 
-VIEWS = (HiddenSpaceView, CollapseView, GradientFlowView, EquationsView)  # tab order
+VIEWS = (HiddenSpaceView, CollapseView, ForwardInspector, GradientFlowView, EquationsView)
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
 
 
@@ -26,7 +27,8 @@ def titles() -> dict[str, str]:
     return {"hidden": translate("InsightArea", "Hidden space"),
             "collapse": translate("InsightArea", "Linear collapse"),
             "gradients": translate("InsightArea", "Gradient flow"),
-            "equations": translate("InsightArea", "Layer equations")}
+            "equations": translate("InsightArea", "Layer equations"),
+            "inspector": translate("InsightArea", "Forward pass")}
 
 
 class InsightArea(QMainWindow):
@@ -84,6 +86,10 @@ class InsightArea(QMainWindow):
         for signal in (s.dataChanged, s.configChanged):
             signal.connect(self.show_batch)
         s.viewChanged.connect(lambda: collapse.set_single_map(s.view.single_map))
+        inspector = self.views["inspector"]
+        inspector.pinRequested.connect(s.pin)
+        s.insightsChanged.connect(lambda: inspector.set_pinned(s.view.pinned))
+        inspector.set_pinned(s.view.pinned)
         s.projectReplaced.connect(self.open_saved)
         self.show_options()
         self.open_saved()

@@ -54,7 +54,19 @@ def connect_panels(w) -> None:
     on_view()
     on_selected(s.selected_layer)
     on_class(s.current_class)
+    _show_pin(w, s)
     _show_controls(w, s)
+
+
+def _show_pin(w, s) -> None:
+    """The inspector's pinned point: a mark on the plane, values on the diagram's neurons."""
+
+    def on_pin() -> None:
+        w.canvas.set_pinned(s.view.pinned)
+        w.diagram.set_pinned(s.view.pinned)
+
+    s.insightsChanged.connect(on_pin)  # pin() and a new project say so
+    on_pin()
 
 
 def _show_controls(w, s) -> None:
@@ -70,6 +82,8 @@ def _requests(w, s) -> None:
     w.canvas.addRequested.connect(lambda x, y: s.add_point(x, y))
     w.canvas.removeRequested.connect(s.remove_point)
     w.canvas.moveRequested.connect(s.move_point)
+    w.canvas.hovered.connect(lambda x, y: s.hover((x, y)))
+    w.canvas.pinRequested.connect(s.toggle_pin)
     w.diagram.layerClicked.connect(s.select_layer)
     w.diagram.neuronClicked.connect(lambda layer, _unit: s.select_layer(layer))
 

@@ -1,0 +1,203 @@
+"""What the network diagram draws over its neurons: column titles with each hidden layer's dead
+and saturated counts, the marks of dead units (greyed, with a cross) and saturated ones
+(outlined), and, while the inspector is pinned, each neuron's value a at the pinned input.
+
+The two mark items are made once and updated only when the masks change (LayerStats arrive at
+~10 Hz); the titles and value labels are made per network structure, and a label's text is set
+only when its rounded value changes. Strings are in the NetworkDiagram context.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QPainterPath
+
+from playground.core.nn import activations
+from playground.live.insights import InspectorPayload
+from playground.live.snapshot import Snapshot
+from playground.ui.graphics import items, palette
+from playground.ui.i18n.core_strings import tr_core
+from playground.ui.views.inspector import fits
+from playground.ui.views.inspector_text import num, rgb_hex
+
+DEAD_RGB = (110, 110, 110)
+SATURATED_RGB = palette.VERMILLION
+COUNTS_COLOR = rgb_hex(SATURATED_RGB)
+LABEL_PT = 8.5
+COUNTS_PT = 8.5
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
+
+
+def font(size: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setPointSizeF(size)
+    f.setBold(bold)
+    return f
+
+
+def _crossed_square() -> QPainterPath:
+    """A unit square with both diagonals (pyqtgraph symbols span −½..½)."""
+    path = QPainterPath()
+    path.addRect(-0.5, -0.5, 1.0, 1.0)
+    for (x0, y0), (x1, y1) in (((-0.5, -0.5), (0.5, 0.5)), ((-0.5, 0.5), (0.5, -0.5))):
+        path.moveTo(x0, y0)
+        path.lineTo(x1, y1)
+    return path
+
+
+def pinned_forward(snap: Snapshot, pinned):
+    """The inspector's ForwardPass at the pinned point, when the snapshot carries one for this
+    network; else None."""
+    payload = (snap.insights or {}).get("inspector")
+    if not pinned or not isinstance(payload, InspectorPayload) or payload.point != tuple(pinned):
+        return None
+    return payload.forward if fits(payload, snap) else None
+
+
+def column_title(snap: Snapshot, col: int) -> str:
+    if col == 0:
+        return translate("NetworkDiagram", "Input")
+    layers = snap.spec.layers
+    act = tr_core(activations.get(layers[col - 1].activation).label)
+    if col == len(layers):
+        return translate("NetworkDiagram", "Output\n{act}").format(act=act)
+    return translate("NetworkDiagram", "Layer {i}\n{n} × {act}").format(
+        i=col, n=layers[col - 1].units, act=act
+    )
+
+
+def counts_text(stats) -> str:
+    """ "dead 2 · sat 1" for one hidden layer's LayerStats ("" when there are none)."""
+    dead, saturated = int(np.sum(stats.dead)), int(np.sum(stats.saturated))
+    parts = ([translate("NetworkDiagram", "dead %1").replace("%1", str(dead))] if dead else []) + (
+        [translate("NetworkDiagram", "sat %1").replace("%1", str(saturated))] if saturated else []
+    )
+    return " · ".join(parts)
+
+
+class DiagramOverlay:
+    def __init__(self, view: pg.ViewBox, side: float):
+        self.view, self.side = view, side
+        self.dead = items.PassiveScatter(
+            pxMode=False,
+            symbol=_crossed_square(),
+            size=side,
+            pen=pg.mkPen(*DEAD_RGB, width=2),
+            brush=pg.mkBrush(235, 235, 235, 200),
+        )
+        self.saturated = items.PassiveScatter(
+            pxMode=False,
+            symbol="s",
+            size=1.12 * side,
+            pen=pg.mkPen(*SATURATED_RGB, width=3),
+            brush=None,
+        )
+        for z, item in enumerate((self.dead, self.saturated)):
+            item.setZValue(3 + z)
+            view.addItem(item)
+        self.labels = items.PixelLabels(font(LABEL_PT, bold=True))  # every neuron's value
+        self.labels.setZValue(8)
+        view.addItem(self.labels, ignoreBounds=True)
+        self.titles: list[pg.TextItem] = []
+        self._centres: list[np.ndarray] = []
+        self._marks_key = None
+        self._counts: list[str] = []
+        self._shown: tuple = ()  # (texts, offs) the labels show
+
+    def rebuild(
+        self, snap: Snapshot, centres: list[np.ndarray], title_x: list[float], title_y: float, add
+    ) -> None:
+        """New titles and labels for a new structure; centres[c] (n_c, 2) per column; `add`
+        puts an item into the diagram's per-structure items."""
+        self._centres = centres
+        self._marks_key = None
+        size = 10 if max(len(c) for c in centres) <= 16 else 9
+        self.titles, self._counts = [], [None] * len(centres)
+        for col, x in enumerate(title_x):
+            text = pg.TextItem(color=palette.INK, anchor=(0.5, 1.0))
+            text.setFont(font(size, bold=col not in (0, len(centres) - 1)))
+            text.setPos(x, title_y)
+            add(text)
+            self.titles.append(text)
+            self._set_counts(snap, col, "")
+        # right of each neuron; left of the output neurons (the diagram ends there)
+        sides = [
+            np.full(len(pts), -1.0 if col == len(centres) - 1 else 1.0)
+            for col, pts in enumerate(centres)
+        ]
+        self._label_side = np.concatenate(sides)
+        self._label_pos = np.concatenate(centres) + np.column_stack(
+            [0.55 * self.side * self._label_side, np.zeros(len(self._label_side))]
+        )
+        self._shown = ()
+        self._show_values([""] * len(self._label_side), [False] * len(self._label_side))
+
+    def update(self, snap: Snapshot, forward=None) -> None:
+        """Marks and header counts from snap.layer_stats; value labels from a ForwardPass of
+        this network (None: hidden)."""
+        self._marks(snap)
+        n = len(self._label_side)
+        if forward is None:
+            self._show_values([""] * n, [False] * n)
+            return
+        values = np.concatenate([forward.inputs] + [layer.a for layer in forward.layers])
+        offs = np.concatenate(
+            [np.zeros(len(forward.inputs), bool)] + [layer.off for layer in forward.layers]
+        )
+        if len(values) == n:
+            self._show_values([num(float(v)) for v in values], list(offs))
+
+    def _show_values(self, texts: list[str], offs: list[bool]) -> None:
+        if (texts, offs) == self._shown:
+            return  # the rounded values did not change
+        self._shown = (texts, offs)
+        ink, grey = pg.mkColor(*palette.INK), pg.mkColor(*DEAD_RGB)
+        self.labels.set_labels(
+            self._label_pos, self._label_side, texts, [grey if off else ink for off in offs]
+        )
+
+    def label_texts(self) -> list[list[str]]:
+        """What the value labels show per column (inputs first) and unit; "" where none."""
+        texts, out, start = self.labels.texts, [], 0
+        for pts in self._centres:
+            out.append(texts[start : start + len(pts)])
+            start += len(pts)
+        return out
+
+    def _marks(self, snap: Snapshot) -> None:
+        stats = snap.layer_stats
+        if stats is None or len(stats) != len(self._centres) - 2:
+            stats = ()
+        key = tuple((s.dead.tobytes(), s.saturated.tobytes()) for s in stats)
+        if key == self._marks_key:
+            return
+        self._marks_key = key
+        dead, saturated = [np.zeros((0, 2))], [np.zeros((0, 2))]
+        for col in range(1, len(self._centres) - 1):
+            pts, s = self._centres[col], stats[col - 1] if stats else None
+            if s is None or len(s.dead) != len(pts):  # statistics of an earlier network
+                self._set_counts(snap, col, "")
+                continue
+            dead.append(pts[np.asarray(s.dead, bool)])
+            saturated.append(pts[np.asarray(s.saturated, bool)])
+            self._set_counts(snap, col, counts_text(s))
+        self.dead.setData(pos=np.concatenate(dead))
+        self.saturated.setData(pos=np.concatenate(saturated))
+
+    def _set_counts(self, snap: Snapshot, col: int, counts: str) -> None:
+        if counts == self._counts[col]:
+            return
+        self._counts[col] = counts
+        lines = [html.escape(line) for line in column_title(snap, col).split("\n")]
+        if counts:  # after "Layer i", the shorter line: the title keeps its two lines
+            lines[0] += (
+                f" <span style='color:{COUNTS_COLOR}; font-size:{COUNTS_PT}pt'>"
+                f"{html.escape(counts)}</span>"
+            )
+        self.titles[col].setHtml(f"<div align='center'>{'<br>'.join(lines)}</div>")
