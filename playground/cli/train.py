@@ -64,6 +64,12 @@ def flag_error(e: Invalid, default: str) -> UsageError:
 
 
 def add_arguments(p) -> None:
+    _data_arguments(p)
+    _network_arguments(p)
+    _run_arguments(p)
+
+
+def _data_arguments(p) -> None:
     p.add_argument(
         "project",
         nargs="?",
@@ -102,6 +108,9 @@ def add_arguments(p) -> None:
         type=positive_int,
         help=f"2 to {limits.MAX_CLASSES} classes for {', '.join(takers)}",
     )
+
+
+def _network_arguments(p) -> None:
     p.add_argument(
         "--layers",
         help=f'hidden layers, e.g. "8:relu,8:leaky_relu=0.1" '
@@ -116,6 +125,9 @@ def add_arguments(p) -> None:
     p.add_argument("--reg-rate", type=nonneg_float, help="regularization rate (default 0)")
     _choice(p, "--init", initializers.names(), "initializer", "glorot")
     p.add_argument("--features", help="comma-separated, e.g. x1,x2,x1sq (default x1,x2)")
+
+
+def _run_arguments(p) -> None:
     length = p.add_mutually_exclusive_group()
     length.add_argument(
         "--steps", type=nonneg_int, help=f"mini-batch steps to train (at most {limits.MAX_STEPS:,})"

@@ -23,7 +23,7 @@ import numpy as np
 
 from playground.core.data.features import transform, usable_features
 from playground.core.nn import activations
-from playground.core.nn.trainer import predict_classes
+from playground.core.nn.metrics import predict_classes
 
 TOP_TERMS = 8
 

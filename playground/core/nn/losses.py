@@ -68,9 +68,12 @@ def _bce(z, a, Y) -> float:
 
 
 def _ce(z, a, Y) -> float:
-    zmax = z.max(axis=1, keepdims=True)
-    log_sum = np.log(np.exp(z - zmax).sum(axis=1, keepdims=True)) + zmax
-    return float(np.mean(np.sum(Y * (log_sum - z), axis=1)))
+    # mean over samples of log Σ_j e^(z_j) − Σ_j y_j·z_j (Y's rows sum to 1), reduced along the
+    # rows of z.T (k, m): the training pass computes z that way round, contiguous
+    zt = z.T
+    zmax = np.maximum.reduce(zt, axis=0)  # (m,)
+    log_sum = np.log(np.add.reduce(np.exp(zt - zmax), axis=0)) + zmax
+    return float((log_sum.sum() - np.vdot(Y.T, zt)) / z.shape[0])
 
 
 def _mse(z, a, Y) -> float:
