@@ -62,7 +62,12 @@ def build_parser() -> Parser:
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
 
-    bench = sub.add_parser("bench", help="engine throughput against PyTorch (1 thread)")
+    _add_bench_parser(sub.add_parser("bench", help="engine throughput against PyTorch (1 "
+                                                   "thread), or the live window's (--gui)"))
+    return parser
+
+
+def _add_bench_parser(bench) -> None:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
@@ -75,7 +80,6 @@ def build_parser() -> Parser:
                        help="with --gui: insight views open, each in its own window")
     bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from playground.core.files.experiments import DEFAULT_EXPERIMENT, load_experiment
@@ -91,6 +92,19 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         session.shutdown()
 
 
+def _plane_settled(app, window, timeout_s: float = 2.0) -> bool:
+    """Process events until the session knows the plane the canvas shows (2-D data)."""
+    if not window.canvas.zoomable():
+        return False
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if window.session.plane == window.canvas.visible_plane():
+            return True
+        app.processEvents()
+        time.sleep(0.01)
+    return False
+
+
 def render_snapshot(app, window, out: Path, steps: int,
                     size: tuple[int, int] = SNAPSHOT_SIZE) -> int:
     """Train `steps` steps, show the result in every view, save the window as PNG."""
@@ -101,6 +115,8 @@ def render_snapshot(app, window, out: Path, steps: int,
     snap = session.train_steps(steps) if steps else session.sync()
     for _ in range(3):  # let layouts settle at the final size, then paint the last frame
         app.processEvents()
+    if _plane_settled(app, window):  # the maps now cover the plane as laid out
+        snap = session.sync()
     if snap is not None:
         window.paint(snap)
     app.processEvents()

@@ -53,6 +53,7 @@ class Session(DataMixin, ViewMixin, QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
     projectReplaced = Signal()  # a new project was loaded: every widget refreshes
+    dataReplaced = Signal()  # new points from a data set or project (not an edit): views refit
     insightsChanged = Signal()  # open insight views or their options
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None,
@@ -78,6 +79,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self._frame_timer.timeout.connect(self._flush)
         self._link: TrainingLink | None = None
         self._hover: tuple = ()  # the plane point under the pointer (not saved)
+        self._plane: tuple = ()  # (x0, x1, y0, y1) of the plane shown: the maps cover it
         self._visible_views: frozenset[str] = frozenset()  # insight views on screen
         self._start_link(self._load_command(keep=False, params=self._project.params,
                                             run=self._project.run))
@@ -240,6 +242,7 @@ class Session(DataMixin, ViewMixin, QObject):
         """Replace the whole project (New / Open / experiment); weights come from the project."""
         self._set_running(False)
         self._project = project
+        self._plane = ()  # the canvas reports the new data's plane once it has fitted it
         self._history.clear()
         self._latest, self._pending = None, False
         self._saved_step = _run_step(project)
@@ -253,6 +256,7 @@ class Session(DataMixin, ViewMixin, QObject):
         for sig in (self.dataChanged, self.specChanged, self.configChanged, self.undoStateChanged,
                     self.viewChanged, self.stopRulesChanged):
             sig.emit()
+        self.dataReplaced.emit()
         self.speedChanged.emit(self.speed)
         self.insightsChanged.emit()
         self.selectedLayerChanged.emit(self.selected_layer)
