@@ -70,6 +70,8 @@ def build_parser() -> Parser:
 def _add_bench_parser(bench) -> None:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
+    bench.add_argument("--startup", action="store_true",
+                       help="measure the cold start: process start to the first paint")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
                        help="with --gui: how long to run (default 10)")
     bench.add_argument("--layers", metavar="LAYERS", help="with --gui: hidden layers, e.g. "
@@ -209,6 +211,13 @@ def gui_bench_options(args) -> dict:
 def run_bench(args) -> int:
     from playground.cli.report import dumps
 
+    if args.startup:
+        from playground.cli.bench_startup import run as bench_startup
+
+        result = bench_startup()
+        print(dumps(result) if args.json else
+              "\n".join(f"{k:<28}{v}" for k, v in result.items()))
+        return 0
     if args.gui:
         try:
             from playground.cli.bench_gui import run as bench_gui

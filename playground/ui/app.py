@@ -11,6 +11,7 @@ from playground.core.files.experiments import DEFAULT_EXPERIMENT, load_experimen
 from playground.core.files.project import ProjectError, load_project
 
 SNAPSHOT_SIZE = (1600, 1000)
+STARTUP_PROBE = "ACTIVATION_PLAYGROUND_STARTUP_PROBE"  # set: quit after the first paint
 
 
 def _headless_platform() -> None:
@@ -76,20 +77,45 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
 
     translator.install(app, lang or _remembered_language(snapshot))
     _apply_remembered_scale(app, snapshot)
-    session = Session(loaded, path=Path(project) if project else None)
+    # a window on screen first: the training process and the insight views start after it
+    session = Session(loaded, path=Path(project) if project else None, deferred=True)
     if views:
         session.set_open_views(views)
     if at is not None:
         session.pin(at)
     try:  # the training process and its relay thread stop however the window ends
-        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot)
+        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot,
+                          fast_start=True)
         window = host.window
         if snapshot:
             return render_snapshot(app, window, Path(snapshot), steps, size)
+        after_first_paint(window, lambda: _finish_start(app, window, session))
         window.show()
         return app.exec()
     finally:
         session.shutdown()
+
+
+def _finish_start(app, window, session) -> None:
+    session.start_training()
+    window.finish_start()
+    if os.environ.get(STARTUP_PROBE):  # `bench --startup`: report the first paint and quit
+        print("painted", flush=True)
+        app.quit()
+
+
+def after_first_paint(window, then) -> None:
+    """Call `then` once, right after the window's first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)  # after this paint has reached the screen
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def _plane_settled(app, window, timeout_s: float = 2.0) -> bool:
