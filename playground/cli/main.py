@@ -72,6 +72,8 @@ def _add_bench_parser(bench) -> None:
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
     bench.add_argument("--startup", action="store_true",
                        help="measure the cold start: process start to the first paint")
+    bench.add_argument("--scaling", action="store_true",
+                       help="steps/s and live fps against width, depth and points")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
                        help="with --gui: how long to run (default 10)")
     bench.add_argument("--layers", metavar="LAYERS", help="with --gui: hidden layers, e.g. "
@@ -211,6 +213,12 @@ def gui_bench_options(args) -> dict:
 def run_bench(args) -> int:
     from playground.cli.report import dumps
 
+    if args.scaling:
+        from playground.cli import bench_scaling
+
+        result = bench_scaling.run()
+        print(dumps(result) if args.json else bench_scaling.format_table(result))
+        return 0
     if args.startup:
         from playground.cli.bench_startup import run as bench_startup
 
