@@ -1,0 +1,193 @@
+"""The exact decision boundary of a piecewise-linear network, polygon by polygon.
+
+On polygon p the output layer's pre-activation is z = A_p·x + c_p. The predicted class is the
+argmax of K label scores (ties go to the lowest class):
+    level   one output and a head with a bounded range: scores (τ, z), so class 1 where z > τ,
+            τ the z at which the head's output is the middle of its range (sigmoid, tanh: 0);
+    argmax  K ≥ 2 outputs: the scores are the logits (softmax and any increasing head keep
+            their argmax);
+    none    one output and an unbounded head (regression): no classes, no boundary.
+On a polygon whose top score is not one class by a margin at every vertex, the cell of class i
+is the polygon clipped by s_i − s_j ≥ 0 for every j ≠ i (convex). The boundary consists of the
+cells' edges where the top two scores tie (for a network with a jump, such as a step unit: all
+cell edges); an edge is kept when, a probe of PROBE·diagonal across it, the network predicts
+another class, and is reported once, by the lower class's cell.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.core.analysis import clip
+from playground.core.nn import activations
+
+PROBE = 1e-8  # probe distance across an edge, relative to the rectangle's diagonal
+_NO_SEGMENTS = (np.zeros((0, 2, 2)), np.zeros((0, 2), np.int64))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How outputs become classes: kind "level" (class 1 where z_out > level), "argmax" or
+    "none" (a single unbounded output: no classes)."""
+
+    kind: str
+    level: float | None = None
+
+
+def decision_rule(network) -> Decision:
+    spec = network.spec
+    if spec.n_outputs >= 2:
+        return Decision("argmax")
+    head_spec = spec.layers[-1]
+    head = activations.get(head_spec.activation)
+    lo, hi = head.output_range
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return Decision("none")
+    level = _inverse(head, head.resolve_param(head_spec.param), 0.5 * (lo + hi))
+    return Decision("none") if level is None else Decision("level", level)
+
+
+def _inverse(head, param: float, target: float) -> float | None:
+    """z with head(z) = target for an increasing head, by bisection; None if not bracketed."""
+
+    def f(z):
+        return float(head.value(np.array([z]), param)[0])
+
+    lo, hi = -1.0, 1.0
+    while f(lo) >= target and lo > -1e6:
+        lo *= 2.0
+    while f(hi) <= target and hi < 1e6:
+        hi *= 2.0
+    if not f(lo) < target < f(hi):
+        return None
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        value = f(mid)
+        if value == target or mid in (lo, hi):
+            return mid
+        lo, hi = (mid, hi) if value < target else (lo, mid)
+    return 0.5 * (lo + hi)
+
+
+def classes_of(network, decision: Decision, points: np.ndarray) -> np.ndarray:
+    """(m,) predicted class at each point (m, 2), by a float64 forward pass."""
+    net = network if network.dtype == np.float64 else network.copy(np.float64)
+    z = net.forward_logits(np.asarray(points, dtype=np.float64))
+    if decision.kind == "level":
+        return (z[:, 0] > decision.level).astype(np.int64)
+    return z.argmax(axis=1)
+
+
+def decision_boundary(network, decision: Decision, split, extent, continuous: bool = True):
+    """(segments (S, 2, 2), classes (S, 2)) on a regions_split.Partition: polygons V (2, W, P),
+    n with output maps A (P, 2, n_out), c (P, n_out).
+
+    continuous: the network has no jumps, so the class can only change where the top two
+    scores tie; otherwise every cell edge is probed.
+    """
+    V, n, reach = split.V, split.n, clip.reach(extent)
+    if decision.kind == "none" or V.shape[2] == 0:
+        return _NO_SEGMENTS
+    SA, Sc = _scores(decision, split.A, split.c)
+    S = _at_vertices(V, SA, Sc)  # (W, P, K)
+    tol = 2 * clip.tolerance(SA[:, 0], SA[:, 1], Sc, reach).max(axis=1)  # (P,)
+    top = np.sort(S, axis=2)
+    winner = S.argmax(axis=2)  # (W, P)
+    settled = (winner == winner[0]).all(axis=0) & (top[..., -1] - top[..., -2] > tol).all(axis=0)
+    mixed = np.flatnonzero(~settled)
+    cells, counts, label, poly = _cells(V[:, :, mixed], n[mixed], SA[mixed], Sc[mixed], reach)
+    if continuous:
+        poly = mixed[poly]
+        at = _ties(_at_vertices(cells, SA[poly], Sc[poly]), label, tol[poly])
+    else:
+        whole = np.flatnonzero(settled)
+        width = max(cells.shape[1], V.shape[1])
+        cells = np.concatenate(
+            [clip.pad_to(cells, width), clip.pad_to(V[:, :, whole], width)], axis=2
+        )
+        label = np.concatenate([label, winner[0, whole]])
+        at = np.ones(cells.shape[1:], bool)
+    ends, owner = _edges(cells, at)
+    return _probe(network, decision, ends, label[owner], extent)
+
+
+def _scores(decision: Decision, A: np.ndarray, c: np.ndarray):
+    """Label-score maps (SA (P, 2, K), Sc (P, K)) from the output maps A (P, 2, n_out), c."""
+    if decision.kind == "level":
+        return (
+            np.concatenate([np.zeros_like(A), A], axis=2),
+            np.concatenate([np.full_like(c, decision.level), c], axis=1),
+        )
+    return A, c
+
+
+def _at_vertices(V, SA, Sc) -> np.ndarray:
+    """(W, P, K) scores at every vertex of polygons V (2, W, P)."""
+    return V[0][..., None] * SA[:, 0] + V[1][..., None] * SA[:, 1] + Sc
+
+
+def _cells(V, n, SA, Sc, reach):
+    """Each class's cell in each polygon: (cells (2, W', C), counts, label (C,), poly (C,) index
+    into the given polygons); cells without area or whose inside is another class dropped."""
+    M, K = Sc.shape
+    poly, label = np.repeat(np.arange(M), K), np.tile(np.arange(K), M)
+    cells, counts = np.repeat(V, K, axis=2), np.repeat(n, K)
+    for r in range(K - 1):
+        other = r + (r >= label)  # the r-th class other than the cell's own
+        a0 = SA[poly, 0, label] - SA[poly, 0, other]
+        a1 = SA[poly, 1, label] - SA[poly, 1, other]
+        b = Sc[poly, label] - Sc[poly, other]
+        g = cells[0] * a0 + cells[1] * a1 + b
+        cells, counts = clip.clip_upper(cells, counts, g, clip.tolerance(a0, a1, b, reach))
+    inner = clip.vertex_means(cells, counts)  # (2, C)
+    at = inner[0, :, None] * SA[poly, 0] + inner[1, :, None] * SA[poly, 1] + Sc[poly]
+    keep = (counts >= 3) & (at.argmax(axis=1) == label) & (_areas(cells) > 0)
+    return cells[:, :, keep], counts[keep], label[keep], poly[keep]
+
+
+def _areas(V: np.ndarray) -> np.ndarray:
+    """(m,) shoelace areas of polygons V (2, W, m); positive when counter-clockwise."""
+    x, y = V
+    return 0.5 * (x * np.roll(y, -1, axis=0) - np.roll(x, -1, axis=0) * y).sum(axis=0)
+
+
+def _ties(S: np.ndarray, label: np.ndarray, tol: np.ndarray) -> np.ndarray:
+    """(W, C) whether at each vertex the cell's class ties the best other class; S (W, C, K)."""
+    own = np.take_along_axis(S, np.broadcast_to(label[None, :, None], S.shape[:2] + (1,)), axis=2)[
+        ..., 0
+    ]
+    others = S.copy()
+    np.put_along_axis(
+        others, np.broadcast_to(label[None, :, None], S.shape[:2] + (1,)), -np.inf, axis=2
+    )
+    return np.abs(own - others.max(axis=2)) <= tol
+
+
+def _edges(cells: np.ndarray, at: np.ndarray):
+    """(ends (E, 2, 2), owner (E,)): edges j → j+1 of cells (2, W, C) with non-zero length
+    whose two ends are marked in `at` (W, C)."""
+    nxt = np.roll(np.arange(cells.shape[1]), -1)
+    step = cells[:, nxt] - cells
+    on = at & at[nxt] & (np.hypot(step[0], step[1]) > 0)
+    slot, owner = np.nonzero(on)
+    start = cells[:, slot, owner].T
+    return np.stack([start, cells[:, nxt[slot], owner].T], axis=1), owner
+
+
+def _probe(network, decision: Decision, ends, label, extent):
+    """Keep the edges with another class just outside; (segments, (lower, upper) classes)."""
+    if len(ends) == 0:
+        return _NO_SEGMENTS
+    x0, x1, y0, y1 = extent
+    d = ends[:, 1] - ends[:, 0]
+    outward = np.stack([d[:, 1], -d[:, 0]], axis=1) / np.hypot(d[:, 0], d[:, 1])[:, None]
+    probes = ends.mean(axis=1) + PROBE * math.hypot(x1 - x0, y1 - y0) * outward
+    inside = (
+        (probes[:, 0] >= x0) & (probes[:, 0] <= x1) & (probes[:, 1] >= y0) & (probes[:, 1] <= y1)
+    )
+    across = classes_of(network, decision, probes)
+    keep = inside & (label < across)
+    return ends[keep], np.stack([label[keep], across[keep]], axis=1).astype(np.int64)
