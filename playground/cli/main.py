@@ -23,6 +23,7 @@ LANGS = ("en", "zh_CN")
 
 def build_parser() -> Parser:
     from playground import __version__
+    from playground.cli.regions import add_arguments as add_regions_arguments
     from playground.cli.train import add_arguments as add_train_arguments
 
     parser = Parser(prog=PROG, description="See why neural networks need non-linear activations.")
@@ -41,6 +42,8 @@ def build_parser() -> Parser:
     inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check")
     inspect.add_argument("project", metavar="PROJECT")
     inspect.add_argument("--json", action="store_true")
+
+    add_regions_arguments(sub.add_parser("regions", help="exact linear regions of a project"))
 
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
@@ -73,6 +76,10 @@ def _dispatch(args) -> int:
         from playground.cli.inspect import run_inspect
 
         return run_inspect(args)
+    if args.command == "regions":
+        from playground.cli.regions import run_regions
+
+        return run_regions(args)
     if args.command == "list":
         from playground.cli.inspect import run_list
 
