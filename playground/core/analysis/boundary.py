@@ -83,7 +83,7 @@ def classes_of(network, decision: Decision, points: np.ndarray) -> np.ndarray:
 
 def decision_boundary(network, decision: Decision, split, extent, continuous: bool = True):
     """(segments (S, 2, 2), classes (S, 2)) on a regions_split.Partition: polygons V (2, W, P),
-    n with output maps A (P, 2, n_out), c (P, n_out).
+    n with output maps L (3, P, n_out).
 
     continuous: the network has no jumps, so the class can only change where the top two
     scores tie; otherwise every cell edge is probed.
@@ -91,61 +91,65 @@ def decision_boundary(network, decision: Decision, split, extent, continuous: bo
     V, n, reach = split.V, split.n, clip.reach(extent)
     if decision.kind == "none" or V.shape[2] == 0:
         return _NO_SEGMENTS
-    SA, Sc = _scores(decision, split.A, split.c)
-    S = _at_vertices(V, SA, Sc)  # (W, P, K)
-    tol = 2 * clip.tolerance(SA[:, 0], SA[:, 1], Sc, reach).max(axis=1)  # (P,)
-    top = np.sort(S, axis=2)
-    winner = S.argmax(axis=2)  # (W, P)
-    settled = (winner == winner[0]).all(axis=0) & (top[..., -1] - top[..., -2] > tol).all(axis=0)
+    SL = _scores(decision, split.L)  # (3, P, K)
+    S = _at_vertices(V, SL)  # (K, W, P)
+    tol = 2 * clip.tolerance(SL[0], SL[1], SL[2], reach).max(axis=1)  # (P,)
+    winner = S.argmax(axis=0)  # (W, P)
+    margin = S.max(axis=0) - np.where(_is(winner, len(S)), -np.inf, S).max(axis=0)
+    settled = (winner == winner[0]).all(axis=0) & (margin > tol).all(axis=0)
     mixed = np.flatnonzero(~settled)
-    cells, counts, label, poly = _cells(V[:, :, mixed], n[mixed], SA[mixed], Sc[mixed], reach)
+    cells, counts, label, poly = _cells(
+        np.take(V, mixed, axis=2), n[mixed], np.take(SL, mixed, axis=1), reach
+    )
     if continuous:
         poly = mixed[poly]
-        at = _ties(_at_vertices(cells, SA[poly], Sc[poly]), label, tol[poly])
+        at = _ties(_at_vertices(cells, np.take(SL, poly, axis=1)), label, tol[poly])
     else:
         whole = np.flatnonzero(settled)
         width = max(cells.shape[1], V.shape[1])
-        cells = np.concatenate(
-            [clip.pad_to(cells, width), clip.pad_to(V[:, :, whole], width)], axis=2
-        )
+        uncut = clip.pad_to(np.take(V, whole, axis=2), width)
+        cells = np.concatenate([clip.pad_to(cells, width), uncut], axis=2)
         label = np.concatenate([label, winner[0, whole]])
         at = np.ones(cells.shape[1:], bool)
     ends, owner = _edges(cells, at)
     return _probe(network, decision, ends, label[owner], extent)
 
 
-def _scores(decision: Decision, A: np.ndarray, c: np.ndarray):
-    """Label-score maps (SA (P, 2, K), Sc (P, K)) from the output maps A (P, 2, n_out), c."""
+def _scores(decision: Decision, L: np.ndarray) -> np.ndarray:
+    """Label-score maps (3, P, K) from the output maps L (3, P, n_out): for a level, the
+    constant score τ of class 0 beside z."""
     if decision.kind == "level":
-        return (
-            np.concatenate([np.zeros_like(A), A], axis=2),
-            np.concatenate([np.full_like(c, decision.level), c], axis=1),
-        )
-    return A, c
+        level = np.zeros(L.shape[:2] + (1,))
+        level[2] = decision.level
+        return np.concatenate([level, L], axis=2)
+    return L
 
 
-def _at_vertices(V, SA, Sc) -> np.ndarray:
-    """(W, P, K) scores at every vertex of polygons V (2, W, P)."""
-    return V[0][..., None] * SA[:, 0] + V[1][..., None] * SA[:, 1] + Sc
+def _is(label: np.ndarray, K: int) -> np.ndarray:
+    """(K, *label.shape) one-hot of label."""
+    return np.arange(K).reshape((K,) + (1,) * label.ndim) == label
 
 
-def _cells(V, n, SA, Sc, reach):
+def _at_vertices(V: np.ndarray, SL: np.ndarray) -> np.ndarray:
+    """(K, W, P) scores at every vertex of polygons V (2, W, P) with score maps SL (3, P, K)."""
+    return V[0] * SL[0].T[:, None] + V[1] * SL[1].T[:, None] + SL[2].T[:, None]
+
+
+def _cells(V, n, SL, reach):
     """Each class's cell in each polygon: (cells (2, W', C), counts, label (C,), poly (C,) index
     into the given polygons); cells without area or whose inside is another class dropped."""
-    M, K = Sc.shape
+    M, K = SL.shape[1:]
     poly, label = np.repeat(np.arange(M), K), np.tile(np.arange(K), M)
     cells, counts = np.repeat(V, K, axis=2), np.repeat(n, K)
     for r in range(K - 1):
         other = r + (r >= label)  # the r-th class other than the cell's own
-        a0 = SA[poly, 0, label] - SA[poly, 0, other]
-        a1 = SA[poly, 1, label] - SA[poly, 1, other]
-        b = Sc[poly, label] - Sc[poly, other]
+        a0, a1, b = SL[:, poly, label] - SL[:, poly, other]  # (C,) each: s_own − s_other
         g = cells[0] * a0 + cells[1] * a1 + b
         cells, counts = clip.clip_upper(cells, counts, g, clip.tolerance(a0, a1, b, reach))
     inner = clip.vertex_means(cells, counts)  # (2, C)
-    at = inner[0, :, None] * SA[poly, 0] + inner[1, :, None] * SA[poly, 1] + Sc[poly]
-    keep = (counts >= 3) & (at.argmax(axis=1) == label) & (_areas(cells) > 0)
-    return cells[:, :, keep], counts[keep], label[keep], poly[keep]
+    at = inner[0, :, None] * SL[0, poly] + inner[1, :, None] * SL[1, poly] + SL[2, poly]
+    keep = np.flatnonzero((counts >= 3) & (at.argmax(axis=1) == label) & (_areas(cells) > 0))
+    return np.take(cells, keep, axis=2), counts[keep], label[keep], poly[keep]
 
 
 def _areas(V: np.ndarray) -> np.ndarray:
@@ -155,15 +159,10 @@ def _areas(V: np.ndarray) -> np.ndarray:
 
 
 def _ties(S: np.ndarray, label: np.ndarray, tol: np.ndarray) -> np.ndarray:
-    """(W, C) whether at each vertex the cell's class ties the best other class; S (W, C, K)."""
-    own = np.take_along_axis(S, np.broadcast_to(label[None, :, None], S.shape[:2] + (1,)), axis=2)[
-        ..., 0
-    ]
-    others = S.copy()
-    np.put_along_axis(
-        others, np.broadcast_to(label[None, :, None], S.shape[:2] + (1,)), -np.inf, axis=2
-    )
-    return np.abs(own - others.max(axis=2)) <= tol
+    """(W, C) whether at each vertex the cell's class ties the best other class; S (K, W, C)."""
+    own = _is(label, len(S))[:, None, :]  # (K, 1, C)
+    mine = np.where(own, S, -np.inf).max(axis=0)
+    return np.abs(mine - np.where(own, -np.inf, S).max(axis=0)) <= tol
 
 
 def _edges(cells: np.ndarray, at: np.ndarray):

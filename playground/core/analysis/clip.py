@@ -113,12 +113,12 @@ def _compact(points: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarr
     → V' (2, W', q), W' the largest count.
     """
     m, q = points.shape[2], keep.shape[1]
-    counts = keep.sum(axis=0)
+    col, row = np.nonzero(keep.T)  # by polygon, then slot: each polygon's kept slots in order
+    counts = np.bincount(col, minlength=q)
     width = max(int(counts.max(initial=0)), 1)
-    slot = np.cumsum(keep, axis=0)  # 1 + the output slot of each kept entry
-    row, col = np.nonzero(keep)
+    first = np.cumsum(counts) - counts  # (q,) where each polygon's entries start
     out = np.empty((2, width, q))
-    out[:, slot[row, col] - 1, col] = points[:, row, col % m if q != m else col]
+    out[:, np.arange(col.size) - first[col], col] = points[:, row, col % m if q != m else col]
     last = out[:, np.maximum(counts, 1) - 1, np.arange(q)]  # (2, q)
     return np.where(np.arange(width)[:, None] < counts, out, last[:, None, :]), counts
 
@@ -138,8 +138,8 @@ def to_rows(V: np.ndarray, n: np.ndarray) -> np.ndarray:
 
 
 class PolygonBuffer:
-    """A growing batch of polygons: V (2, W, P), n (P,) and per-polygon integers (`attrs`)
-    that a polygon cut off another copies from it."""
+    """A growing batch of polygons: V (2, W, P), n (P,) and per-polygon rows (`attrs`, name →
+    (P, ...) array) that a polygon cut off another copies from it."""
 
     def __init__(self, V: np.ndarray, n: np.ndarray, **attrs: np.ndarray):
         self.size = V.shape[2]
@@ -150,7 +150,7 @@ class PolygonBuffer:
         self.n[: self.size] = n
         self.attrs = {}
         for name, values in attrs.items():
-            self.attrs[name] = np.zeros(capacity, values.dtype)
+            self.attrs[name] = np.zeros((capacity,) + values.shape[1:], values.dtype)
             self.attrs[name][: self.size] = values
 
     def store_split(self, rows: np.ndarray, upper, n_upper, lower, n_lower) -> None:
@@ -170,14 +170,17 @@ class PolygonBuffer:
         self.size = end
 
     def _grow(self, capacity: int) -> None:
-        V = np.empty(self.V.shape[:2] + (capacity,))
-        V[:, :, : self.size] = self.V[:, :, : self.size]
-        self.V = V
-        self.n = np.concatenate([self.n[: self.size], np.zeros(capacity - self.size, np.int64)])
-        self.attrs = {
-            name: np.concatenate([a[: self.size], np.zeros(capacity - self.size, a.dtype)])
-            for name, a in self.attrs.items()
-        }
+        def grown(old: np.ndarray, axis: int = 0) -> np.ndarray:
+            shape = list(old.shape)
+            shape[axis] = capacity
+            new = np.zeros(shape, old.dtype)
+            kept = [slice(None)] * old.ndim
+            kept[axis] = slice(0, self.size)
+            new[tuple(kept)] = old[tuple(kept)]
+            return new
+
+        self.V, self.n = grown(self.V, axis=2), grown(self.n)
+        self.attrs = {name: grown(values) for name, values in self.attrs.items()}
 
     def geometry(self) -> tuple[np.ndarray, np.ndarray]:
         """(V (2, W, P), n (P,)) of the polygons so far, trimmed to the widest polygon."""

@@ -172,9 +172,9 @@ def linear_regions(
         if form.kinks
         for u in range(spec.units)
     )
-    A = np.ascontiguousarray(split.A.transpose(0, 2, 1))  # (P, n_out, 2)
+    A = np.ascontiguousarray(split.L[:2].transpose(1, 2, 0))  # (P, n_out, 2)
     vertices = clip.to_rows(split.V, split.n)
-    result = Regions(extent, vertices, split.n.astype(np.int32), split.patterns, A, split.c,
+    result = Regions(extent, vertices, split.n.astype(np.int32), split.patterns, A, split.L[2],
                      segments, classes, decision, units)  # fmt: skip
     return _frozen(result)
 

@@ -1,16 +1,16 @@
 """The splitting engine of exact regions: hidden layer by hidden layer, vectorized over polygons.
 
 At the start of hidden layer l every polygon p (a "layer-start" polygon) carries the affine map
-of the layer's pre-activation,
-    z = x·A[p, 0] + y·A[p, 1] + c[p]        A (P0, 2, units), c (P0, units),
+of the layer's pre-activation as three rows L (3, P0, units),
+    z = x·L[0, p] + y·L[1, p] + L[2, p],
 so each unit's kink z_u = κ is a straight line on p. A line can only cut the pieces of the
 polygons it crosses at the layer's start, so every layer-start polygon lists its crossing
 lines once. Then, round after round, every polygon with lines left tries its next few (a
 window of B) and is cut by the first that crosses it (clip.split): one half stays in place, the
 other is appended and inherits the parent and the place in the list. At the end of the layer
-the pieces s, t of every unit come from a point inside each polygon, and the next layer's maps
-compose for all polygons in cache-sized blocks:
-    A' = (A ⊙ s)·Wᵀ,    c' = (c ⊙ s + t)·Wᵀ + b.
+the pieces (s, t) of every unit come from a point inside each polygon, and the next layer's
+maps compose for all polygons in cache-sized blocks of one matrix product each:
+    L'[0:2] = (L[0:2] ⊙ s)·Wᵀ,    L'[2] = (L[2] ⊙ s + t)·Wᵀ + b.
 """
 
 from __future__ import annotations
@@ -21,20 +21,20 @@ import numpy as np
 
 from playground.core.analysis import clip
 
-_MAP_BLOCK = 512  # polygons per block when composing maps (fresh megabytes page-fault)
+_MAP_BLOCK = 512  # polygons per block when composing maps (cache-sized)
 _MAX_WINDOW = 16  # lines a polygon tries per round
-_WINDOW_ELEMENTS = 1 << 13  # vertices × lines evaluated per round, about
+_WINDOW_ELEMENTS = 1 << 15  # vertices × lines evaluated per round, about
 
 
 @dataclass(frozen=True, eq=False)
 class Partition:
-    """V (2, W, P) slot-major polygons, n (P,), patterns (P, U) int8, A (P, 2, n_out), c."""
+    """V (2, W, P) slot-major polygons, n (P,), patterns (P, U) int8 and the output layer's
+    maps L (3, P, n_out): z_out = x·L[0] + y·L[1] + L[2]."""
 
     V: np.ndarray
     n: np.ndarray
     patterns: np.ndarray
-    A: np.ndarray
-    c: np.ndarray
+    L: np.ndarray
 
 
 def partition(weights, biases, forms, extent, max_polygons: int) -> Partition | int:
@@ -42,38 +42,39 @@ def partition(weights, biases, forms, extent, max_polygons: int) -> Partition | 
     polygons when there came to be more than max_polygons."""
     reach = clip.reach(extent)
     V, n = clip.rectangle(extent), np.array([4])
-    A, c = weights[0].T[None], biases[0][None]  # (1, 2, units), (1, units)
+    L = np.concatenate([weights[0].T, biases[0][None]])[:, None, :]  # (3, 1, units)
     patterns = np.zeros((1, 0), np.int8)
     for layer, form in enumerate(forms):
-        kinks = np.asarray(form.kinks, dtype=np.float64)
         parent = np.arange(V.shape[2])
-        if kinks.size:
-            cut = _cut_layer(V, n, A, c, kinks, reach, max_polygons)
+        if form.kinks:
+            cut = _cut_layer(V, n, L, np.asarray(form.kinks, np.float64), reach, max_polygons)
             if isinstance(cut, int):
                 return cut
             V, n, parent = cut
-        A, c, pieces = _next_maps(V, n, A, c, parent, form, weights[layer + 1], biases[layer + 1])
-        if kinks.size:
+        L, pieces = _next_maps(V, n, L, parent, form, weights[layer + 1], biases[layer + 1])
+        if form.kinks:
             patterns = np.hstack([patterns[parent], pieces])
-    return Partition(V, n, patterns, A, c)
+    return Partition(V, n, patterns, L)
 
 
-def _cut_layer(V, n, A, c, kinks, reach, max_polygons: int):
+def _cut_layer(V, n, L, kinks, reach, max_polygons: int):
     """(V, n, parent) after cutting polygons V (2, W, P0), n by every line z_u = κ_j of one
-    layer whose map is A (P0, 2, units), c (P0, units); the count past max_polygons."""
-    P0 = c.shape[0]
-    # cut functions g_f = z_u − κ_j, f = u·len(kinks) + j, packed (a0, a1, c, tol): (4, P0, F)
-    a0, a1 = np.repeat(A[:, 0], len(kinks), axis=1), np.repeat(A[:, 1], len(kinks), axis=1)
-    c0 = (c[:, :, None] - kinks).reshape(P0, -1)
+    layer whose maps are L (3, P0, units); the count past max_polygons."""
+    # cut functions g_f = z_u − κ_j, f = u·len(kinks) + j: (a0, a1, c, tol) each (P0, F)
+    a0, a1, c0 = L if len(kinks) == 1 else np.repeat(L, len(kinks), axis=2)
+    c0 = c0 - np.tile(kinks, L.shape[2])
     pack = np.stack([a0, a1, c0, clip.tolerance(a0, a1, c0, reach)])
     lines, counts = _crossing_lines(V, n, pack)
+    P0 = V.shape[2]
     buf = clip.PolygonBuffer(V, n, parent=np.arange(P0), next=np.zeros(P0, np.int64), end=counts)
-    cuts = _Cuts(pack, np.pad(lines, ((0, 0), (0, _MAX_WINDOW))))
+    lines = np.concatenate([lines, np.zeros((P0, _MAX_WINDOW), lines.dtype)], axis=1)
+    cuts = _Cuts(pack.reshape(4, -1), pack.shape[2], lines)
     while cuts.round(buf):
         if buf.size > max_polygons:
             return buf.size
     V, n = buf.geometry()
-    return V, n, buf.attr("parent").copy()
+    order = np.argsort(buf.attr("parent"), kind="stable")  # siblings together: cache-friendly
+    return np.take(V, order, axis=2), n[order], buf.attr("parent")[order]
 
 
 def _crossing_lines(V: np.ndarray, n: np.ndarray, pack: np.ndarray):
@@ -85,11 +86,12 @@ def _crossing_lines(V: np.ndarray, n: np.ndarray, pack: np.ndarray):
     """
     a0, a1, c0, tol = pack  # (P0, F) each
     mean = clip.vertex_means(V, n)  # (2, P0)
-    radius = np.hypot(V[0] - mean[0], V[1] - mean[1]).max(axis=0)  # (P0,)
+    radius = np.sqrt((V[0] - mean[0]) ** 2 + (V[1] - mean[1]) ** 2).max(axis=0)  # (P0,)
     at_mean = mean[0, :, None] * a0 + mean[1, :, None] * a1 + c0
     near = np.abs(at_mean) <= np.sqrt(a0 * a0 + a1 * a1) * radius[:, None] + tol
     poly, f = np.nonzero(near)
-    G = V[0][:, poly] * a0[poly, f] + V[1][:, poly] * a1[poly, f] + c0[poly, f]  # (W, k)
+    G = np.take(V[0], poly, axis=1) * a0[poly, f] + np.take(V[1], poly, axis=1) * a1[poly, f]
+    G += c0[poly, f]  # (W, pairs)
     t = tol[poly, f]
     crosses = np.zeros(near.shape, bool)
     crosses[poly, f] = (G > t).any(axis=0) & (G < -t).any(axis=0)
@@ -100,10 +102,11 @@ def _crossing_lines(V: np.ndarray, n: np.ndarray, pack: np.ndarray):
 
 @dataclass(frozen=True, eq=False)
 class _Cuts:
-    """One layer's cut functions on its layer-start polygons, pack (4, P0, F) = (a0, a1, c,
-    tol), and each polygon's crossing lines (P0, R + _MAX_WINDOW)."""
+    """One layer's cut functions, pack (4, P0·F) = (a0, a1, c, tol) of function f on
+    layer-start polygon p at p·F + f, and each polygon's crossing lines (P0, R + _MAX_WINDOW)."""
 
     pack: np.ndarray
+    F: int
     lines: np.ndarray
 
     def round(self, buf: clip.PolygonBuffer) -> bool:
@@ -113,52 +116,53 @@ class _Cuts:
         act = np.flatnonzero(nxt < end)
         if act.size == 0:
             return False
-        width = buf.V.shape[1]
-        B = int(np.clip(_WINDOW_ELEMENTS // (act.size * width), 1, _MAX_WINDOW))
-        first = nxt[act]
-        f = self.lines[buf.attrs["parent"][act], first + np.arange(B)[:, None]]  # (B, na)
-        a0, a1, c0, tol = self.pack[:, buf.attrs["parent"][act], f]  # (B, na) each
-        V = buf.V[:, :, act]  # (2, W, na)
+        B = max(1, min(_MAX_WINDOW, _WINDOW_ELEMENTS // (act.size * buf.V.shape[1])))
+        window = np.arange(B)[:, None]
+        first, parent = nxt[act], buf.attrs["parent"][act]
+        f = self.lines[parent, first + window]  # (B, na)
+        a0, a1, c0, tol = np.take(self.pack, parent * self.F + f, axis=1)  # (B, na) each
+        V = np.take(buf.V, act, axis=2)  # (2, W, na)
         g = V[0][:, None] * a0 + V[1][:, None] * a1 + c0  # (W, B, na)
         crossing = (g > tol).any(axis=0) & (g < -tol).any(axis=0)
-        crossing &= np.arange(B)[:, None] < end[act] - first  # (B, na)
+        crossing &= window < end[act] - first  # (B, na)
         k = crossing.argmax(axis=0)
         cut = np.flatnonzero(crossing[k, np.arange(act.size)])
         nxt[act] = first + B
-        nxt[act[cut]] = first[cut] + k[cut] + 1
         if cut.size:
-            kk = k[cut]
+            kk, rows = k[cut], act[cut]
+            nxt[rows] = first[cut] + kk + 1
             g_cut = np.ascontiguousarray(g[:, kk, cut])  # (W, m)
-            halves = clip.split(V[:, :, cut], buf.n[act[cut]], g_cut, tol[kk, cut])
-            buf.store_split(act[cut], *halves)
+            halves = clip.split(np.take(V, cut, axis=2), buf.n[rows], g_cut, tol[kk, cut])
+            buf.store_split(rows, *halves)
         return True
 
 
-def _next_maps(V, n, A, c, parent, form, W_next, b_next):
-    """(A' (P, 2, n_next), c' (P, n_next), pieces (P, units) int8) for polygons V, n of a
-    hidden layer whose map is A (P0, 2, units), c (P0, units) on layer-start polygon `parent`.
+def _next_maps(V, n, L, parent, form, W_next, b_next):
+    """(L' (3, P, n_next), pieces (P, units) int8) for polygons V, n of a hidden layer whose
+    maps are L (3, P0, units) on layer-start polygon `parent`.
 
     pieces: each unit's piece at a point inside the polygon, the number of kinks below z (so
-    z = κ is in the lower piece); on it a_u = s·z_u + t.
+    z = κ is in the lower piece); on piece k, a_u = s_k·z_u + t_k.
     """
-    kinks = np.asarray(form.kinks, dtype=np.float64)
+    kinks = np.asarray(form.kinks, np.float64)
     slopes, offsets = np.asarray(form.slopes), np.asarray(form.offsets)
     inner = clip.vertex_means(V, n)  # (2, P)
-    P, units, n_next = V.shape[2], c.shape[1], W_next.shape[0]
-    A_next, c_next = np.empty((P, 2, n_next)), np.empty((P, n_next))
+    P, units, n_next = V.shape[2], L.shape[2], W_next.shape[0]
+    L_next = np.empty((3, P, n_next))
     pieces = np.zeros((P, units), np.int8)
     for i in range(0, P, _MAP_BLOCK):
         e = min(P, i + _MAP_BLOCK)
-        M, z = A[parent[i:e]], c[parent[i:e]]  # (m, 2, units), (m, units)
+        M = np.take(L, parent[i:e], axis=1)  # (3, m, units)
+        s, t = np.full(M.shape[1:], slopes[0]), np.full(M.shape[1:], offsets[0])
         if kinks.size:
-            at = inner[0, i:e, None] * M[:, 0] + inner[1, i:e, None] * M[:, 1] + z
-            for kink in kinks:
-                pieces[i:e] += at > kink
-        s, t = np.take(slopes, pieces[i:e]), np.take(offsets, pieces[i:e])
-        M *= s[:, None, :]
-        np.matmul(M.reshape(-1, units), W_next.T, out=A_next[i:e].reshape(-1, n_next))
-        z *= s
-        z += t
-        np.matmul(z, W_next.T, out=c_next[i:e])
-    c_next += b_next
-    return A_next, c_next, pieces
+            z = inner[0, i:e, None] * M[0] + inner[1, i:e, None] * M[1] + M[2]
+            for j, kink in enumerate(kinks):
+                above = z > kink
+                pieces[i:e] += above
+                s += above * (slopes[j + 1] - slopes[j])
+                t += above * (offsets[j + 1] - offsets[j])
+        M *= s
+        M[2] += t
+        L_next[:, i:e] = (M.reshape(-1, units) @ W_next.T).reshape(3, e - i, n_next)
+    L_next[2] += b_next
+    return L_next, pieces
