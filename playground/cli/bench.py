@@ -1,4 +1,5 @@
-"""Engine benchmark: training throughput against PyTorch CPU (1 thread) and grid evaluation time.
+"""Engine benchmark: training throughput against PyTorch CPU (1 thread), grid evaluation time and
+exact linear regions (bench_regions).
 
 Both sides train the same net from the same initial weights on the same points, in the same
 dtype (the trainer's default, float32, also torch's default), with the same work per step:
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.cli import bench_regions
 from playground.core.analysis.grid import grid_eval
 from playground.core.data.features import transform
 from playground.core.data.pointset import PLANE_EXTENT, PointSet
@@ -235,16 +237,19 @@ def run_grid(duration: float, repeats: int, dtype: str = DEFAULT_DTYPE) -> dict:
 
 def run(duration: float = 0.5, repeats: int = 3, use_torch: bool = True,
         dtype: str = DEFAULT_DTYPE) -> dict:
-    """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...}, ...}."""
+    """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...},
+    "regions": {...} (bench_regions), ...}."""
     torch = import_torch() if use_torch else None
     if torch is not None:
         torch.set_num_threads(1)
     cases = [run_case(case, torch, duration, repeats, dtype) for case in CASES]
     grid = run_grid(duration, repeats, dtype)
+    exact = bench_regions.run(rounds=1 if repeats <= 1 else 3 * repeats)
     verdicts = [c["passed"] for c in cases if c["passed"] is not None] + [grid["passed"]]
+    verdicts.append(exact["passed"])
     return {"torch": None if torch is None else torch.__version__, "torch_threads": 1,
             "dtype": dtype, "duration_s": duration, "repeats": repeats,
-            "cases": cases, "grid": grid, "passed": all(verdicts)}
+            "cases": cases, "grid": grid, "regions": exact, "passed": all(verdicts)}
 
 
 def _fmt(v: float | None, unit: str = "") -> str:
@@ -269,4 +274,6 @@ def format_table(result: dict) -> str:
                   if result["torch"] else "PyTorch not installed: ratios skipped")
     lines.append(f"steps/s: best run; ratio: median of alternating ours/torch rounds; "
                  f"{result['dtype']}; {torch_note}")
+    if "regions" in result:
+        lines += ["", bench_regions.format_table(result["regions"])]
     return "\n".join(lines)
