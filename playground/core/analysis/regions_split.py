@@ -24,6 +24,7 @@ from playground.core.analysis import clip
 _MAP_BLOCK = 512  # polygons per block when composing maps (cache-sized)
 _MAX_WINDOW = 16  # lines a polygon tries per round
 _WINDOW_ELEMENTS = 1 << 15  # vertices × lines evaluated per round, about
+_LIST_ELEMENTS = 1 << 16  # polygons × lines per block when listing crossing lines
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,15 +61,11 @@ def partition(weights, biases, forms, extent, max_polygons: int) -> Partition | 
 def _cut_layer(V, n, L, kinks, reach, max_polygons: int):
     """(V, n, parent) after cutting polygons V (2, W, P0), n by every line z_u = κ_j of one
     layer whose maps are L (3, P0, units); the count past max_polygons."""
-    # cut functions g_f = z_u − κ_j, f = u·len(kinks) + j: (a0, a1, c, tol) each (P0, F)
-    a0, a1, c0 = L if len(kinks) == 1 else np.repeat(L, len(kinks), axis=2)
-    c0 = c0 - np.tile(kinks, L.shape[2])
-    pack = np.stack([a0, a1, c0, clip.tolerance(a0, a1, c0, reach)])
-    lines, counts = _crossing_lines(V, n, pack)
+    cuts = _Cuts(L, kinks, reach)
+    lines, counts = cuts.crossing_lines(V, n)
     P0 = V.shape[2]
     buf = clip.PolygonBuffer(V, n, parent=np.arange(P0), next=np.zeros(P0, np.int64), end=counts)
-    lines = np.concatenate([lines, np.zeros((P0, _MAX_WINDOW), lines.dtype)], axis=1)
-    cuts = _Cuts(pack.reshape(4, -1), pack.shape[2], lines)
+    cuts.lines = np.concatenate([lines, np.zeros((P0, _MAX_WINDOW), lines.dtype)], axis=1)
     while cuts.round(buf):
         if buf.size > max_polygons:
             return buf.size
@@ -77,37 +74,37 @@ def _cut_layer(V, n, L, kinks, reach, max_polygons: int):
     return np.take(V, order, axis=2), n[order], buf.attr("parent")[order]
 
 
-def _crossing_lines(V: np.ndarray, n: np.ndarray, pack: np.ndarray):
-    """(lines (P0, R), counts (P0,)): per polygon the cut functions with vertices strictly on
-    both sides, in order (padded with 0); R = the largest count.
-
-    A line can only cross polygon p if it passes within p's radius r_p of its vertex mean m_p,
-    |g(m_p)| ≤ ‖a‖·r_p; only those pairs are tested at every vertex.
-    """
-    a0, a1, c0, tol = pack  # (P0, F) each
-    mean = clip.vertex_means(V, n)  # (2, P0)
-    radius = np.sqrt((V[0] - mean[0]) ** 2 + (V[1] - mean[1]) ** 2).max(axis=0)  # (P0,)
-    at_mean = mean[0, :, None] * a0 + mean[1, :, None] * a1 + c0
-    near = np.abs(at_mean) <= np.sqrt(a0 * a0 + a1 * a1) * radius[:, None] + tol
-    poly, f = np.nonzero(near)
-    G = np.take(V[0], poly, axis=1) * a0[poly, f] + np.take(V[1], poly, axis=1) * a1[poly, f]
-    G += c0[poly, f]  # (W, pairs)
-    t = tol[poly, f]
-    crosses = np.zeros(near.shape, bool)
-    crosses[poly, f] = (G > t).any(axis=0) & (G < -t).any(axis=0)
-    counts = crosses.sum(axis=1)
-    lines = np.argsort(~crosses, axis=1, kind="stable")[:, : int(counts.max(initial=0))]
-    return lines, counts
-
-
-@dataclass(frozen=True, eq=False)
 class _Cuts:
-    """One layer's cut functions, pack (4, P0·F) = (a0, a1, c, tol) of function f on
-    layer-start polygon p at p·F + f, and each polygon's crossing lines (P0, R + _MAX_WINDOW)."""
+    """One layer's cut functions g_f = z_u − κ_j (f = u·K + j for K kinks) on its layer-start
+    polygons, whose maps are L (3, P0, units), and each polygon's crossing lines."""
 
-    pack: np.ndarray
-    F: int
-    lines: np.ndarray
+    def __init__(self, L: np.ndarray, kinks: np.ndarray, reach):
+        self.L, self.kinks, self.reach = L, kinks, reach
+        self.rows = L.reshape(3, -1)  # (3, P0·units): unit u of polygon p at p·units + u
+        self.lines = np.zeros((L.shape[1], 0), np.int64)  # (P0, R + _MAX_WINDOW)
+
+    def coefficients(self, parent: np.ndarray, f: np.ndarray):
+        """(a0, a1, c, tol) of function f on layer-start polygon parent (broadcast shapes)."""
+        K = len(self.kinks)
+        unit, kink = (f, self.kinks[0]) if K == 1 else (f // K, self.kinks[f % K])
+        a0, a1, c0 = np.take(self.rows, parent * self.L.shape[2] + unit, axis=1)
+        c0 = c0 - kink
+        return a0, a1, c0, clip.tolerance(a0, a1, c0, self.reach)
+
+    def crossing_lines(self, V: np.ndarray, n: np.ndarray):
+        """(lines (P0, R), counts (P0,)): per polygon the functions with vertices strictly on
+        both sides, in order (padded with 0); R = the largest count."""
+        P0, F = V.shape[2], self.L.shape[2] * len(self.kinks)
+        crosses = np.zeros((P0, F), bool)
+        step = max(1, _LIST_ELEMENTS // F)
+        for s in range(0, P0, step):
+            e = min(P0, s + step)
+            parent = np.arange(s, e)[:, None]
+            ends = np.take(V, parent[:, 0], axis=2)
+            crosses[s:e] = _crossing(ends, n[s:e], *self.coefficients(parent, np.arange(F)))
+        counts = crosses.sum(axis=1)
+        lines = np.argsort(~crosses, axis=1, kind="stable")[:, : int(counts.max(initial=0))]
+        return lines, counts
 
     def round(self, buf: clip.PolygonBuffer) -> bool:
         """Every polygon with lines left tries its next B and is cut by the first that crosses
@@ -119,8 +116,7 @@ class _Cuts:
         B = max(1, min(_MAX_WINDOW, _WINDOW_ELEMENTS // (act.size * buf.V.shape[1])))
         window = np.arange(B)[:, None]
         first, parent = nxt[act], buf.attrs["parent"][act]
-        f = self.lines[parent, first + window]  # (B, na)
-        a0, a1, c0, tol = np.take(self.pack, parent * self.F + f, axis=1)  # (B, na) each
+        a0, a1, c0, tol = self.coefficients(parent, self.lines[parent, first + window])
         V = np.take(buf.V, act, axis=2)  # (2, W, na)
         g = V[0][:, None] * a0 + V[1][:, None] * a1 + c0  # (W, B, na)
         crossing = (g > tol).any(axis=0) & (g < -tol).any(axis=0)
@@ -135,6 +131,24 @@ class _Cuts:
             halves = clip.split(np.take(V, cut, axis=2), buf.n[rows], g_cut, tol[kk, cut])
             buf.store_split(rows, *halves)
         return True
+
+
+def _crossing(V, n, a0, a1, c0, tol) -> np.ndarray:
+    """(m, F) whether line f, g = a0·x + a1·y + c0 (each (m, F)), has vertices of polygon
+    V (2, W, m) strictly on both sides. A line can only cross polygon p if it passes within
+    p's radius r_p of its vertex mean m_p, |g(m_p)| ≤ ‖a‖·r_p; only those pairs are tested at
+    every vertex."""
+    mean = clip.vertex_means(V, n)  # (2, m)
+    radius = np.sqrt((V[0] - mean[0]) ** 2 + (V[1] - mean[1]) ** 2).max(axis=0)  # (m,)
+    at_mean = mean[0, :, None] * a0 + mean[1, :, None] * a1 + c0
+    near = np.abs(at_mean) <= np.sqrt(a0 * a0 + a1 * a1) * radius[:, None] + tol
+    poly, f = np.nonzero(near)
+    G = np.take(V[0], poly, axis=1) * a0[poly, f] + np.take(V[1], poly, axis=1) * a1[poly, f]
+    G += c0[poly, f]  # (W, pairs)
+    t = tol[poly, f]
+    crosses = np.zeros(near.shape, bool)
+    crosses[poly, f] = (G > t).any(axis=0) & (G < -t).any(axis=0)
+    return crosses
 
 
 def _next_maps(V, n, L, parent, form, W_next, b_next):
