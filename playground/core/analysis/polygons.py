@@ -12,24 +12,25 @@ def valid_slots(n: np.ndarray, width: int) -> np.ndarray:
 
 
 def areas(V: np.ndarray) -> np.ndarray:
-    """(m,) shoelace areas (positive for counter-clockwise); padding adds nothing."""
-    x, y = V[..., 0], V[..., 1]
+    """(m,) shoelace areas (positive for counter-clockwise; padding adds nothing), relative to
+    each polygon's first vertex so that coordinates far from the origin do not cancel."""
+    x, y = (V - V[:, :1]).transpose(2, 0, 1)
     return 0.5 * (x * np.roll(y, -1, axis=1) - np.roll(x, -1, axis=1) * y).sum(axis=1)
 
 
 def centroids(V: np.ndarray) -> np.ndarray:
-    """(m, 2) area centroids (inside each polygon; vertex mean for zero area)."""
-    x, y = V[..., 0], V[..., 1]
+    """(m, 2) area centroids (vertex mean for zero area). Computed relative to each polygon's
+    first vertex: far from the origin, absolute coordinates cancel catastrophically."""
+    origin = V[:, :1]
+    x, y = (V - origin).transpose(2, 0, 1)
     x1, y1 = np.roll(x, -1, axis=1), np.roll(y, -1, axis=1)
     cross = x * y1 - x1 * y  # (m, W)
     area2 = cross.sum(axis=1)
-    cx = ((x + x1) * cross).sum(axis=1)
-    cy = ((y + y1) * cross).sum(axis=1)
-    mean = V.mean(axis=1)
+    out = V.mean(axis=1)
     safe = np.abs(area2) > 0
-    out = mean.copy()
-    out[safe, 0] = cx[safe] / (3.0 * area2[safe])
-    out[safe, 1] = cy[safe] / (3.0 * area2[safe])
+    out[safe, 0] = ((x + x1) * cross).sum(axis=1)[safe] / (3.0 * area2[safe])
+    out[safe, 1] = ((y + y1) * cross).sum(axis=1)[safe] / (3.0 * area2[safe])
+    out[safe] += origin[safe, 0]
     return out
 
 
