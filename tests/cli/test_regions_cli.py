@@ -137,6 +137,16 @@ def test_a_failed_check_exits_1_and_names_it(relu_project, capsys, monkeypatch):
     )
 
 
+def test_too_many_regions_are_reported_not_waited_for(relu_project, capsys, monkeypatch):
+    monkeypatch.setattr(regions, "MAX_POLYGONS", 5)
+    d = run_json(capsys, "regions", str(relu_project), "--json")
+    assert d["count"] is None and d["too_many"] is True and d["reached"] > 5
+    assert main(["regions", str(relu_project)]) == 0
+    assert "more than 5 regions" in capsys.readouterr().out
+    assert main(["regions", str(relu_project), "--check"]) == 1
+    assert "check failed: complete" in capsys.readouterr().err
+
+
 def test_train_json_reports_the_same_exact_count(tmp_path, capsys):
     path = tmp_path / "t.json"
     r = run_json(
