@@ -153,8 +153,9 @@ def _cells(V, n, SL, reach):
 
 
 def _areas(V: np.ndarray) -> np.ndarray:
-    """(m,) shoelace areas of polygons V (2, W, m); positive when counter-clockwise."""
-    x, y = V
+    """(m,) shoelace areas of polygons V (2, W, m), relative to each first vertex (no
+    cancellation far from the origin); positive when counter-clockwise."""
+    x, y = V - V[:, :1]
     return 0.5 * (x * np.roll(y, -1, axis=0) - np.roll(x, -1, axis=0) * y).sum(axis=0)
 
 
