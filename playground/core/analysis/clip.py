@@ -113,7 +113,7 @@ def _compact(points: np.ndarray, keep: np.ndarray) -> tuple[np.ndarray, np.ndarr
     → V' (2, W', q), W' the largest count.
     """
     m, q = points.shape[2], keep.shape[1]
-    col, row = np.nonzero(keep.T)  # by polygon, then slot: each polygon's kept slots in order
+    col, row = keep.T.nonzero()  # by polygon, then slot: each polygon's kept slots in order
     counts = np.bincount(col, minlength=q)
     width = max(int(counts.max(initial=0)), 1)
     first = np.cumsum(counts) - counts  # (q,) where each polygon's entries start

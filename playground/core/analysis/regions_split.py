@@ -25,6 +25,7 @@ _MAP_BLOCK = 512  # polygons per block when composing maps (cache-sized)
 _MAX_WINDOW = 16  # lines a polygon tries per round
 _WINDOW_ELEMENTS = 1 << 15  # vertices × lines evaluated per round, about
 _LIST_ELEMENTS = 1 << 16  # polygons × lines per block when listing crossing lines
+_ANY = np.logical_or.reduce  # ndarray.any without its Python wrapper (hot loop)
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,7 +88,7 @@ class _Cuts:
         """(a0, a1, c, tol) of function f on layer-start polygon parent (broadcast shapes)."""
         K = len(self.kinks)
         unit, kink = (f, self.kinks[0]) if K == 1 else (f // K, self.kinks[f % K])
-        a0, a1, c0 = np.take(self.rows, parent * self.L.shape[2] + unit, axis=1)
+        a0, a1, c0 = self.rows.take(parent * self.L.shape[2] + unit, axis=1)
         c0 = c0 - kink
         return a0, a1, c0, clip.tolerance(a0, a1, c0, self.reach)
 
@@ -110,25 +111,25 @@ class _Cuts:
         """Every polygon with lines left tries its next B and is cut by the first that crosses
         it; it moves past the lines it tried. False when no polygon has lines left."""
         nxt, end = buf.attr("next"), buf.attr("end")
-        act = np.flatnonzero(nxt < end)
+        act = (nxt < end).nonzero()[0]
         if act.size == 0:
             return False
         B = max(1, min(_MAX_WINDOW, _WINDOW_ELEMENTS // (act.size * buf.V.shape[1])))
         window = np.arange(B)[:, None]
         first, parent = nxt[act], buf.attrs["parent"][act]
         a0, a1, c0, tol = self.coefficients(parent, self.lines[parent, first + window])
-        V = np.take(buf.V, act, axis=2)  # (2, W, na)
+        V = buf.V.take(act, axis=2)  # (2, W, na), contiguous
         g = V[0][:, None] * a0 + V[1][:, None] * a1 + c0  # (W, B, na)
-        crossing = (g > tol).any(axis=0) & (g < -tol).any(axis=0)
-        crossing &= window < end[act] - first  # (B, na)
+        crossing = _ANY(g > tol, axis=0) & _ANY(g < -tol, axis=0)  # (B, na)
+        crossing &= window < end[act] - first
         k = crossing.argmax(axis=0)
-        cut = np.flatnonzero(crossing[k, np.arange(act.size)])
+        cut = crossing[k, np.arange(act.size)].nonzero()[0]
         nxt[act] = first + B
         if cut.size:
             kk, rows = k[cut], act[cut]
             nxt[rows] = first[cut] + kk + 1
             g_cut = np.ascontiguousarray(g[:, kk, cut])  # (W, m)
-            halves = clip.split(np.take(V, cut, axis=2), buf.n[rows], g_cut, tol[kk, cut])
+            halves = clip.split(V.take(cut, axis=2), buf.n[rows], g_cut, tol[kk, cut])
             buf.store_split(rows, *halves)
         return True
 
@@ -143,11 +144,11 @@ def _crossing(V, n, a0, a1, c0, tol) -> np.ndarray:
     at_mean = mean[0, :, None] * a0 + mean[1, :, None] * a1 + c0
     near = np.abs(at_mean) <= np.sqrt(a0 * a0 + a1 * a1) * radius[:, None] + tol
     poly, f = np.nonzero(near)
-    G = np.take(V[0], poly, axis=1) * a0[poly, f] + np.take(V[1], poly, axis=1) * a1[poly, f]
+    G = V[0].take(poly, axis=1) * a0[poly, f] + V[1].take(poly, axis=1) * a1[poly, f]
     G += c0[poly, f]  # (W, pairs)
     t = tol[poly, f]
     crosses = np.zeros(near.shape, bool)
-    crosses[poly, f] = (G > t).any(axis=0) & (G < -t).any(axis=0)
+    crosses[poly, f] = _ANY(G > t, axis=0) & _ANY(G < -t, axis=0)
     return crosses
 
 
