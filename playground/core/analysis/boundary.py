@@ -95,8 +95,7 @@ def decision_boundary(network, decision: Decision, split, extent, continuous: bo
     S = _at_vertices(V, SL)  # (K, W, P)
     tol = 2 * clip.tolerance(SL[0], SL[1], SL[2], reach).max(axis=1)  # (P,)
     winner = S.argmax(axis=0)  # (W, P)
-    margin = S.max(axis=0) - np.where(_is(winner, len(S)), -np.inf, S).max(axis=0)
-    settled = (winner == winner[0]).all(axis=0) & (margin > tol).all(axis=0)
+    settled = (winner == winner[0]).all(axis=0) & (_margin(S, winner) > tol).all(axis=0)
     mixed = np.flatnonzero(~settled)
     cells, counts, label, poly = _cells(
         np.take(V, mixed, axis=2), n[mixed], np.take(SL, mixed, axis=1), reach
@@ -123,6 +122,14 @@ def _scores(decision: Decision, L: np.ndarray) -> np.ndarray:
         level[2] = decision.level
         return np.concatenate([level, L], axis=2)
     return L
+
+
+def _margin(S: np.ndarray, winner: np.ndarray) -> np.ndarray:
+    """(W, P) top score minus the best other score; S (K, W, P), winner (W, P)."""
+    second = np.full(winner.shape, -np.inf)
+    for k, scores in enumerate(S):  # K ≤ a few classes: one contiguous pass each
+        np.maximum(second, np.where(winner == k, -np.inf, scores), out=second)
+    return np.take_along_axis(S, winner[None], axis=0)[0] - second
 
 
 def _is(label: np.ndarray, K: int) -> np.ndarray:
