@@ -25,6 +25,7 @@ _MAP_BLOCK = 512  # polygons per block when composing maps (cache-sized)
 _MAX_WINDOW = 16  # lines a polygon tries per round
 _WINDOW_ELEMENTS = 1 << 15  # vertices × lines evaluated per round, about
 _LIST_ELEMENTS = 1 << 16  # polygons × lines per block when listing crossing lines
+_UNLISTED = 1 << 10  # polygons × lines below which rounds test every line, unlisted
 _ANY = np.logical_or.reduce  # ndarray.any without its Python wrapper (hot loop)
 
 
@@ -63,8 +64,11 @@ def _cut_layer(V, n, L, kinks, reach, max_polygons: int):
     """(V, n, parent) after cutting polygons V (2, W, P0), n by every line z_u = κ_j of one
     layer whose maps are L (3, P0, units); the count past max_polygons."""
     cuts = _Cuts(L, kinks, reach)
-    lines, counts = cuts.crossing_lines(V, n)
-    P0 = V.shape[2]
+    P0, F = V.shape[2], L.shape[2] * len(kinks)
+    if F <= _MAX_WINDOW and P0 * F <= _UNLISTED:  # one window tries every line anyway
+        lines, counts = np.tile(np.arange(F), (P0, 1)), np.full(P0, F)
+    else:
+        lines, counts = cuts.crossing_lines(V, n)
     buf = clip.PolygonBuffer(V, n, parent=np.arange(P0), next=np.zeros(P0, np.int64), end=counts)
     cuts.lines = np.concatenate([lines, np.zeros((P0, _MAX_WINDOW), lines.dtype)], axis=1)
     while cuts.round(buf):
@@ -80,17 +84,20 @@ class _Cuts:
     polygons, whose maps are L (3, P0, units), and each polygon's crossing lines."""
 
     def __init__(self, L: np.ndarray, kinks: np.ndarray, reach):
-        self.L, self.kinks, self.reach = L, kinks, reach
+        self.L, self.kinks = L, kinks
         self.rows = L.reshape(3, -1)  # (3, P0·units): unit u of polygon p at p·units + u
+        K = len(kinks)
+        c0 = (L[2][..., None] - kinks).reshape(-1)  # (P0·F,) with f = u·K + j
+        a0, a1 = (L[0], L[1]) if K == 1 else (np.repeat(L[0], K), np.repeat(L[1], K))
+        self.tol = clip.tolerance(a0.reshape(-1), a1.reshape(-1), c0, reach)  # (P0·F,)
         self.lines = np.zeros((L.shape[1], 0), np.int64)  # (P0, R + _MAX_WINDOW)
 
     def coefficients(self, parent: np.ndarray, f: np.ndarray):
         """(a0, a1, c, tol) of function f on layer-start polygon parent (broadcast shapes)."""
-        K = len(self.kinks)
+        K, units = len(self.kinks), self.L.shape[2]
         unit, kink = (f, self.kinks[0]) if K == 1 else (f // K, self.kinks[f % K])
-        a0, a1, c0 = self.rows.take(parent * self.L.shape[2] + unit, axis=1)
-        c0 = c0 - kink
-        return a0, a1, c0, clip.tolerance(a0, a1, c0, self.reach)
+        a0, a1, c0 = self.rows.take(parent * units + unit, axis=1)
+        return a0, a1, c0 - kink, self.tol.take(parent * (units * K) + f)
 
     def crossing_lines(self, V: np.ndarray, n: np.ndarray):
         """(lines (P0, R), counts (P0,)): per polygon the functions with vertices strictly on
@@ -123,7 +130,7 @@ class _Cuts:
         crossing = _ANY(g > tol, axis=0) & _ANY(g < -tol, axis=0)  # (B, na)
         crossing &= window < end[act] - first
         k = crossing.argmax(axis=0)
-        cut = crossing[k, np.arange(act.size)].nonzero()[0]
+        cut = _ANY(crossing, axis=0).nonzero()[0]
         nxt[act] = first + B
         if cut.size:
             kk, rows = k[cut], act[cut]
