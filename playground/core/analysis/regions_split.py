@@ -116,7 +116,8 @@ class _Cuts:
 
     def round(self, buf: clip.PolygonBuffer) -> bool:
         """Every polygon with lines left tries its next B and is cut by the first that crosses
-        it; it moves past the lines it tried. False when no polygon has lines left."""
+        it; it (and its halves) move on to the next line that crossed it or past the window.
+        False when no polygon has lines left."""
         nxt, end = buf.attr("next"), buf.attr("end")
         act = (nxt < end).nonzero()[0]
         if act.size == 0:
@@ -129,12 +130,14 @@ class _Cuts:
         g = V[0][:, None] * a0 + V[1][:, None] * a1 + c0  # (W, B, na)
         crossing = _ANY(g > tol, axis=0) & _ANY(g < -tol, axis=0)  # (B, na)
         crossing &= window < end[act] - first
-        k = crossing.argmax(axis=0)
+        k = crossing.argmax(axis=0)  # (na,) the line that cuts, where one does
         cut = _ANY(crossing, axis=0).nonzero()[0]
-        nxt[act] = first + B
+        # lines of the window that miss a polygon miss its halves too: both halves go on from
+        # the next crossing line after k, or past the window
+        later = crossing & (window > k)
+        nxt[act] = first + np.where(_ANY(later, axis=0), later.argmax(axis=0), B)
         if cut.size:
             kk, rows = k[cut], act[cut]
-            nxt[rows] = first[cut] + kk + 1
             g_cut = np.ascontiguousarray(g[:, kk, cut])  # (W, m)
             halves = clip.split(V.take(cut, axis=2), buf.n[rows], g_cut, tol[kk, cut])
             buf.store_split(rows, *halves)
