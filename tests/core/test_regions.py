@@ -13,6 +13,7 @@ from playground.core.analysis import affine, regions
 from playground.core.analysis.regions_check import certify
 from playground.core.errors import Invalid
 from playground.core.nn import initializers
+from playground.core.nn.metrics import predict_classes
 from playground.core.nn.network import Network
 from playground.core.nn.spec import LayerSpec, NetworkSpec
 
@@ -231,17 +232,23 @@ def test_results_are_read_only():
 
 
 # ------------------------------------------------------------------ decision boundary
-def test_sigmoid_and_tanh_heads_cross_at_z_zero():
-    for head in ("sigmoid", "tanh"):
-        net = _lines([[1.0, 0.0]], [0.0], head=head, out_b=-0.5)  # z_out = relu(x) − ½
-        result = regions.linear_regions(net, BOX)
-        assert (result.decision.kind, result.decision.level) == ("level", 0.0)
-        np.testing.assert_allclose(result.boundary, [[[0.5, -1.0], [0.5, 1.0]]], atol=1e-12)
-        assert result.boundary_classes.tolist() == [[0, 1]]
+@pytest.mark.parametrize(("head", "tau"), [("sigmoid", 0.0), ("tanh", math.atanh(0.5)),
+                                         ("linear", 0.5)])
+def test_one_output_is_class_1_where_the_head_passes_one_half(head, tau):
+    """The app's rule (Trainer.predict_classes: output > ½) for every head."""
+    net = _lines([[1.0, 0.0]], [0.0], head=head, out_b=-0.2)  # z_out = relu(x) − 0.2
+    result = regions.linear_regions(net, BOX)
+    assert result.decision.kind == "level" and result.decision.level == pytest.approx(tau)
+    x = 0.2 + tau
+    np.testing.assert_allclose(result.boundary, [[[x, -1.0], [x, 1.0]]], atol=1e-9)
+    assert result.boundary_classes.tolist() == [[0, 1]]
+    sides = np.array([[x - 1e-6, 0.0], [x + 1e-6, 0.0]])
+    assert predict_classes(net.predict(sides), "binary").tolist() == [0, 1]
 
 
-def test_an_unbounded_head_has_no_boundary():
-    result = regions.linear_regions(_lines([[1.0, 0.0]], [0.0], head="linear", out_b=-0.5), BOX)
+def test_regression_has_no_boundary():
+    net = _lines([[1.0, 0.0]], [0.0], head="linear", out_b=-0.5)
+    result = regions.linear_regions(net, BOX, task="regression")
     assert result.decision.kind == "none" and len(result.boundary) == 0
 
 

@@ -2,11 +2,12 @@
 
 On polygon p the output layer's pre-activation is z = A_p·x + c_p. The predicted class is the
 argmax of K label scores (ties go to the lowest class):
-    level   one output and a head with a bounded range: scores (τ, z), so class 1 where z > τ,
-            τ the z at which the head's output is the middle of its range (sigmoid, tanh: 0);
+    level   one output: scores (τ, z), so class 1 where z > τ, τ the z at which the head's
+            output is THRESHOLD, the app's rule for two classes (targets 0 and 1; sigmoid:
+            τ = 0, tanh: τ = atanh ½ ≈ 0.549, linear: τ = ½);
     argmax  K ≥ 2 outputs: the scores are the logits (softmax and any increasing head keep
             their argmax);
-    none    one output and an unbounded head (regression): no classes, no boundary.
+    none    regression (the task says so), or a head that never reaches THRESHOLD.
 On a polygon whose top score is not one class by a margin at every vertex, the cell of class i
 is the polygon clipped by s_i − s_j ≥ 0 for every j ≠ i (convex). The boundary consists of the
 cells' edges where the top two scores tie (for a network with a jump, such as a step unit: all
@@ -25,6 +26,7 @@ from playground.core.analysis import clip
 from playground.core.nn import activations
 
 PROBE = 1e-8  # probe distance across an edge, relative to the rectangle's diagonal
+THRESHOLD = 0.5  # one output: class 1 where the head's output > ½ (Trainer's predict_classes)
 _NO_SEGMENTS = (np.zeros((0, 2, 2)), np.zeros((0, 2), np.int64))
 
 
@@ -37,16 +39,16 @@ class Decision:
     level: float | None = None
 
 
-def decision_rule(network) -> Decision:
+def decision_rule(network, task: str | None = None) -> Decision:
+    """How the app turns this network's outputs into classes (task "regression": none)."""
     spec = network.spec
+    if task == "regression":
+        return Decision("none")
     if spec.n_outputs >= 2:
         return Decision("argmax")
     head_spec = spec.layers[-1]
     head = activations.get(head_spec.activation)
-    lo, hi = head.output_range
-    if not (math.isfinite(lo) and math.isfinite(hi)):
-        return Decision("none")
-    level = _inverse(head, head.resolve_param(head_spec.param), 0.5 * (lo + hi))
+    level = _inverse(head, head.resolve_param(head_spec.param), THRESHOLD)
     return Decision("none") if level is None else Decision("level", level)
 
 

@@ -138,12 +138,13 @@ def check_extent(extent) -> tuple[float, float, float, float]:
 
 
 def linear_regions(
-    network, extent, features=PLANE_FEATURES, dim: int = 2, max_polygons: int = MAX_POLYGONS
+    network, extent, features=PLANE_FEATURES, dim: int = 2, max_polygons: int = MAX_POLYGONS,
+    task: str | None = None,
 ) -> Regions:
     """The exact linear regions of `network` on `extent` = (x0, x1, y0, y1).
 
-    features / dim: what the network's inputs are (regions need exactly x1, x2 of 2-D data).
-    Computes in float64 whatever the network's dtype. Raises Invalid for a bad extent only.
+    features / dim: what the network's inputs are (regions need exactly x1, x2 of 2-D data);
+    task: the data's ("regression": no decision boundary). Computes in float64 whatever the network's dtype. Raises Invalid for a bad extent only.
     """
     extent = check_extent(extent)
     reason = inapplicable(network, features, dim)
@@ -155,7 +156,7 @@ def linear_regions(
         activations.get(layer.activation).piecewise_form(layer.param)
         for layer in network.spec.hidden
     ]
-    decision = decision_rule(network)
+    decision = decision_rule(network, task)
     split = partition(weights, biases, forms, extent, max_polygons)
     if isinstance(split, int):
         return _empty(extent, network.spec.n_outputs, decision, reached=split)
