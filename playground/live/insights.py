@@ -8,12 +8,14 @@ not apply to this network (the UI says why in one line).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.core.analysis import collapse, equations, flow, forward, grid, hidden
+from playground.core.analysis import collapse, equations, flow, forward, grid, hidden, regions
+from playground.core.nn import activations
 from playground.core.nn.history import HistoryData
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
@@ -29,6 +31,7 @@ class NotApplicable:
 class Payload:
     build: Callable[[Trainer, InsightRequest], object]
     every_s: float  # while running, at most this often (0: every snapshot)
+    share: float | None = None  # of the loop's time it may take (None: loop.PART_SHARE)
 
 
 def _train_raw(trainer: Trainer):
@@ -138,17 +141,52 @@ def _inspector(trainer: Trainer, request: InsightRequest):
         trainer.network, point[:dim], trainer.config.features, trainer.data.task))
 
 
+LIVE_MAX_POLYGONS = 20_000  # more regions than this are not drawn live (regions_too_many)
+
+
+@dataclass(frozen=True, eq=False)
+class RegionsPayload:
+    regions: object  # core.analysis.regions.Regions over `extent` (too_many: arrays empty)
+    seconds: float  # the computation's wall time
+    limit: int  # the polygon cap it ran with
+
+
+def _regions(trainer: Trainer, request: InsightRequest):
+    net, features, dim = trainer.network, trainer.config.features, trainer.data.dim
+    reason = regions.inapplicable(net, features, dim)
+    if reason is not None:
+        return NotApplicable(f"regions_{reason.code}", _reason_params(reason))
+    start = time.perf_counter()
+    result = regions.linear_regions(net, _plane(trainer, request), features, dim,
+                                    LIVE_MAX_POLYGONS, trainer.data.task)
+    return RegionsPayload(result, time.perf_counter() - start, LIVE_MAX_POLYGONS)
+
+
+def _reason_params(reason) -> dict:
+    p = dict(reason.params)
+    if reason.code == "smooth_activation":
+        p["activation"] = activations.get(p["activation"]).label
+    if reason.code == "features":
+        p["extra"] = ", ".join(f for f in p["features"] if f not in regions.PLANE_FEATURES)
+    return p
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
     "inspector": Payload(_inspector, 0.0),  # one input: cheap
+    "regions": Payload(_regions, 0.1, share=0.2),  # the plane's overlay: ≥ 10 Hz when cheap
 }
 
 
 def every(name: str) -> float:
     return PAYLOADS[name].every_s if name in PAYLOADS else 0.0
+
+
+def share(name: str) -> float | None:
+    return PAYLOADS[name].share if name in PAYLOADS else None
 
 
 def build(trainer: Trainer, request: InsightRequest, names) -> dict:

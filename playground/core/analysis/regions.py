@@ -144,7 +144,8 @@ def linear_regions(
     """The exact linear regions of `network` on `extent` = (x0, x1, y0, y1).
 
     features / dim: what the network's inputs are (regions need exactly x1, x2 of 2-D data);
-    task: the data's ("regression": no decision boundary). Computes in float64 whatever the network's dtype. Raises Invalid for a bad extent only.
+    task: the data's ("regression": no decision boundary). Computes in float64 whatever the
+    network's dtype. Raises Invalid for a bad extent only.
     """
     extent = check_extent(extent)
     reason = inapplicable(network, features, dim)

@@ -31,6 +31,7 @@ from playground.ui.views.activation_view import ActivationView
 from playground.ui.views.data_canvas import DataCanvas
 from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
+from playground.ui.views.regions_overlay import RegionsOverlay
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.insights import InsightArea
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel()
         self.builder = NetworkBuilder()
         self.canvas = DataCanvas()
+        self.regions = RegionsOverlay(self.canvas)
         self.diagram = NetworkDiagram()
         self.controls = TrainingControls()
         self.loss_plot = LossPlot()
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
         self.frames_painted += 1
         self.canvas.show_snapshot(snap, self.session.discretize)
         self.canvas.show_single_map(_single_map(snap) if self.session.view.single_map else None)
+        if self.session.view.regions:
+            self.regions.show_payload((snap.insights or {}).get("regions"))
         self.diagram.show_snapshot(snap)
         self.insights.paint(snap)
         now = time.perf_counter()
