@@ -189,7 +189,7 @@ def _check_layout(d: NetworkDiagram, snap, scrolled: bool = False) -> None:
     lo_y, hi_y = limits["yLimits"]
     for r in tiles:  # reachable by scrolling
         assert lo_x <= r.left() and r.right() <= hi_x and lo_y <= r.top() and r.bottom() <= hi_y
-    visible = QRectF(x0, y0, x1 - x0, band.top() - y0)
+    visible = QRectF(x0, y0, x1 - x0, band.top() - y0).adjusted(-1e-6, -1e-6, 1e-6, 1e-6)
     ends = [d._centres[0], d._centres[-1]]
     on_screen = (
         tiles
@@ -351,3 +351,29 @@ def test_a_10x64_frame_costs_a_few_ms(qtbot):
         d.graphics.viewport().repaint()
         times.append(time.perf_counter() - t0)
     assert 1000 * np.median(times) < 30  # ~9 ms here; generous for a shared 2-core machine
+
+
+@pytest.mark.parametrize(("width", "depth", "inside"), [(16, 3, True), (64, 10, False)])
+def test_pinned_values_go_beside_or_inside_the_tiles_where_they_fit(qtbot, width, depth, inside):
+    from playground.core.analysis.forward import forward_pass
+    from playground.ui.views.inspector_text import num
+
+    trainer = trainer_for("binary", hidden=tuple(LayerSpec(width, "relu") for _ in range(depth)))
+    snap = build_snapshot(trainer, 1, res=16)
+    fp = forward_pass(trainer.network, (1.5, -2.0), snap.features, snap.data.task)
+    d = _diagram(qtbot, *PANELS["1600x1000"])
+    d.show_snapshot(snap)
+    d.overlay.update(snap, fp)
+    texts = d.overlay.label_texts()
+    values = [fp.inputs] + [layer.a for layer in fp.layers]
+    assert texts[-1] == [num(v) for v in values[-1]]  # the prediction: always
+    assert texts[0] in ([num(v) for v in fp.inputs], ["", ""])  # where the links leave room
+    for col in range(1, depth + 1):
+        assert texts[col] == ([num(v) for v in values[col]] if inside else [""] * width)
+    pos = d.overlay.labels._pos
+    first = sum(len(c) for c in d._centres[:1])  # layer 1's first unit
+    if inside:
+        assert np.allclose(pos[first], d._centres[1][0])  # centred in its tile
+    assert d.overlay.labels.isVisible()
+    d.overlay.update(snap, None)
+    assert not d.overlay.labels.isVisible()

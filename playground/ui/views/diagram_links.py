@@ -109,7 +109,8 @@ class LinkLayer:
         self._redraw(bucket, changed)
 
     def _redraw(self, bucket: np.ndarray, changed) -> None:
-        order = np.argsort(bucket, kind="stable")
+        drawn = np.nonzero(bucket != HIDDEN)[0]
+        order = drawn[np.argsort(bucket[drawn], kind="stable")]  # drawn links by bucket
         bounds = np.searchsorted(bucket[order], np.arange(N_BUCKETS + 1))
         for b in changed:
             seg = self.seg[order[bounds[b] : bounds[b + 1]]]

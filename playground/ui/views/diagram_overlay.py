@@ -159,21 +159,23 @@ class DiagramOverlay:
             self.titles.append(text)
             self._set_counts(snap, col, "")
 
+    def label_width(self, text: str) -> float:
+        """px a value label of `text` takes (with its white fill)."""
+        return self.labels.text_width(text) + 2 * self.labels.PAD
+
     def place_titles(self, top: float) -> None:
         """Titles hang from view y `top` (the top of the visible range)."""
         for text in self.titles:
             if text.pos().y() != top:
                 text.setPos(text.pos().x(), top)
 
-    def move(self, centres: list[np.ndarray], labelled: list[bool]) -> None:
-        """Tile centres (n_c, 2) per column; labelled[c]: column c shows value labels (to the
-        right of each neuron; left of the outputs, where the diagram ends)."""
-        self._centres, self._labelled = centres, labelled
+    def move(self, centres: list[np.ndarray], label_sides: list[float | None]) -> None:
+        """Tile centres (n_c, 2) per column; label_sides[c]: where column c's value labels go,
+        +1 right of each neuron, −1 left of it, 0 inside the tile, None: no labels."""
+        self._centres = centres
+        self._labelled = [side is not None for side in label_sides]
         self._marks_key = None
-        sides = [
-            np.full(len(pts), -1.0 if col == len(centres) - 1 else 1.0)
-            for col, pts in enumerate(centres)
-        ]
+        sides = [np.full(len(pts), side or 0.0) for pts, side in zip(centres, label_sides)]
         self._label_side = np.concatenate(sides)
         self._label_pos = np.concatenate(centres) + np.column_stack(
             [0.55 * self._label_side, np.zeros(len(self._label_side))]

@@ -30,6 +30,7 @@ from playground.ui.views.neuron_popup import NeuronPopup, input_names
 
 NAME_PT = 10.0  # input names
 LABEL_ROOM_PX = 44.0  # a column shows value labels when its links have this much room
+INSIDE_LABEL_PX = 34.0  # or inside its tiles when they are this large
 
 
 class NetworkDiagram(QWidget):
@@ -157,6 +158,7 @@ class NetworkDiagram(QWidget):
     def _plan(self, snap: Snapshot) -> geometry.Layout:
         names = QFontMetricsF(font(scale.pt(NAME_PT), bold=True))
         left_px = max(names.horizontalAdvance(n) for n in self._names) + 8
+        right_px = self.overlay.label_width("−0.00") + 4  # the outputs' values, when pinned
         w, h = max(self.view.width(), 100.0), max(self.view.height(), 100.0)
         return geometry.plan(
             snap.spec.sizes,
@@ -165,7 +167,7 @@ class NetworkDiagram(QWidget):
             title_widths(snap, False),
             title_widths(snap, True),
             left_px,
-            6.0,
+            right_px,
             title_px=geometry.TITLE_PX * scale.factor(),
         )
 
@@ -187,7 +189,7 @@ class NetworkDiagram(QWidget):
         self.links.set_geometry(self._centres, edges, keep_buckets=True)
         self.thumbs.move_output(lay, self._io_shift)
         self._place_names()
-        self.overlay.move(self._centres, self._labelled())
+        self.overlay.move(self._centres, self._label_sides())
         if self._snap is not None and self._key is not None:
             self.overlay.update(self._snap, pinned_forward(self._snap, self._pinned))
         self._place_highlight()
@@ -201,15 +203,19 @@ class NetworkDiagram(QWidget):
             text.setAnchor((0.5, 0.5) if inside else (1.0, 0.5))
             text.setPos(float(x) - (0.0 if inside else 0.5 + 3.0 / tile_px), float(y))
 
-    def _labelled(self) -> list[bool]:
-        """Per column: one sub-column and room for a value label beside each neuron."""
+    def _label_sides(self) -> list[float | None]:
+        """Per column, where the pinned values go: right of each neuron when the column has one
+        sub-column and room there (the layout keeps room right of the outputs), inside the
+        tiles when they are large enough, else nowhere (the tooltips still give them)."""
         lay = self.layout_
         edges = [(x - lay.half_block(c), x + lay.half_block(c)) for c, x in enumerate(lay.x)]
         room = [(edges[c + 1][0] - edges[c][1]) * lay.scale for c in range(len(edges) - 1)]
-        out = []
+        last, out = len(edges) - 1, []
         for c in range(len(edges)):
-            beside = room[c - 1] if c == len(edges) - 1 else room[c] if room else 0.0
-            out.append(lay.cols[c] == 1 and beside >= LABEL_ROOM_PX)
+            if lay.cols[c] == 1 and (c == last or room[c] >= LABEL_ROOM_PX):
+                out.append(1.0)
+            else:
+                out.append(0.0 if lay.scale >= INSIDE_LABEL_PX else None)
         return out
 
     # ------------------------------------------------------------------ view range
