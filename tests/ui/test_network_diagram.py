@@ -377,3 +377,19 @@ def test_pinned_values_go_beside_or_inside_the_tiles_where_they_fit(qtbot, width
     assert d.overlay.labels.isVisible()
     d.overlay.update(snap, None)
     assert not d.overlay.labels.isVisible()
+
+
+def test_presentation_scale_keeps_the_layout_legible(qtbot):
+    from playground.ui.graphics import scale
+
+    before = scale.factor()
+    scale.set_factor(scale.PRESENTATION)
+    try:
+        d = _diagram(qtbot, *PANELS["1600x1000"])
+        for width, depth in ((8, 6), (16, 3), (64, 10)):
+            snap = _snap(width, depth)
+            d.show_snapshot(snap)
+            _check_layout(d, snap)
+        assert d.layout_.title_px == pytest.approx(geometry.TITLE_PX * scale.PRESENTATION)
+    finally:
+        scale.set_factor(before)
