@@ -778,6 +778,14 @@ Loss: %3</source>
 {act}</translation>
     </message>
     <message>
+        <source>L{i}
+{n}
+{act}</source>
+        <translation>第{i}层
+{n}
+{act}</translation>
+    </message>
+    <message>
         <source>Layer {i}
 {n} × {act}</source>
         <translation>第 {i} 层
@@ -845,6 +853,10 @@ Click to enlarge</source>
 {a} → {b}
 {formula}</translation>
     </message>
+    <message>
+        <source>Strongest {shown} of {total} links shown</source>
+        <translation>显示了 {total} 条连接中最强的 {shown} 条</translation>
+    </message>
 </context>
 <context>
     <name>NeuronPopup</name>
@@ -861,8 +873,12 @@ Click to enlarge</source>
         <translation>{where}，第 {u} 个神经元 · {act}</translation>
     </message>
     <message>
-        <source>No map for data with d &gt; 2.</source>
-        <translation>数据维度 d &gt; 2 时无法显示输出图。</translation>
+        <source>Incoming weights and bias</source>
+        <translation>输入权重与偏置</translation>
+    </message>
+    <message>
+        <source>No map for data with more than two inputs: the weights below show what the unit computes.</source>
+        <translation>输入多于两个的数据无法画出平面图：下面的权重说明了这个单元计算什么。</translation>
     </message>
 </context>
 <context>
