@@ -170,6 +170,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.fit_controls)
         super().resizeEvent(event)
 
+    def snap_left(self) -> None:
+        """The left column at its content's width now (restored sizes come from another
+        language or scale); the centre takes the difference, the right column keeps its."""
+        self._fit_left()
+        left, centre, right = self.splitter.sizes()
+        need = self.left_scroll.minimumWidth()
+        self.splitter.setSizes([need, max(0, centre + left - need), right])
+
     def fit_left(self) -> None:
         """Keep the left column wide enough for its content (it scrolls only vertically)."""
         QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
