@@ -1,6 +1,7 @@
 """NeuronPopup: one neuron, large, next to where it was clicked in the network diagram.
 
-2-D data: the unit's output a over the plane (float32 values (res, res) over snap.extent, the
+2-D data: the unit's output a over the plane (float32 values (res, res) over the snapshot's
+neuron_extent, the
 layer's levels, the neuron colour table or a class's ramp for a multiclass output) with the
 data points on it, axes named after the plane's coordinates and a colour bar with values.
 1-D data: the unit's curve a(x) with the data points on it. d > 2: a note that no map exists.
@@ -119,7 +120,7 @@ class NeuronPopup(QWidget):
             self._show_curve(snap, values)
 
     def _show_map(self, snap: Snapshot, layer: int, unit: int, values, levels) -> None:
-        x0, x1, y0, y1 = snap.extent
+        x0, x1, y0, y1 = snap.neuron_extent or snap.extent
         ramp = layer == len(snap.spec.hidden) and snap.data.task == "multiclass"
         lut_key = unit if ramp else None
         if lut_key != self._lut_key:
