@@ -32,6 +32,7 @@ from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
+from playground.ui.window.import_points import FileDrops
 from playground.ui.window.insights import InsightArea
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._secondary_at = 0.0
         self._build()
         self.files = FileActions(session, self, interactive, remember, self.show_status)
+        self.drops = FileDrops(self, self.files, self.files.points)
         self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
                                  self.insights.toolbar.actions())
         self.menus.languageChosen.connect(self.languageRequested.emit)
