@@ -76,6 +76,9 @@ class WindowMenus(QObject):
                      tip=self.tr("Replace the points with those of a CSV file (undoable); "
                                  "you can also drop the file on the window."))
         files.exports.fill(f.addMenu(self.tr("E&xport")))
+        self._action(f, self.tr("Export &view…"), lambda: self._window.pictures.export_dialog(),
+                     tip=self.tr("A picture (PNG or SVG) of one view; right-click a view for "
+                                 "the same."))
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
 
