@@ -42,6 +42,7 @@ from playground.core.files.atomic import atomic_write, read_limited
 from playground.core.files.project import Project, ProjectError, load_project, save_project
 from playground.ui.i18n.core_strings import tr_core
 
+translate = QCoreApplication.translate  # (context, literal): lupdate reads the calls
 SAVE_EVERY_S = 30.0  # the most often unsaved work is written while it changes
 BURST_S = 2.0  # quiet time that ends a burst of point edits
 META_BYTES = 64 * 1024
@@ -166,10 +167,6 @@ class RecoveryStore:
         orphan.lock.unlock()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 class Autosaver(QObject):
     """Writes the session's unsaved work to its own recovery file (module docstring)."""
 
@@ -230,7 +227,11 @@ class Autosaver(QObject):
     def _name(self) -> str:
         s = self.session
         p = s.project
-        return s.path.stem if s.path else (tr_core(p.title) or p.name or _tr("Untitled"))
+        return (
+            s.path.stem
+            if s.path
+            else (tr_core(p.title) or p.name or translate("Recovery", "Untitled"))
+        )
 
     def save_now(self) -> bool:
         """Write the unsaved work now; False when there is none or it cannot be written."""
@@ -248,7 +249,10 @@ class Autosaver(QObject):
         except (OSError, ProjectError) as exc:
             if str(exc) != self._failed:  # say it once, not every 30 s
                 self._failed = str(exc)
-                self.session.say(_tr("Autosave failed: %1").replace("%1", str(exc)), "warning")
+                self.session.say(
+                    translate("Recovery", "Autosave failed: %1").replace("%1", str(exc)),
+                    "warning",
+                )
             return False
         self._failed = ""
         self.saved.emit(written)
@@ -279,23 +283,32 @@ def recovery_box(parent: QWidget | None, orphan: Orphan) -> QMessageBox:
     """The question for one orphan; its buttons' objectNames are recover, discard, later."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _tr("Recover unsaved work"),
-        _tr("Activation Playground did not close normally last time. Its unsaved work was kept:"),
+        translate("Recovery", "Recover unsaved work"),
+        translate(
+            "Recovery",
+            "Activation Playground did not close normally last time. Its unsaved work was kept:",
+        ),
         parent=parent,
     )
     box.setInformativeText(
-        _tr("%1, autosaved %2").replace("%1", orphan.name).replace("%2", saved_time(orphan))
+        translate("Recovery", "%1, autosaved %2")
+        .replace("%1", orphan.name)
+        .replace("%2", saved_time(orphan))
     )
-    recover = box.addButton(_tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
+    recover = box.addButton(translate("Recovery", "Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(
+        translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    later = box.addButton(translate("Recovery", "Later"), QMessageBox.ButtonRole.RejectRole)
     for button, name in ((recover, "recover"), (discard, "discard"), (later, "later")):
         button.setObjectName(name)
         button.setToolTip(
             {
-                "recover": _tr("Open the autosaved project (it is not saved yet)."),
-                "discard": _tr("Delete the autosaved work."),
-                "later": _tr("Ask again at the next start."),
+                "recover": translate(
+                    "Recovery", "Open the autosaved project (it is not saved yet)."
+                ),
+                "discard": translate("Recovery", "Delete the autosaved work."),
+                "later": translate("Recovery", "Ask again at the next start."),
             }[name]
         )
     box.setDefaultButton(recover)
@@ -334,7 +347,7 @@ def _recover(parent, session, autosaver: Autosaver, orphan: Orphan) -> bool:
         project = autosaver.store.load(orphan)
     except ProjectError as exc:
         autosaver.store.keep(orphan)
-        QMessageBox.warning(parent, _tr("Cannot recover the work"), str(exc))
+        QMessageBox.warning(parent, translate("Recovery", "Cannot recover the work"), str(exc))
         return False
     own = Path(orphan.path) if orphan.path and Path(orphan.path).is_file() else None
     session.load_project(project, own)

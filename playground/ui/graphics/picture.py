@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMenu, QTextEdit, QWi
 
 from playground.core.files.atomic import atomic_write
 
+translate = QCoreApplication.translate  # (context, literal): lupdate reads the calls
 SLIDE_RATIO = 2.0  # PNG pixels per widget pixel
 SUFFIXES = (".png", ".svg")
 _FLAGS = QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren
@@ -107,10 +108,6 @@ def copy_image(widget: QWidget, ratio: float = SLIDE_RATIO) -> QImage:
     image = render(widget, ratio)
     QGuiApplication.clipboard().setImage(image)
     return image
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Pictures", text)
 
 
 class PictureMenu(QObject):
@@ -194,9 +191,15 @@ class PictureMenu(QObject):
         """Build and pop up the menu for the view `name` at global position `at`."""
         menu = QMenu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction(_tr("Export as PNG…"), lambda: self._on_export(name, ".png"))
-        menu.addAction(_tr("Export as SVG…"), lambda: self._on_export(name, ".svg"))
-        menu.addAction(_tr("Copy image"), lambda: self._on_copy(name))
+        menu.addAction(
+            translate("Pictures", "Export as PNG…"),
+            lambda: self._on_export(name, ".png"),
+        )
+        menu.addAction(
+            translate("Pictures", "Export as SVG…"),
+            lambda: self._on_export(name, ".svg"),
+        )
+        menu.addAction(translate("Pictures", "Copy image"), lambda: self._on_copy(name))
         _add_own_entries(menu, watched, at)
         self.menu = menu
         menu.popup(at)
@@ -215,7 +218,7 @@ def _add_own_entries(menu: QMenu, watched: QWidget | None, at: QPoint) -> None:
             menu.addAction(action)
     for box in _adopted_boxes(watched):
         menu.addSeparator()
-        menu.addAction(_tr("View all"), box.autoRange)
+        menu.addAction(translate("Pictures", "View all"), box.autoRange)
 
 
 def _graphics_views(widget: QWidget | None) -> list:
