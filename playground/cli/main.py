@@ -22,6 +22,9 @@ from playground.cli.args import (
 )
 
 LANGS = ("en", "zh_CN")
+# views `gui --export-view` draws (ui.window.view_pictures.VIEW_NAMES, without importing Qt)
+PICTURE_VIEWS = ("plane", "diagram", "loss", "activation",
+                 "hidden", "collapse", "inspector", "gradients", "equations")
 
 
 def build_parser() -> Parser:
@@ -43,7 +46,10 @@ def build_parser() -> Parser:
                      help="insight views to open: " + ", ".join(insight_names()))
     gui.add_argument("--at", metavar="X1,X2", help="pin the forward-pass inspector here")
     gui.add_argument("--size", metavar="WxH", default="1600x1000",
-                     help="with --snapshot: window size (default 1600x1000)")
+                     help="with --snapshot or --export-view: window size (default 1600x1000)")
+    gui.add_argument("--export-view", metavar="NAME",
+                     help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS))
+    gui.add_argument("--out", metavar="FILE.png|.svg", help="with --export-view: the picture")
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
@@ -138,9 +144,28 @@ def _dispatch(args) -> int:
 
 
 # ---------------------------------------------------------------------- gui
+def _export_view(args) -> tuple[str, str] | None:
+    """(view, file) of --export-view NAME --out FILE.png|.svg, checked."""
+    if args.export_view is None:
+        if args.out is not None:
+            raise UsageError("--out", "only used with --export-view NAME")
+        return None
+    if args.export_view not in PICTURE_VIEWS:
+        raise UsageError("--export-view", f"unknown view {args.export_view!r}; choose from "
+                                          f"{', '.join(PICTURE_VIEWS)}")
+    if args.snapshot is not None:
+        raise UsageError("--export-view", "give --snapshot or --export-view, not both")
+    if args.out is None or Path(args.out).suffix.lower() not in (".png", ".svg"):
+        raise UsageError("--out", f"must be a file ending in .png or .svg (got {args.out})")
+    if not Path(args.out).resolve().parent.is_dir():
+        raise UsageError("--out", f"folder not found for {args.out}")
+    return args.export_view, args.out
+
+
 def run_gui(args) -> int:
-    if args.steps is not None and args.snapshot is None:
-        raise UsageError("--steps", "only used with --snapshot OUT.png")
+    export_view = _export_view(args)
+    if args.steps is not None and args.snapshot is None and export_view is None:
+        raise UsageError("--steps", "only used with --snapshot OUT.png or --export-view NAME")
     if args.snapshot is not None and not Path(args.snapshot).resolve().parent.is_dir():
         raise UsageError("--snapshot", f"folder not found for {args.snapshot}")
     if args.project is not None and not Path(args.project).is_file():
@@ -159,7 +184,7 @@ def run_gui(args) -> int:
         return fail(f"the GUI is not available ({e})", 1)
     return start(project=args.project, experiment=args.experiment, lang=args.lang,
                  snapshot=args.snapshot, steps=args.steps or 0, views=_views(args.view),
-                 at=point_arg(args.at, "--at"), size=_size(args.size))
+                 at=point_arg(args.at, "--at"), size=_size(args.size), export_view=export_view)
 
 
 def insight_names() -> list[str]:

@@ -21,15 +21,16 @@ def _headless_platform() -> None:
 
 
 def application(argv=None):
-    """The QApplication (created once) with the app's names and a readable default font."""
+    """The QApplication (created once) with the app's names, which decide its data folder
+    (QStandardPaths.AppDataLocation: autosaved work) also when the application existed."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv or [sys.argv[0]]))
-        app.setOrganizationName("ActivationPlayground")
-        app.setApplicationName("activation-playground")
-        app.setApplicationDisplayName("Activation Playground")
+    app.setOrganizationName("ActivationPlayground")
+    app.setApplicationName("activation-playground")
+    app.setApplicationDisplayName("Activation Playground")
     return app
 
 
@@ -57,28 +58,42 @@ def _apply_remembered_scale(app, snapshot) -> None:
     scale.apply_to(app)
 
 
-def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
-            snapshot: str | None = None, steps: int = 0,
-            size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
-            at: tuple[float, float] | None = None) -> int:
-    """Open the window (or, with snapshot, render it at `size` to a PNG and exit)."""
-    if snapshot:
-        _headless_platform()
-    try:
-        loaded = (load_project(project) if project else
-                  load_experiment(experiment or DEFAULT_EXPERIMENT))
-    except (ProjectError, KeyError) as exc:
-        print(f"activation-playground: error: {exc}", file=sys.stderr)
-        return 2
+class GuiRun:
+    """One running window: the app, its session, the window host and the autosaver (None in
+    headless modes). close() stops training; finish() first means a clean exit."""
+
+    def __init__(self, app, session, host, autosave):
+        self.app, self.session, self.host, self.autosave = app, session, host, autosave
+
+    @property
+    def window(self):
+        return self.host.window
+
+    def finish(self) -> None:
+        """A clean exit: the recovery file goes."""
+        if self.autosave is not None:
+            self.autosave.finish(clean=True)
+
+    def close(self) -> None:
+        """Stop the training process; a recovery file not finished stays for the next start."""
+        if self.autosave is not None:
+            self.autosave.finish(clean=False)
+        self.session.shutdown()
+
+
+def start(loaded, path=None, lang: str | None = None, headless: bool = False,
+          views: tuple[str, ...] = (), at: tuple[float, float] | None = None) -> GuiRun:
+    """The app, a session on `loaded` (a Project from `path`, if any) and its window."""
     app = application()
     from playground.ui.i18n import translator
     from playground.ui.session import Session
     from playground.ui.window.host import WindowHost
 
-    translator.install(app, lang or _remembered_language(snapshot))
-    _apply_remembered_scale(app, snapshot)
-    # a window on screen first: the training process and the insight views start after it
-    session = Session(loaded, path=Path(project) if project else None, deferred=True)
+    translator.install(app, lang or _remembered_language(headless))
+    _apply_remembered_scale(app, headless)
+    # a window on screen first: the training process and the insight views start after its
+    # first paint (headless: when first trained or synced)
+    session = Session(loaded, path=Path(path) if path else None, deferred=True)
     if "regions" in views:  # the plane's overlay, not a dock
         session.set_regions(True)
         views = tuple(n for n in views if n != "regions")
@@ -86,17 +101,81 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         session.set_open_views(views)
     if at is not None:
         session.pin(at)
-    try:  # the training process and its relay thread stop however the window ends
-        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot,
-                          fast_start=True)
-        window = host.window
-        if snapshot:
-            return render_snapshot(app, window, Path(snapshot), steps, size)
-        after_first_paint(window, lambda: _finish_start(app, window, session))
-        window.show()
-        return app.exec()
-    finally:
+    try:
+        autosave = None if headless else _autosaver(session)
+        host = WindowHost(app, session, interactive=not headless, remember=not headless,
+                          fast_start=not headless)
+    except BaseException:
         session.shutdown()
+        raise
+    return GuiRun(app, session, host, autosave)
+
+
+def _autosaver(session):
+    """The session's autosaver; None (and a warning) when the data folder is unusable."""
+    from playground.ui.recovery import Autosaver
+
+    try:
+        return Autosaver(session)
+    except OSError as exc:
+        print(f"activation-playground: warning: no autosave: {exc}", file=sys.stderr)
+        return None
+
+
+def open_window(loaded, path=None, lang: str | None = None, views: tuple[str, ...] = (),
+                at: tuple[float, float] | None = None) -> GuiRun:
+    """Start up as `activation-playground` does: the window on screen, then the offer to
+    recover the work of an instance that did not close normally."""
+    from playground.ui.recovery import offer_recovery
+
+    gui = start(loaded, path, lang, False, views, at)
+    after_first_paint(gui.window, lambda: _finish_start(gui.app, gui.window, gui.session))
+    gui.window.show()
+    if gui.autosave is not None:
+        offer_recovery(gui.window, gui.session, gui.autosave)
+    return gui
+
+
+def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
+            snapshot: str | None = None, steps: int = 0,
+            size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
+            at: tuple[float, float] | None = None,
+            export_view: tuple[str, str] | None = None) -> int:
+    """Open the window (or, with snapshot, render it at `size` to a PNG and exit; with
+    export_view (name, out), write that view as PNG or SVG and exit)."""
+    headless = bool(snapshot or export_view)
+    if headless:
+        _headless_platform()
+    try:
+        loaded = (load_project(project) if project else
+                  load_experiment(experiment or DEFAULT_EXPERIMENT))
+    except (ProjectError, KeyError) as exc:
+        print(f"activation-playground: error: {exc}", file=sys.stderr)
+        return 2
+    if export_view:
+        from playground.live.insights import PAYLOADS
+
+        if export_view[0] in PAYLOADS:  # an insight view: its dock opens with the window
+            views = (*views, export_view[0])
+    if not headless:
+        gui = open_window(loaded, project, lang, views, at)
+        try:  # the training process and its relay thread stop however the window ends
+            code = gui.app.exec()
+            if code == 0:  # the window was closed (not: the display server went away)
+                gui.finish()
+            return code
+        finally:
+            gui.close()
+    gui = start(loaded, project, lang, True, views, at)
+    try:
+        if export_view:
+            from playground.ui.window.view_pictures import export_headless
+
+            return export_headless(gui.app, gui.window, export_view[0], Path(export_view[1]),
+                                   steps, size)
+        return render_snapshot(gui.app, gui.window, Path(snapshot), steps, size)
+    finally:
+        gui.close()
 
 
 def _finish_start(app, window, session) -> None:

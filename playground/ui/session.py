@@ -286,6 +286,10 @@ class Session(DataMixin, ViewMixin, QObject):
         self._set_path(path)
         self.mark_saved()
 
+    def mark_unsaved(self) -> None:
+        """The project is in no file yet (e.g. recovered after a crash): closing asks to save."""
+        self._set_modified(True)
+
     def mark_saved(self) -> None:
         self._saved_step = self._latest.step if self._latest is not None else 0
         self._set_modified(False)

@@ -75,6 +75,14 @@ class DataMixin:
             self._project = replace(self._project, name="", description="", title="")
             self.pathChanged.emit()
 
+    def import_points(self, data: PointSet) -> None:
+        """Make imported points (a CSV file's) the data, undoably; the network's inputs and
+        outputs follow them. An experiment's name and text no longer describe them."""
+        self._set_data(data, None)
+        if self._path is None:
+            self._project = replace(self._project, name="", description="", title="")
+            self.pathChanged.emit()
+
     def can_undo(self) -> bool:
         return self._history.can_undo()
 

@@ -223,6 +223,81 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Keras code…</source>
+        <translation>Keras 代码(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch code…</source>
+        <translation>PyTorch 代码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;NumPy code…</source>
+        <translation>NumPy 代码(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Weights (.npz)…</source>
+        <translation>权重 (.npz)(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>NumPy archives (*.npz)</source>
+        <translation>NumPy 存档 (*.npz)</translation>
+    </message>
+    <message>
+        <source>P&amp;oints (.csv)…</source>
+        <translation>数据点 (.csv)(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>A Python file that builds this network in Keras 3 with its current weights and checks its predictions.</source>
+        <translation>一个 Python 文件：用 Keras 3 搭建这个网络，载入当前权重，并核对它的预测。</translation>
+    </message>
+    <message>
+        <source>A Python file with a torch.nn.Sequential model, its current weights and a training loop like the app&apos;s.</source>
+        <translation>一个 Python 文件：包含 torch.nn.Sequential 模型、当前权重，以及与本应用相同的训练循环。</translation>
+    </message>
+    <message>
+        <source>A Python file with the forward pass in NumPy alone.</source>
+        <translation>一个只用 NumPy 实现前向传播的 Python 文件。</translation>
+    </message>
+    <message>
+        <source>The current weights W0, b0, W1, b1, … (W: outputs × inputs).</source>
+        <translation>当前的权重 W0、b0、W1、b1……（W：输出数 × 输入数）。</translation>
+    </message>
+    <message>
+        <source>Coordinates, label and train/test split of every point.</source>
+        <translation>每个数据点的坐标、标签以及训练/测试划分。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cannot export %1</source>
+        <translation>无法导出 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>%1 is the project&apos;s own file; choose another name.</source>
+        <translation>%1 是项目本身的文件；请换一个文件名。</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Unsaved changes</source>
@@ -882,6 +957,86 @@ Click to enlarge</source>
     </message>
 </context>
 <context>
+    <name>Pictures</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>View all</source>
+        <translation>显示全部</translation>
+    </message>
+</context>
+<context>
+    <name>PointImport</name>
+    <message>
+        <source>Row %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 points from %2</source>
+        <translation>已从 %2 导入 %1 个数据点</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Which column is the label?</source>
+        <translation>哪一列是标签？</translation>
+    </message>
+    <message>
+        <source>No column is called label, class, y or target.
+Choose the column the network should predict:</source>
+        <translation>没有名为 label、class、y 或 target 的列。
+请选择网络要预测的那一列：</translation>
+    </message>
+    <message>
+        <source>Classes or regression?</source>
+        <translation>分类还是回归？</translation>
+    </message>
+    <message>
+        <source>How should the labels be read?</source>
+        <translation>标签应当如何解读？</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+</context>
+<context>
     <name>PointTools</name>
     <message>
         <source>Edit points</source>
@@ -964,6 +1119,68 @@ Click to enlarge</source>
     <message>
         <source>Allowed: %1 to %2</source>
         <translation>允许的范围：%1 到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Activation Playground did not close normally last time. Its unsaved work was kept:</source>
+        <translation>激活函数演练场上次没有正常关闭。未保存的工作已被保留：</translation>
+    </message>
+    <message>
+        <source>%1, autosaved %2</source>
+        <translation>%1，自动保存于 %2</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Open the autosaved project (it is not saved yet).</source>
+        <translation>打开自动保存的项目（它尚未保存）。</translation>
+    </message>
+    <message>
+        <source>Delete the autosaved work.</source>
+        <translation>删除自动保存的工作。</translation>
+    </message>
+    <message>
+        <source>Ask again at the next start.</source>
+        <translation>下次启动时再询问。</translation>
+    </message>
+    <message>
+        <source>Cannot recover the work</source>
+        <translation>无法恢复这些工作</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1365,69 @@ Click to enlarge</source>
     </message>
 </context>
 <context>
+    <name>ViewPictures</name>
+    <message>
+        <source>Plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络结构图</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Cannot export the picture</source>
+        <translation>无法导出图片</translation>
+    </message>
+    <message>
+        <source>%1: choose a file name ending in .png or .svg.</source>
+        <translation>%1：请选择以 .png 或 .svg 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The %1 view is on the clipboard.</source>
+        <translation>“%1”视图已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the %1 view</source>
+        <translation>导出“%1”视图</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <source>View to export:</source>
+        <translation>要导出的视图：</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <source>&amp;File</source>
@@ -1202,6 +1482,10 @@ Click to enlarge</source>
         <translation>打开已保存的项目（.json）。</translation>
     </message>
     <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1218,12 +1502,24 @@ Click to enlarge</source>
         <translation>打开实验(&amp;E)</translation>
     </message>
     <message>
-        <source>Export points as &amp;CSV…</source>
-        <translation>将数据点导出为 CSV(&amp;C)…</translation>
+        <source>&amp;Import points…</source>
+        <translation>导入数据点(&amp;I)…</translation>
     </message>
     <message>
-        <source>x, y, label and train/test split of every point.</source>
-        <translation>每个数据点的 x、y、标签以及训练集/测试集划分。</translation>
+        <source>Replace the points with those of a CSV file (undoable); you can also drop the file on the window.</source>
+        <translation>用 CSV 文件中的数据点替换当前数据点（可撤销）；也可以把文件拖放到窗口上。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export &amp;view…</source>
+        <translation>导出视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A picture (PNG or SVG) of one view; right-click a view for the same.</source>
+        <translation>把某个视图导出为图片（PNG 或 SVG）；在视图上右键单击也可以。</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -288,11 +288,11 @@ def test_gui_is_the_default_and_passes_its_options(monkeypatch, tmp_path):
     argv = ["gui", str(project), "--lang", "zh_CN", "--snapshot", "o.png", "--steps", "5",
             "--view", "hidden,collapse", "--at", "1.5,-2", "--size", "1280x720"]
     assert main(argv) == 0
-    default = dict(views=(), at=None, size=(1600, 1000))
+    default = dict(views=(), at=None, size=(1600, 1000), export_view=None)
     assert calls == [
         dict(project=None, experiment=None, lang=None, snapshot=None, steps=0, **default),
         dict(project=str(project), experiment=None, lang="zh_CN", snapshot="o.png", steps=5,
-             views=("hidden", "collapse"), at=(1.5, -2.0), size=(1280, 720)),
+             views=("hidden", "collapse"), at=(1.5, -2.0), size=(1280, 720), export_view=None),
     ]
 
 

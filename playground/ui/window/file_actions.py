@@ -16,6 +16,8 @@ from playground.core.files.experiments import load_experiment
 from playground.core.files.project import Project, ProjectError
 from playground.core.nn.spec import LayerSpec
 from playground.ui.window import settings as app_settings
+from playground.ui.window.export_menu import ExportActions
+from playground.ui.window.import_points import PointImport
 
 DEFAULT_HIDDEN = (LayerSpec(4, "tanh"), LayerSpec(2, "tanh"))
 
@@ -29,6 +31,12 @@ class FileActions(QObject):
         self.interactive = interactive  # False: never ask questions (snapshot and test modes)
         self.remember = remember  # False: neither read nor write QSettings
         self._show_status = show_status or (lambda text, level: None)
+        self.exports = ExportActions(self, self)
+        self.points = PointImport(self, parent)
+
+    def import_points(self, path=None) -> bool:
+        """File ▸ Import points…: a CSV file's points replace the data (undoable)."""
+        return self.points.import_file(path)
 
     def confirm_discard(self) -> bool:
         """True when it is fine to drop the current project (saved, or the user agreed)."""
@@ -52,8 +60,11 @@ class FileActions(QObject):
         if self.confirm_discard():
             self.session.load_project(load_experiment(name))
 
-    def _ask_path(self, save: bool, title: str, filt: str, suffix: str) -> Path | None:
+    def _ask_path(self, save: bool, title: str, filt: str, suffix: str,
+                  name: str = "") -> Path | None:
         folder = app_settings.last_folder(str(Path.home())) if self.remember else ""
+        if name:
+            folder = str(Path(folder or ".") / name)
         ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
         name, _ = ask(self._parent, title, folder, filt)
         if not name:
@@ -70,6 +81,25 @@ class FileActions(QObject):
         if self.interactive:
             QMessageBox.warning(self._parent, title, text)
 
+    # the dialogs, for the window's other file helpers (exports, import, pictures)
+    def ask_save_path(self, title: str, filt: str, suffix: str, name: str = "") -> Path | None:
+        """A file to write (suffix added when none is typed), starting in the last folder."""
+        return self._ask_path(True, title, filt, suffix, name)
+
+    def ask_open_path(self, title: str, filt: str) -> Path | None:
+        return self._ask_path(False, title, filt, "")
+
+    def show_error(self, title: str, text: str) -> None:
+        """The status bar, and a message box when interactive."""
+        self._error(title, text)
+
+    def show_status(self, text: str, level: str = "info") -> None:
+        self._show_status(text, level)
+
+    def _remember_file(self, path: Path) -> None:
+        if self.remember:
+            app_settings.add_recent(path)
+
     def open_project(self, path=None) -> bool:
         if not self.confirm_discard():
             return False
@@ -82,6 +112,7 @@ class FileActions(QObject):
         except ProjectError as exc:
             self._error(self.tr("Cannot open the project"), str(exc))
             return False
+        self._remember_file(path)
         return True
 
     def save(self) -> bool:
@@ -98,6 +129,7 @@ class FileActions(QObject):
             self._error(self.tr("Cannot save the project"), str(exc))
             return False
         self._show_status(self.tr("Saved %1").replace("%1", str(path)), "info")
+        self._remember_file(path)
         return True
 
     def export_csv(self, path=None) -> bool:

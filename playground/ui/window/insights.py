@@ -8,7 +8,7 @@ payloads. Each view draws one snapshot (show_snapshot) and sends its own request
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from playground.ui.views.collapse_view import CollapseView
@@ -32,6 +32,7 @@ def titles() -> dict[str, str]:
 
 
 class InsightArea(QMainWindow):
+    viewsBuilt = Signal()  # build_views() put the views in their docks
     """The centre (plane and diagram) with the insight views docked around it.
 
     `defer_views`: the views themselves are built by build_views() (the app calls it after the
@@ -92,6 +93,7 @@ class InsightArea(QMainWindow):
             self.docks[cls.name].setWidget(view)
             self.views[cls.name] = view
         self._wire()
+        self.viewsBuilt.emit()
 
     def _wire(self) -> None:
         s = self.session

@@ -34,10 +34,12 @@ from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.views.regions_overlay import RegionsOverlay
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
+from playground.ui.window.import_points import FileDrops
 from playground.ui.window.insights import InsightArea
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
 from playground.ui.window.shortcuts import TrainingKeys
+from playground.ui.window.view_pictures import ViewPictures
 from playground.ui.window.window_session import WindowSession
 from playground.ui.window.wiring import connect_panels, progress_text
 
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self._secondary_at = 0.0
         self._build()
         self.files = FileActions(session, self, interactive, remember, self.show_status)
+        self.pictures = ViewPictures(self)  # right-click ▸ Export as PNG / SVG, Copy image
+        self.drops = FileDrops(self, self.files, self.files.points)
         self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
                                  self.insights.toolbar.actions())
         self.menus.languageChosen.connect(self.languageRequested.emit)

@@ -14,6 +14,7 @@ from playground.core.files.experiments import experiment_names, experiment_text
 from playground.ui.graphics import scale
 from playground.ui.i18n import translator
 from playground.ui.i18n.core_strings import tr_core
+from playground.ui.window.recent import RecentMenu
 
 
 class WindowMenus(QObject):
@@ -60,6 +61,7 @@ class WindowMenus(QObject):
                      self.tr("Start from an empty plane: draw your own points."))
         self._action(f, self.tr("&Open…"), lambda: files.open_project(),
                      QKeySequence.StandardKey.Open, self.tr("Open a saved project (.json)."))
+        self.recent = RecentMenu(f.addMenu(self.tr("Open &recent")), files)
         self._action(f, self.tr("&Save"), lambda: files.save(), QKeySequence.StandardKey.Save,
                      self.tr("Save points, network, settings and the current weights."))
         self._action(f, self.tr("Save &As…"), lambda: files.save_as(), "Ctrl+Shift+S")
@@ -70,8 +72,13 @@ class WindowMenus(QObject):
                          lambda _=False, n=name: files.open_experiment(n),
                          tip=tr_core(experiment_text(name, "description")))
         f.addSeparator()
-        self._action(f, self.tr("Export points as &CSV…"), lambda: files.export_csv(),
-                     tip=self.tr("x, y, label and train/test split of every point."))
+        self._action(f, self.tr("&Import points…"), lambda: files.import_points(),
+                     tip=self.tr("Replace the points with those of a CSV file (undoable); "
+                                 "you can also drop the file on the window."))
+        files.exports.fill(f.addMenu(self.tr("E&xport")))
+        self._action(f, self.tr("Export &view…"), lambda: self._window.pictures.export_dialog(),
+                     tip=self.tr("A picture (PNG or SVG) of one view; right-click a view for "
+                                 "the same."))
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
 

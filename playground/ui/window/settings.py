@@ -3,6 +3,8 @@ window geometry and the preferences a new window starts from."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
 ORG, APP = "ActivationPlayground", "activation-playground"
@@ -48,3 +50,31 @@ def last_folder(default: str) -> str:
 
 def remember_folder(folder: str) -> None:
     settings().setValue("files/last_dir", folder)
+
+
+# ---------------------------------------------------------------------- recent projects
+MAX_RECENT = 8
+
+
+def recent_files() -> list[str]:
+    """The last MAX_RECENT projects opened or saved, newest first (as stored; may be missing)."""
+    value = settings().value("files/recent", [])
+    if isinstance(value, str):  # an INI list of one reads back as a string
+        value = [value]
+    return [str(v) for v in (value or []) if str(v)][:MAX_RECENT]
+
+
+def set_recent(paths: list[str]) -> None:
+    st = settings()
+    st.setValue("files/recent", list(paths)[:MAX_RECENT])
+    st.sync()
+
+
+def add_recent(path) -> None:
+    """path moves to the top of the list (absolute, once)."""
+    path = str(Path(path).absolute())
+    set_recent([path] + [p for p in recent_files() if p != path])
+
+
+def clear_recent() -> None:
+    set_recent([])
