@@ -1,4 +1,5 @@
-"""Command line: the GUI by default, or a headless command (train, inspect, export, list, bench).
+"""Command line: the GUI by default, or a headless command (train, inspect, export, lesson, list,
+bench).
 
 The contract lives in DESIGN.md ("Command line"). Bad arguments exit 2 with one line on stderr
 that names the argument; the GUI and the optional benchmark parts are imported only when used.
@@ -58,8 +59,16 @@ def build_parser() -> Parser:
     add_export_arguments(sub.add_parser("export", help="code (Keras, PyTorch, NumPy), weights "
                                                        "or points of a project"))
 
-    lister = sub.add_parser("list", help="list data sets, activations or experiments")
+    from playground.cli.lesson import add_arguments as add_lesson_arguments
+
+    add_lesson_arguments(sub.add_parser("lesson", help="play a lesson headless: each step's "
+                                                       "setup, training and check"))
+
+    lister = sub.add_parser("list", help="list data sets, activations or experiments (and "
+                                         "lessons)")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
+    lister.add_argument("--lang", choices=LANGS, default="en",
+                        help="with experiments: language of the lesson titles")
 
     bench = sub.add_parser("bench", help="engine throughput against PyTorch (1 thread)")
     bench.add_argument("--json", action="store_true")
@@ -106,6 +115,10 @@ def _dispatch(args) -> int:
         from playground.cli.export import run as run_export
 
         return run_export(args)
+    if args.command == "lesson":
+        from playground.cli.lesson import run as run_lesson
+
+        return run_lesson(args)
     if args.command == "list":
         from playground.cli.inspect import run_list
 
