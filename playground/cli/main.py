@@ -19,6 +19,7 @@ from playground.cli.args import (
     fail,
     nonneg_int,
     positive_float,
+    positive_int,
 )
 
 LANGS = ("en", "zh_CN")
@@ -75,6 +76,12 @@ def build_parser() -> Parser:
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
                        help="with --gui: how long to run (default 10)")
+    bench.add_argument("--layers", metavar="LAYERS", help="with --gui: hidden layers, e.g. "
+                       '"64:tanh,64:tanh" (default six 8:tanh)')
+    bench.add_argument("--points", type=positive_int, default=500,
+                       help="with --gui: circle points, 1 to 100,000 (default 500)")
+    bench.add_argument("--views", metavar="all|NAME[,NAME…]",
+                       help="with --gui: insight views open, each in its own window")
     bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
     return parser
@@ -186,6 +193,28 @@ def _size(text: str) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------- bench
+def gui_bench_options(args) -> dict:
+    """bench_gui.run's keyword arguments from the flags (UsageError naming a bad one)."""
+    from playground.cli.bench_gui import DEFAULT_LAYERS, view_names
+    from playground.cli.train import flag_error
+    from playground.core import limits
+    from playground.core.errors import Invalid
+    from playground.core.nn.spec import parse_layers
+
+    layers = args.layers or DEFAULT_LAYERS
+    try:
+        parse_layers(layers)
+    except Invalid as e:
+        raise flag_error(e, "--layers") from None
+    if args.points > limits.MAX_POINTS:
+        raise UsageError("--points", f"at most {limits.MAX_POINTS:,} (got {args.points:,})")
+    try:
+        views = view_names(args.views)
+    except ValueError as e:
+        raise UsageError("--views", str(e)) from None
+    return {"seconds": args.seconds, "layers": layers, "points": args.points, "views": views}
+
+
 def run_bench(args) -> int:
     from playground.cli.report import dumps
 
@@ -194,7 +223,7 @@ def run_bench(args) -> int:
             from playground.cli.bench_gui import run as bench_gui
         except ImportError as e:
             return fail(f"the GUI benchmark is not available ({e})", 1)
-        result = bench_gui(seconds=args.seconds)
+        result = bench_gui(**gui_bench_options(args))
         print(dumps(result) if args.json else
               "\n".join(f"{k:<28}{v}" for k, v in result.items()))
         return 0

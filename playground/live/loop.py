@@ -21,7 +21,7 @@ from playground.core.nn.history import History
 from playground.core.nn.trainer import Trainer
 from playground.live import commands as c
 from playground.live import insights
-from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot
+from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot, layer_statistics
 
 Emit = Callable[[c.Event], None]
 
@@ -30,6 +30,9 @@ FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with 
 # refresh at ~10 Hz: the views show them at that rate
 THROTTLE_S = {"layer_stats": 0.1, "history": 0.1}
 SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
+# while running, a part built on the side (statistics, each insight payload) refreshes at most
+# every cost / PART_SHARE seconds: a slow one (a wide net on many points) refreshes less often
+PART_SHARE = 0.04
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
 
@@ -58,6 +61,7 @@ class TrainingLoop:
         self._last_emit = 0.0
         self._emit_gap = FRAME_S  # grows for big networks whose snapshots are slow to build
         self._sent: dict = {}  # SHARED part → (the object last sent, when)
+        self._cost: dict[str, float] = {}  # part → seconds its last build took
         self._rate = 1000.0  # steps per second, re-estimated after every chunk
         self.trainer: Trainer | None = None
         self.run_id = load.run_id
@@ -237,7 +241,7 @@ class TrainingLoop:
                 continue
             progress_only = last is not None and _same(last[0][:-1], token[:-1])
             if (name in THROTTLE_S and progress_only and self.running
-                    and now - last[1] < THROTTLE_S[name]):
+                    and now - last[1] < self._interval(name, THROTTLE_S[name])):
                 continue
             include.add(name)
             self._sent[name] = (token, now)
@@ -253,19 +257,37 @@ class TrainingLoop:
             last = self._insights_at.get(name)
             fresh = last is not None and _same(last[0][:-1], key[:-1])
             if fresh and (last[0][-1] == key[-1] or (
-                    self.running and now - last[1] < insights.every(name))):
+                    self.running and now - last[1] < self._interval(name, insights.every(name)))):
                 continue
             due.append(name)
             self._insights_at[name] = (key, now)
-        return insights.build(t, self.request, due)
+        built = {}
+        for name in due:
+            start = self._clock()
+            built.update(insights.build(t, self.request, (name,)))
+            self._cost[name] = self._clock() - start
+        return built
+
+    def _interval(self, part: str, base: float) -> float:
+        """Seconds between refreshes of a part while running: its base rate, or longer so that
+        it takes at most PART_SHARE of the time."""
+        return max(base, self._cost.get(part, 0.0) / PART_SHARE)
+
+    def _statistics(self):
+        start = self._clock()
+        stats = layer_statistics(self.trainer)
+        self._cost["layer_stats"] = self._clock() - start
+        return stats
 
     def _emit(self) -> None:
         self._dirty = False
         self._last_emit = start = self._clock()
         trainer = self.trainer
         include, insights = self._include(start), self._insights(start)
+        stats = self._statistics() if "layer_stats" in include else None
+        side = self._clock() - start  # parts with their own share (PART_SHARE)
         snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
-                              include=include, insights=insights)
+                              statistics=stats, include=include, insights=insights)
         stop = None
         if trainer.diverged and self.running:
             stop = trainer.stop_reason
@@ -276,8 +298,9 @@ class TrainingLoop:
             self._pause(stop)
             self._dirty = False
             snap = build_snapshot(trainer, self.run_id, res=self.res, running=False,
-                                  include=include, insights=insights)  # replaces the first
-        built = self._clock() - start
+                                  statistics=stats, include=include,
+                                  insights=insights)  # replaces the first
+        built = self._clock() - start - side
         self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
         self._emit_event(c.SnapshotReady(snap, self._seq))
 

@@ -18,6 +18,10 @@ from playground.live.snapshot import SHARED, Snapshot, quantize
 DEFAULT_RES = 200  # decision map: res × res pixels
 NEURON_PIXELS = 240_000  # budget for all neuron maps of one snapshot together
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
+# while running, the decision map's pass through the network takes at most about this many
+# multiply-adds (≈ 4 ms here): a wide, deep net gets a coarser map, the full one once it rests
+RUNNING_MACS = 40e6
+MIN_RUNNING_RES = 32
 HISTORY_POINTS = 512  # history buckets per snapshot (the loss plot's points)
 
 
@@ -26,6 +30,15 @@ def neuron_res(spec, res: int) -> int:
     n_units = sum(layer.units for layer in spec.layers)
     fit = int(math.sqrt(NEURON_PIXELS / max(n_units, 1)))
     return min(res, MAX_NEURON_RES, max(MIN_NEURON_RES, fit))
+
+
+def running_res(spec, res: int) -> int:
+    """Decision-map resolution while training: res, or coarser so that res² pixels through
+    the network (Σ n_in·n_out multiply-adds each) stay within RUNNING_MACS."""
+    sizes = spec.sizes
+    macs = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+    fit = int(math.sqrt(RUNNING_MACS / max(macs, 1)))
+    return max(min(res, MIN_RUNNING_RES), min(res, fit))
 
 
 def _frozen(a: np.ndarray, dtype=np.float32) -> np.ndarray:
@@ -79,6 +92,8 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
     """
     metrics = trainer.latest_metrics() if running else trainer.evaluate()
     extent = tuple(float(v) for v in (extent or grid.plane_extent(trainer.data)))
+    if running and trainer.data.dim == 2:
+        res = running_res(trainer.spec, res)
     codes, levels, output_map, class_map = grid_maps(trainer, extent, res)
     net = trainer.network
     shared = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-import types
 
 import numpy as np
 import pytest
@@ -39,13 +38,18 @@ def test_torch_side_takes_the_same_step_from_the_same_weights():
         trainer = bench.make_trainer(case, dtype="float64")  # exact parity needs float64
         run = bench.torch_runner(torch, trainer)
         logits = run.model(torch.from_numpy(trainer.inputs)).detach().numpy()
-        np.testing.assert_allclose(logits, trainer.network.forward(trainer.inputs).zs[-1],
-                                   rtol=0, atol=1e-12)
+        np.testing.assert_allclose(
+            logits, trainer.network.forward(trainer.inputs).zs[-1], rtol=0, atol=1e-12
+        )
         run(1)
         trainer.step(1)
-        theirs = np.concatenate([
-            torch.cat([lin.weight, lin.bias[:, None]], dim=1).detach().numpy().ravel()
-            for lin in run.model if isinstance(lin, torch.nn.Linear)])
+        theirs = np.concatenate(
+            [
+                torch.cat([lin.weight, lin.bias[:, None]], dim=1).detach().numpy().ravel()
+                for lin in run.model
+                if isinstance(lin, torch.nn.Linear)
+            ]
+        )
         assert not np.array_equal(theirs, trainer.initial_theta)
         np.testing.assert_allclose(trainer.network.theta, theirs, rtol=0, atol=1e-12)
 
@@ -99,13 +103,42 @@ def test_bench_without_torch_skips_the_ratios(monkeypatch):
 
 
 def test_bench_gui_delegates_to_the_ui_benchmark(monkeypatch, capsys):
+    from playground.cli import bench_gui
+
     calls = []
-    mod = types.ModuleType("playground.cli.bench_gui")
-    mod.run = lambda seconds: calls.append(seconds) or {"fps": 60.0, "p95_latency_ms": 12.5}
-    monkeypatch.setitem(sys.modules, "playground.cli.bench_gui", mod)
+    monkeypatch.setattr(bench_gui, "run", lambda **kw: calls.append(kw) or {"fps": 60.0})
     assert main(["bench", "--gui", "--json", "--seconds", "2"]) == 0
-    assert calls == [2.0]
-    assert json.loads(capsys.readouterr().out) == {"fps": 60.0, "p95_latency_ms": 12.5}
+    assert calls == [
+        {"seconds": 2.0, "layers": bench_gui.DEFAULT_LAYERS, "points": 500, "views": ()}
+    ]
+    assert json.loads(capsys.readouterr().out) == {"fps": 60.0}
+    assert (
+        main(
+            ["bench", "--gui", "--layers", "64:tanh,64:relu", "--points", "20000", "--views", "all"]
+        )
+        == 0
+    )
+    assert calls[-1]["layers"] == "64:tanh,64:relu" and calls[-1]["points"] == 20000
+    assert calls[-1]["views"] == bench_gui.INSIGHT_VIEWS
+    assert main(["bench", "--gui", "--views", "hidden,equations"]) == 0
+    assert calls[-1]["views"] == ("hidden", "equations")
+
+
+@pytest.mark.parametrize(
+    ("flags", "words"),
+    [
+        (["--layers", "64:nope"], ["--layers", "nope"]),
+        (["--points", "100001"], ["--points", "100,000"]),
+        (["--views", "hidden,maps"], ["--views", "maps", "equations"]),
+    ],
+)
+def test_bench_gui_options_are_checked(monkeypatch, capsys, flags, words):
+    from playground.cli import bench_gui
+
+    monkeypatch.setattr(bench_gui, "run", lambda **kw: pytest.fail("ran with a bad option"))
+    assert main(["bench", "--gui", *flags]) == 2
+    err = capsys.readouterr().err
+    assert all(w in err for w in words), err
 
 
 def test_bench_gui_missing_fails_with_one_line(monkeypatch, capsys):

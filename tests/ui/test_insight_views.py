@@ -5,12 +5,14 @@ why when they do not apply."""
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from playground.core.nn.spec import LayerSpec
 from playground.live import insights
 from playground.live.commands import InsightRequest
 from playground.live.snapshot_builder import build_snapshot
+from playground.ui.graphics import palette
 from playground.ui.views.collapse_view import CollapseView
 from playground.ui.views.hidden_space import HiddenSpaceView
 from playground.ui.window.main_window import MainWindow
@@ -30,9 +32,11 @@ def test_hidden_space_view_draws_the_payload(qtbot):
     snap, t = _snap("binary", ["hidden"], hidden_layer=1)
     view.show_snapshot(snap)
     space = snap.insights["hidden"]
-    x, y = view.points.getData()
-    np.testing.assert_allclose(np.column_stack([x, y]), space.points)
+    pos, colours = view.points.drawn()
+    np.testing.assert_allclose(pos, space.points)
     train = ~t.data.is_test
+    expected = [pg.mkColor(palette.class_color(k)).getRgb() for k in t.data.y[train]]
+    assert colours == expected
     np.testing.assert_allclose(space.points, t.network.forward(t.inputs[train]).acts[2],
                                atol=1e-6)  # layer 2 has exactly 2 units: the whole layer
     assert space.boundary is not None and not view.empty.isVisibleTo(view)
@@ -110,3 +114,17 @@ def test_views_follow_network_edits_while_training(qtbot, window):
     qtbot.waitUntil(lambda: not s.latest_snapshot().spec.hidden, timeout=10000)
     qtbot.waitUntil(lambda: window.insights.views["hidden"].empty.isVisible(), timeout=5000)
     assert s.running
+
+
+def test_steady_ranges_hold_moving_data_and_follow_it_out():
+    from playground.ui.graphics.ranges import growing_range, steady_range
+
+    shown = steady_range(None, 0.0, 10.0)
+    assert shown[0] < 0.0 and shown[1] > 10.0
+    assert steady_range(shown, 0.5, 9.5) is shown  # moved inside: the axes stay
+    assert steady_range(shown, 0.0, 12.0)[1] > 12.0  # left it: follow
+    assert steady_range(shown, 4.0, 5.0) != shown  # fills too little: shrink
+    x = growing_range(None, 0.0, 8.0)
+    assert x[1] >= 8.0 and growing_range(x, 0.0, x[1]) == x  # grows into its room
+    assert growing_range(x, 0.0, x[1] + 1)[1] > x[1] + 1
+    assert growing_range(x, 0.0, 1.0)[1] < x[1]  # a new run starts small

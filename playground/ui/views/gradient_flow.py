@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from playground.core.nn import activations
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
+from playground.ui.graphics.ranges import growing_range
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.views.insight_common import NotApplicableLabel, payload_of
 
@@ -213,7 +214,9 @@ class GradientFlowView(QWidget):
             curve.setData(steps, logs[:, layer], connect="finite")
         if not len(steps):
             return
-        self._set(self.norms, "x", (steps[0], max(steps[-1], steps[0] + 1)), padding=0.02)
+        x = growing_range(self._shown.get((id(self.norms), "x")), float(steps[0]),
+                          float(steps[-1]))
+        self._set(self.norms, "x", x, padding=0.02)
         y = logs[np.isfinite(logs)]
         if y.size:  # whole decades: the range (and the axis) change only when a curve leaves it
             lo, hi = int(np.floor(y.min())), int(np.ceil(y.max()))

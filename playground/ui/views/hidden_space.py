@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from playground.core.nn import activations
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
+from playground.ui.graphics.ranges import steady_range
+from playground.ui.graphics.scatter import ClassScatter
 from playground.ui.graphics.widgets import blocked
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.views.insight_common import NotApplicableLabel, payload_of
@@ -50,9 +52,10 @@ class HiddenSpaceView(QWidget):
         self.plot.getViewBox().setAspectLocked(True)  # a hidden space is geometry: 1:1
         self.lines = pg.PlotCurveItem(pen=pg.mkPen(*LINE_RGB, width=1), connect="finite")
         self.boundary = pg.PlotCurveItem(pen=pg.mkPen(*palette.INK, width=3))
-        self.points = items.PassiveScatter(size=7, pen=pg.mkPen(*palette.INK, 150, width=0.8))
-        for item in (self.lines, self.boundary, self.points):
+        for item in (self.lines, self.boundary):
             self.plot.addItem(item)
+        self.points = ClassScatter(self.plot, 7, pg.mkPen(*palette.INK, 150, width=0.8))
+        self._shown: dict[str, object] = {}  # axis labels and ranges set (set only on change)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.empty = NotApplicableLabel()
@@ -129,7 +132,8 @@ class HiddenSpaceView(QWidget):
         if space is None:
             return
         train = ~snap.data.is_test
-        self.points.setData(pos=space.points, brush=_brushes(snap, train))
+        self.points.set_points(space.points, snap.data.y[train], snap.data,
+                               snap.data.task == "regression")
         lines = space.lines
         if len(lines):
             gaps = np.full((len(lines), 1, 2), np.nan)
@@ -139,10 +143,32 @@ class HiddenSpaceView(QWidget):
             self.lines.setData([], [])
         b = space.boundary
         self.boundary.setData(*(([], []) if b is None else (b[:, 0], b[:, 1])))
-        x, y = space.axes
-        self.plot.setLabel("bottom", x)
-        self.plot.setLabel("left", y)
+        self._set_labels(space.axes)
+        self._set_ranges(space)
         self.caption.setText(self._caption(snap, space))
+
+    def _set_labels(self, axes: tuple[str, str]) -> None:
+        if self._shown.get("labels") != axes:
+            self._shown["labels"] = axes
+            self.plot.setLabel("bottom", axes[0])
+            self.plot.setLabel("left", axes[1])
+
+    def _set_ranges(self, space) -> None:
+        """Ranges that hold the points and the grid lines, changed only when they leave them
+        or fill too little of them (graphics.ranges.steady_range)."""
+        parts = [space.points.reshape(-1, 2)]
+        if len(space.lines):
+            parts.append(np.asarray(space.lines).reshape(-1, 2))
+        xy = np.concatenate(parts)
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if not len(xy):
+            return
+        lo, hi = xy.min(axis=0), xy.max(axis=0)
+        x = steady_range(self._shown.get("x"), float(lo[0]), float(hi[0]))
+        y = steady_range(self._shown.get("y"), float(lo[1]), float(hi[1]))
+        if (x, y) != (self._shown.get("x"), self._shown.get("y")):
+            self._shown["x"], self._shown["y"] = x, y
+            self.plot.getViewBox().setRange(xRange=x, yRange=y, padding=0.0)
 
     def _caption(self, snap: Snapshot, space) -> str:
         layer = snap.spec.hidden[space.layer]
@@ -155,12 +181,3 @@ class HiddenSpaceView(QWidget):
             text += " " + self.tr("The black line is where the output is ½: in this space one "
                                   "straight line separates the classes.")
         return text
-
-
-def _brushes(snap: Snapshot, train: np.ndarray) -> list:
-    y = snap.data.y[train]
-    if snap.data.task == "regression":
-        limit = float(np.abs(y).max()) if len(y) else 1.0
-        return [pg.mkBrush(*c) for c in palette.diverging_rgb(y, limit)]
-    brushes = [pg.mkBrush(palette.class_color(k)) for k in range(palette.MAX_CLASSES)]
-    return [brushes[k % palette.MAX_CLASSES] for k in y]

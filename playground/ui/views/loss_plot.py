@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core.nn.history import METRICS
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette, scale
+from playground.ui.graphics.ranges import growing_range, steady_range
 
 TRAIN_RGB, TEST_RGB = palette.BLUE, palette.ORANGE
 EMPTY_EPOCHS = 10  # the epoch axis of a run with no records yet
@@ -31,6 +32,8 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self._key = None
         self._log = False
+        self._classify: bool | None = None  # the task shown: classification or regression
+        self._x_shown = self._y_shown = None  # the ranges set (see graphics.ranges)
         self._epochs = np.zeros(0)
         self._cols: dict[str, np.ndarray] = {}
         self._band = (np.zeros(0), np.zeros(0))  # least and greatest train loss per bucket
@@ -106,8 +109,10 @@ class LossPlot(QWidget):
         self._cols = {k: h.column(k) for k in METRICS}
         self._band = (h.column("train_loss", "low"), h.column("train_loss", "high"))
         classify = snap.data.task != "regression"
-        self._show_accuracy(classify)
-        self.loss.setLabel("bottom", None if classify else self.tr("epoch"))
+        if classify != self._classify:  # a layout change: only when the task changes
+            self._classify = classify
+            self._show_accuracy(classify)
+            self.loss.setLabel("bottom", None if classify else self.tr("epoch"))
         self._redraw()
 
     def _show_accuracy(self, on: bool) -> None:
@@ -118,6 +123,7 @@ class LossPlot(QWidget):
 
     def set_log_scale(self, on: bool) -> None:
         self._log = bool(on)
+        self._y_shown = None
         self.loss.setLogMode(y=self._log)
         self._redraw()
 
@@ -131,6 +137,7 @@ class LossPlot(QWidget):
         self._cols = {}
         self._band = (np.zeros(0), np.zeros(0))
         self.cursor.setVisible(False)
+        self._x_shown = self._y_shown = None
         self.loss.setXRange(0, EMPTY_EPOCHS, padding=0.02)
         self.loss.setYRange(0, 1, padding=0.05)
         for c in (self.train_loss, self.test_loss, self.train_acc, self.test_acc,
@@ -145,13 +152,24 @@ class LossPlot(QWidget):
         i = int(np.argmin(np.abs(self._epochs - epoch)))
         parts = [self.tr("epoch {e}").format(e=int(self._epochs[i])),
                  self.tr("train loss {v:.4g}").format(v=self._cols["train_loss"][i])]
-        if math.isfinite(self._cols["test_loss"][i]):
-            parts.append(self.tr("test loss {v:.4g}").format(v=self._cols["test_loss"][i]))
-        for key, text in (("train_accuracy", self.tr("train acc {v:.1%}")),
-                          ("test_accuracy", self.tr("test acc {v:.1%}"))):
-            if math.isfinite(self._cols[key][i]):
-                parts.append(text.format(v=self._cols[key][i]))
+        test_loss = self._measured_near("test_loss", i)
+        if test_loss is not None:
+            parts.append(self.tr("test loss {v:.4g}").format(v=test_loss))
+        if math.isfinite(self._cols["train_accuracy"][i]):
+            parts.append(self.tr("train acc {v:.1%}").format(v=self._cols["train_accuracy"][i]))
+        test_acc = self._measured_near("test_accuracy", i)
+        if test_acc is not None:
+            parts.append(self.tr("test acc {v:.1%}").format(v=test_acc))
         return " · ".join(parts)
+
+    def _measured_near(self, key: str, i: int) -> float | None:
+        """A test metric at record i, or at the nearest record that measured it."""
+        col = self._cols[key]
+        measured = np.flatnonzero(np.isfinite(col))
+        if not len(measured):
+            return None
+        j = measured[np.argmin(np.abs(self._epochs[measured] - self._epochs[i]))]
+        return float(col[j])
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self) -> None:
@@ -162,14 +180,14 @@ class LossPlot(QWidget):
             y = self._cols[key]
             if self._log:  # log axis: only positive losses
                 y = np.where(y > 0, y, np.nan)
-            curve.setData(e, y, connect="finite")
+            curve.setData(*_measured(e, y, key == "test_loss"), connect="finite")
         for curve, y in zip((self.band_low, self.band_high), self._band, strict=True):
             if self._log:  # the band's curves are not plot items: map them to log10 here
                 with np.errstate(divide="ignore", invalid="ignore"):
                     y = np.log10(np.where(y > 0, y, np.nan))
             curve.setData(e, y, connect="finite")
         self.train_acc.setData(e, self._cols["train_accuracy"], connect="finite")
-        self.test_acc.setData(e, self._cols["test_accuracy"], connect="finite")
+        self.test_acc.setData(*_measured(e, self._cols["test_accuracy"], True), connect="finite")
         self._set_ranges()
 
     def _set_ranges(self) -> None:
@@ -178,17 +196,22 @@ class LossPlot(QWidget):
         if not len(e):
             self.loss.setXRange(0, EMPTY_EPOCHS, padding=0.02)
             return
-        self.loss.setXRange(e[0], max(e[-1], e[0] + 1), padding=0.02)
+        x = growing_range(self._x_shown, float(e[0]), float(e[-1]))
+        if x != self._x_shown:  # rarely: a range change re-lays out the axes
+            self._x_shown = x
+            self.loss.setXRange(*x, padding=0.02)
         y = np.concatenate([self._cols["train_loss"], self._cols["test_loss"], *self._band])
         y = y[np.isfinite(y) & (y > 0)] if self._log else y[np.isfinite(y)]
         if not y.size:
             return
         if self._log:
             lo, hi = float(np.log10(y.min())), float(np.log10(y.max()))
-            lo, hi = (lo - 0.5, hi + 0.5) if hi - lo < 1e-9 else (lo, hi)
+            span = steady_range(self._y_shown, lo, hi)
         else:
-            lo, hi = min(0.0, float(y.min())), max(float(y.max()), 1e-6)
-        self.loss.setYRange(lo, hi, padding=0.05)
+            span = (min(0.0, float(y.min())), max(float(y.max()), 1e-6))
+        if span != self._y_shown:
+            self._y_shown = span
+            self.loss.setYRange(*span, padding=0.05)
         for plot in (self.loss, self.acc):  # apply the new ranges now, not during the paint
             plot.vb.prepareForPaint()  # (a transform change mid-paint queues a second paint)
 
@@ -204,3 +227,12 @@ class LossPlot(QWidget):
         self.cursor.setPos(self._epochs[i])
         self.cursor.setVisible(True)
         self.readout.setText(self.readout_text(epoch))
+
+
+def _measured(x: np.ndarray, y: np.ndarray, skip_gaps: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) to draw: for a test metric, only the epochs it was measured at (the trainer
+    evaluates the test set when its budget allows: NaN elsewhere), joined by the line."""
+    if not skip_gaps:
+        return x, y
+    keep = np.isfinite(y)
+    return x[keep], y[keep]

@@ -26,7 +26,7 @@ class TrainingKeys(QObject):
         self._actions = actions  # key → the action it triggers
         QApplication.instance().installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, _watched, event) -> bool:
         if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         if event.key() not in self._actions or event.modifiers() not in (
