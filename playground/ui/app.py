@@ -58,7 +58,8 @@ def _apply_remembered_scale(app, snapshot) -> None:
 def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
             snapshot: str | None = None, steps: int = 0,
             size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
-            at: tuple[float, float] | None = None) -> int:
+            at: tuple[float, float] | None = None,
+            lesson: tuple[str, int] | None = None) -> int:
     """Open the window (or, with snapshot, render it at `size` to a PNG and exit)."""
     if snapshot:
         _headless_platform()
@@ -83,6 +84,13 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
     try:  # the training process and its relay thread stop however the window ends
         host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot)
         window = host.window
+        if lesson is not None:  # the lesson's setup, then --view and --at on top of it
+            window.lessons.open_lesson(*lesson)
+            if views:
+                session.set_open_views(views)
+                window.insights.open_saved()
+            if at is not None:
+                session.pin(at)
         if snapshot:
             return render_snapshot(app, window, Path(snapshot), steps, size)
         window.show()

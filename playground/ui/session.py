@@ -79,6 +79,8 @@ class Session(DataMixin, ViewMixin, QObject):
         self._link: TrainingLink | None = None
         self._hover: tuple = ()  # the plane point under the pointer (not saved)
         self._visible_views: frozenset[str] = frozenset()  # insight views on screen
+        self._lesson_check = None  # the lessons panel's check, judged in the training process
+        self.lesson_progress = None  # the lessons dock's place and answers (across rebuilds)
         self._start_link(self._load_command(keep=False, params=self._project.params,
                                             run=self._project.run))
 

@@ -33,6 +33,7 @@ from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.insights import InsightArea
+from playground.ui.window.lessons_dock import LessonsDock
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
 from playground.ui.window.shortcuts import TrainingKeys
@@ -59,8 +60,9 @@ class MainWindow(QMainWindow):
         self._secondary_at = 0.0
         self._build()
         self.files = FileActions(session, self, interactive, remember, self.show_status)
+        self.lessons = LessonsDock(self, self.session, self.files, remember)
         self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
-                                 self.insights.toolbar.actions())
+                                 self.insights.toolbar.actions(), self.lessons)
         self.menus.languageChosen.connect(self.languageRequested.emit)
         self.menus.scaleChosen.connect(self.scaleRequested.emit)
         self.menus.presentation.toggled.connect(self.presentationRequested.emit)

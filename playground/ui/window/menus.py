@@ -23,9 +23,11 @@ class WindowMenus(QObject):
     """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
     `log_scale` are its actions."""
 
-    def __init__(self, window: QMainWindow, session, files, set_log_scale, insight_actions=()):
+    def __init__(self, window: QMainWindow, session, files, set_log_scale, insight_actions=(),
+                 lessons=None):
         super().__init__(window)
         self._window, self.session, self.files = window, session, files
+        self._lessons = lessons  # the LessonsDock: File ▸ Lessons, Help ▸ Lessons
         bar = window.menuBar()
         self._file(bar.addMenu(self.tr("&File")))
         self._edit(bar.addMenu(self.tr("&Edit")))
@@ -38,6 +40,8 @@ class WindowMenus(QObject):
         self._languages(view.addMenu(self.tr("&Language")))
         self._zoom(view)
         h = bar.addMenu(self.tr("&Help"))
+        if lessons is not None:
+            h.addAction(lessons.action)
         self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
         self._action(h, self.tr("&About"), self.show_about)
         self._connect()
@@ -69,11 +73,23 @@ class WindowMenus(QObject):
             self._action(experiments, tr_core(experiment_text(name, "title")) or name,
                          lambda _=False, n=name: files.open_experiment(n),
                          tip=tr_core(experiment_text(name, "description")))
+        self._lesson_menu(f.addMenu(self.tr("&Lessons")))
         f.addSeparator()
         self._action(f, self.tr("Export points as &CSV…"), lambda: files.export_csv(),
                      tip=self.tr("x, y, label and train/test split of every point."))
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
+
+    def _lesson_menu(self, menu) -> None:
+        """Every lesson by its title in the window's language; one opens at its first step."""
+        menu.setToolTipsVisible(True)
+        dock = self._lessons
+        for i, lesson in enumerate(dock.lessons if dock is not None else ()):
+            lang = translator.current()
+            self._action(menu, f"&{i + 1}  {lesson.title.get(lang)}" if i < 9 else
+                         f"{i + 1}  {lesson.title.get(lang)}",
+                         lambda _=False, n=lesson.name: dock.open_lesson(n),
+                         tip=lesson.summary.get(lang))
 
     def _edit(self, e) -> None:
         s = self.session
