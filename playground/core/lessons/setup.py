@@ -81,14 +81,19 @@ def check_setup(setup, nested: bool = False) -> None:
     if not isinstance(setup, dict):
         raise Invalid(where, "kind", expected="an object", value=type(setup).__name__)
     for key, value in setup.items():
+        if key == "compare" and not nested:
+            check_setup(value, nested=True)  # its errors name "setup.compare.<key>"
+            continue
         try:
             _check_one(key, value, nested)
         except Invalid as e:
-            raise _keyed(e, key).prefixed(where) from None
+            own = e.field == key or e.field.startswith((f"{key}:", f"{key}."))
+            named = e if own else _keyed(e, key)
+            raise named.prefixed(where) from None
 
 
 def _check_one(key: str, value, nested: bool) -> None:
-    if key not in KEYS or (nested and key == "compare"):
+    if key not in KEYS or key == "compare":
         keys = [k for k in KEYS if not (nested and k == "compare")]
         raise Invalid(key, "choice", what="key", value=repr(key), choices=", ".join(keys))
     if key == "experiment":
@@ -104,10 +109,8 @@ def _check_one(key: str, value, nested: bool) -> None:
             validate.choice(value, activations.output_heads(), key, "output head")
     elif key in CONFIG_KEYS:
         TrainConfig(**{CONFIG_KEYS[key]: _config_value(key, value)})
-    elif key in VIEW_KEYS:
+    else:
         ViewState(**{VIEW_KEYS[key]: _view_value(key, value)})
-    else:  # compare
-        check_setup(value, nested=True)
 
 
 def _check_data_value(key: str, value) -> None:
@@ -160,7 +163,7 @@ def apply_setup(project: Project, setup: dict | None) -> Project:
         return project
     check_setup(setup)
     s = {k: v for k, v in setup.items() if k != "compare"}
-    p = project
+    p = replace(project, params=None, run=None)  # the weights fit the old network only
     if "experiment" in s:
         p = _from_experiment(project, s["experiment"])
     p = _with_data(p, s)
@@ -174,8 +177,8 @@ def apply_setup(project: Project, setup: dict | None) -> Project:
         p.spec()
     except Invalid as e:
         raise _keyed(e).prefixed("setup") from None
-    if "experiment" in s or _trained_parts(p) != _trained_parts(project):
-        p = replace(p, params=None, run=None)
+    if "experiment" not in s and _trained_parts(p) == _trained_parts(project):
+        p = replace(p, params=project.params, run=project.run)  # the same run goes on
     return _with_view(p, s)
 
 

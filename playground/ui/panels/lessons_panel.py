@@ -291,7 +291,8 @@ class LessonsPanel(QWidget):
         for i, button in enumerate(self.choice_group.buttons()):
             button.setChecked(i == pick)
         if pick is None:
-            self.answer.setText(f"<i>{html.escape(self.tr('Pick an answer, then train.'))}</i>")
+            hint = self.tr("Pick an answer, then train.")
+            self.answer.setText(f"<i>{html.escape(hint)}</i>")
         elif not revealed:
             wait = self.tr("The answer shows after %1 epochs of training (now %2).")
             text = wait.replace("%1", str(q.after_epochs)).replace("%2", str(epoch))

@@ -69,7 +69,9 @@ class LessonsDock(QObject):
         self.dock.setVisible(first)
 
     def _progress(self) -> LessonProgress:
-        progress = getattr(self.session, "lesson_progress", None)
+        """The session's (a rebuilt window carries on), else from the settings."""
+        holder = getattr(self.session, "session", self.session)  # the WindowSession's session
+        progress = holder.lesson_progress
         if progress is None:
             progress = LessonProgress(name=self.lessons[0].name if self.lessons else "")
             if self.remember:
@@ -78,7 +80,7 @@ class LessonsDock(QObject):
                 )
                 if name in content.lesson_names():
                     progress.name, progress.step = name, int(step) if step.isdigit() else 0
-            self.session.lesson_progress = progress
+            holder.lesson_progress = progress
         return progress
 
     def _first_launch(self) -> bool:
