@@ -23,7 +23,7 @@ from playground.ui.i18n.core_strings import tr_core
 FORMULA_STYLE = (
     "font-family: 'DejaVu Serif', 'Noto Serif CJK SC', serif; background-color: #eef2f7;"
 )
-_ONLY_FORMULAS = re.compile(r"^(\s*`[^`]+`\s*[,;.]?\s*)+$")
+_ONLY_FORMULAS = re.compile(r"^(\s*`[^`]+`\s*[,;.，；。、]?\s*)+$")
 
 
 NOWRAP_CHARS = 16  # a formula up to this long stays on one line; a longer one may wrap
@@ -118,6 +118,10 @@ def _value(key: str, raw, text: str) -> str:
         return ", ".join(_view_title(v) for v in raw) or "—"
     if key == "pin" and raw:
         return f"({text})"
+    if key in ("select_layer", "hidden_layer"):
+        return str(raw + 1)  # layers as the window counts them, from 1
+    if key == "equations_m" and raw == 0:
+        return QCoreApplication.translate("LessonsPanel", "the batch size")
     if key == "speed" and raw == 0:
         return QCoreApplication.translate("LessonsPanel", "as fast as possible")
     return text

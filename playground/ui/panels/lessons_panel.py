@@ -262,6 +262,7 @@ class LessonsPanel(QWidget):
         for button in self.choice_group.buttons():
             self.choice_group.removeButton(button)
         for row in self._choice_rows:
+            row.setParent(None)  # out of the layout now, not when the event loop deletes it
             row.deleteLater()
         self._choice_rows = []
         q = step.question
