@@ -36,10 +36,19 @@ $(VENV)/.installed-export: pyproject.toml | $(PY)
 test-export: $(VENV)/.installed-export
 	KERAS_BACKEND=torch $(PY) -m pytest tests/export
 
+# the largest network the builder allows: 10 hidden layers of 64 units
+WIDE_DEEP := 64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh
+
 bench: $(VENV)/.installed-test
 	@scripts/system-deps.sh
 	$(PIP) install -q 'torch==2.13.0' || $(PIP) install -q torch
 	$(VENV)/bin/activation-playground bench
+	$(VENV)/bin/activation-playground bench --startup
+	$(VENV)/bin/activation-playground bench --gui
+	$(VENV)/bin/activation-playground bench --gui --views all
+	$(VENV)/bin/activation-playground bench --gui --views all --layers $(WIDE_DEEP)
+	$(VENV)/bin/activation-playground bench --gui --views all --points 20000
+	$(VENV)/bin/activation-playground bench --scaling
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check playground tests scripts

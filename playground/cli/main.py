@@ -54,9 +54,18 @@ def build_parser() -> Parser:
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
     _lesson_arguments(sub, gui, lister)
 
-    bench = sub.add_parser("bench", help="engine throughput against PyTorch (1 thread)")
+    _add_bench_parser(sub.add_parser("bench", help="engine throughput against PyTorch (1 "
+                                                   "thread), or the live window's (--gui)"))
+    return parser
+
+
+def _add_bench_parser(bench) -> None:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
+    bench.add_argument("--startup", action="store_true",
+                       help="measure the cold start: process start to the first paint")
+    bench.add_argument("--scaling", action="store_true",
+                       help="steps/s and live fps against width, depth and points")
     bench.add_argument("--seconds", type=positive_float, default=10.0,
                        help="with --gui: how long to run (default 10)")
     bench.add_argument("--layers", metavar="LAYERS", help="with --gui: hidden layers, e.g. "
@@ -67,7 +76,6 @@ def build_parser() -> Parser:
                        help="with --gui: insight views open, each in its own window")
     bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
-    return parser
 
 
 def _gui_arguments(gui):
@@ -244,6 +252,19 @@ def gui_bench_options(args) -> dict:
 def run_bench(args) -> int:
     from playground.cli.report import dumps
 
+    if args.scaling:
+        from playground.cli import bench_scaling
+
+        result = bench_scaling.run()
+        print(dumps(result) if args.json else bench_scaling.format_table(result))
+        return 0
+    if args.startup:
+        from playground.cli.bench_startup import run as bench_startup
+
+        result = bench_startup()
+        print(dumps(result) if args.json else
+              "\n".join(f"{k:<28}{v}" for k, v in result.items()))
+        return 0
     if args.gui:
         try:
             from playground.cli.bench_gui import run as bench_gui

@@ -356,6 +356,7 @@ def run(args) -> int:
     show_bar = not args.json and sys.stderr.isatty()
     t0 = time.perf_counter()
     done = train_steps(trainer, total, Progress(total) if show_bar else None)
+    trainer.record_now()  # the saved curve ends at the final epoch
     report = train_report(trainer, done, time.perf_counter() - t0)
     failure = None
     if args.save:

@@ -87,6 +87,7 @@ class InsightRequest:
     hidden_stage: str = "a"  # "z" (before the activation) or "a" (after)
     point: tuple[float, float] | None = None  # the inspector's input (plane coordinates)
     batch: int | None = None  # the equations' m; None: the training batch size
+    extent: tuple[float, float, float, float] | None = None  # plane shown (2-D); None: default
     lesson: CheckSpec | None = None  # the lessons panel's live check (core.lessons.checks)
 
 

@@ -49,7 +49,7 @@ def _hidden(trainer: Trainer, request: InsightRequest):
     if units is not None and not all(0 <= u < width for u in units):
         units = None
     return hidden.hidden_space(trainer.network, _train_raw(trainer), trainer.config.features,
-                               grid.plane_extent(trainer.data), layer, units,
+                               _plane(trainer, request), layer, units,
                                request.hidden_pca, request.hidden_stage)
 
 
@@ -63,10 +63,17 @@ class CollapsePayload:
 OVERLAY_RES = 120
 
 
+def _plane(trainer: Trainer, request: InsightRequest) -> tuple[float, float, float, float]:
+    """The plane the window shows (2-D data), else the data's default plane."""
+    if request.extent is not None and trainer.data.dim == 2:
+        return tuple(request.extent)
+    return grid.plane_extent(trainer.data)
+
+
 def _collapse(trainer: Trainer, request: InsightRequest):
     train = ~trainer.data.is_test
     report = collapse.collapse_report(trainer.network, trainer.inputs[train])
-    extent = grid.plane_extent(trainer.data)
+    extent = _plane(trainer, request)
     single = collapse.single_map_on_grid(report, trainer.config.features, extent, OVERLAY_RES,
                                          trainer.data.dim)
     return CollapsePayload(report, single, extent)

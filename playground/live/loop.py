@@ -268,6 +268,10 @@ class TrainingLoop:
             self._cost[name] = self._clock() - start
         return built
 
+    def _plane(self):
+        """The plane rectangle the maps cover: the one the window shows (2-D data)."""
+        return self.request.extent if self.trainer.data.dim == 2 else None
+
     def _interval(self, part: str, base: float) -> float:
         """Seconds between refreshes of a part while running: its base rate, or longer so that
         it takes at most PART_SHARE of the time."""
@@ -283,11 +287,14 @@ class TrainingLoop:
         self._dirty = False
         self._last_emit = start = self._clock()
         trainer = self.trainer
+        if not self.running:
+            trainer.record_now()  # at rest the loss curve ends at the current epoch
         include, insights = self._include(start), self._insights(start)
         stats = self._statistics() if "layer_stats" in include else None
         side = self._clock() - start  # parts with their own share (PART_SHARE)
         snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
-                              statistics=stats, include=include, insights=insights)
+                              extent=self._plane(), statistics=stats, include=include,
+                              insights=insights)
         stop = None
         if trainer.diverged and self.running:
             stop = trainer.stop_reason
@@ -298,7 +305,7 @@ class TrainingLoop:
             self._pause(stop)
             self._dirty = False
             snap = build_snapshot(trainer, self.run_id, res=self.res, running=False,
-                                  statistics=stats, include=include,
+                                  extent=self._plane(), statistics=stats, include=include,
                                   insights=insights)  # replaces the first
         built = self._clock() - start - side
         self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from playground.core.files.experiments import DEFAULT_EXPERIMENT, load_experiment
 from playground.core.files.project import ProjectError, load_project
 
 SNAPSHOT_SIZE = (1600, 1000)
+STARTUP_PROBE = "ACTIVATION_PLAYGROUND_STARTUP_PROBE"  # set: quit after the first paint
 
 
 def _headless_platform() -> None:
@@ -76,13 +78,15 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
 
     translator.install(app, lang or _remembered_language(snapshot))
     _apply_remembered_scale(app, snapshot)
-    session = Session(loaded, path=Path(project) if project else None)
+    # a window on screen first: the training process and the insight views start after it
+    session = Session(loaded, path=Path(project) if project else None, deferred=True)
     if views:
         session.set_open_views(views)
     if at is not None:
         session.pin(at)
     try:  # the training process and its relay thread stop however the window ends
-        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot)
+        host = WindowHost(app, session, interactive=not snapshot, remember=not snapshot,
+                          fast_start=True)
         window = host.window
         if lesson is not None:  # the lesson's setup, then --view and --at on top of it
             window.lessons.open_lesson(*lesson)
@@ -93,10 +97,46 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
                 session.pin(at)
         if snapshot:
             return render_snapshot(app, window, Path(snapshot), steps, size)
+        after_first_paint(window, lambda: _finish_start(app, window, session))
         window.show()
         return app.exec()
     finally:
         session.shutdown()
+
+
+def _finish_start(app, window, session) -> None:
+    session.start_training()
+    window.finish_start()
+    if os.environ.get(STARTUP_PROBE):  # `bench --startup`: report the first paint and quit
+        print("painted", flush=True)
+        app.quit()
+
+
+def after_first_paint(window, then) -> None:
+    """Call `then` once, right after the window's first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)  # after this paint has reached the screen
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+
+
+def _plane_settled(app, window, timeout_s: float = 2.0) -> bool:
+    """Process events until the session knows the plane the canvas shows (2-D data)."""
+    if not window.canvas.zoomable():
+        return False
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if window.session.plane == window.canvas.visible_plane():
+            return True
+        app.processEvents()
+        time.sleep(0.01)
+    return False
 
 
 def render_snapshot(app, window, out: Path, steps: int,
@@ -109,6 +149,8 @@ def render_snapshot(app, window, out: Path, steps: int,
     snap = session.train_steps(steps) if steps else session.sync()
     for _ in range(3):  # let layouts settle at the final size, then paint the last frame
         app.processEvents()
+    if _plane_settled(app, window):  # the maps now cover the plane as laid out
+        snap = session.sync()
     if snap is not None:
         window.paint(snap)
     app.processEvents()

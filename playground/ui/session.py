@@ -53,10 +53,12 @@ class Session(DataMixin, ViewMixin, QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
     projectReplaced = Signal()  # a new project was loaded: every widget refreshes
+    dataReplaced = Signal()  # new points from a data set or project (not an edit): views refit
     insightsChanged = Signal()  # open insight views or their options
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None,
-                 res: int = DEFAULT_RES, inline: bool = False, path: Path | None = None):
+                 res: int = DEFAULT_RES, inline: bool = False, path: Path | None = None,
+                 deferred: bool = False):
         super().__init__(parent)
         self._project = project if project is not None else load_experiment(DEFAULT_EXPERIMENT)
         self._path = None if path is None else Path(path)
@@ -78,11 +80,13 @@ class Session(DataMixin, ViewMixin, QObject):
         self._frame_timer.timeout.connect(self._flush)
         self._link: TrainingLink | None = None
         self._hover: tuple = ()  # the plane point under the pointer (not saved)
+        self._plane: tuple = ()  # (x0, x1, y0, y1) of the plane shown: the maps cover it
         self._visible_views: frozenset[str] = frozenset()  # insight views on screen
         self._lesson_check = None  # the lessons panel's check, judged in the training process
         self.lesson_progress = None  # the lessons dock's place and answers (across rebuilds)
-        self._start_link(self._load_command(keep=False, params=self._project.params,
-                                            run=self._project.run))
+        self._closed = False
+        if not deferred:  # deferred: start_training() (the app calls it after the first paint)
+            self.start_training()
 
     # ------------------------------------------------------------------ properties
     @property
@@ -125,6 +129,15 @@ class Session(DataMixin, ViewMixin, QObject):
                                      snap.run_state())
 
     # ------------------------------------------------------------------ the training link
+    def start_training(self) -> None:
+        """Start the training process (or loop) on the project as it is now, once."""
+        if self._link is not None or self._closed:
+            return
+        self._start_link(self._load_command(keep=False, params=self._project.params,
+                                            run=self._project.run))
+        if self._running:
+            self._play_seq = self._post(c.Run(True))
+
     def _start_link(self, load: c.Load) -> None:
         link = (InlineLink if self._inline else ProcessLink)(load, self._res, self)
         link.snapshotReady.connect(self._on_snapshot)
@@ -206,6 +219,7 @@ class Session(DataMixin, ViewMixin, QObject):
 
     def sync(self, timeout_s: float = 30.0) -> Snapshot | None:
         """Block (processing events) until a snapshot reflecting every command so far arrived."""
+        self.start_training()
         target = self._post(c.Sync())
         deadline = time.perf_counter() + timeout_s
         while self._latest_seq < target and time.perf_counter() < deadline:
@@ -222,7 +236,8 @@ class Session(DataMixin, ViewMixin, QObject):
         return self.sync(timeout_s)
 
     def shutdown(self) -> None:
-        """Stop the training link and wait for it (idempotent)."""
+        """Stop the training link and wait for it (idempotent); it never starts again."""
+        self._closed = True
         self._frame_timer.stop()
         if self._link is not None:
             link, self._link = self._link, None
@@ -242,6 +257,7 @@ class Session(DataMixin, ViewMixin, QObject):
         """Replace the whole project (New / Open / experiment); weights come from the project."""
         self._set_running(False)
         self._project = project
+        self._plane = ()  # the canvas reports the new data's plane once it has fitted it
         self._history.clear()
         self._latest, self._pending = None, False
         self._saved_step = _run_step(project)
@@ -255,6 +271,7 @@ class Session(DataMixin, ViewMixin, QObject):
         for sig in (self.dataChanged, self.specChanged, self.configChanged, self.undoStateChanged,
                     self.viewChanged, self.stopRulesChanged):
             sig.emit()
+        self.dataReplaced.emit()
         self.speedChanged.emit(self.speed)
         self.insightsChanged.emit()
         self.selectedLayerChanged.emit(self.selected_layer)

@@ -66,7 +66,10 @@ class DataMixin:
             self._refuse(exc)
             return
         before = self._project.dataset
+        self._plane = ()  # until the canvas has fitted the new points
         self._set_data(spec.generate(), spec)
+        self._post(c.Subscribe(self.insight_request()))
+        self.dataReplaced.emit()
         if self._path is None and (before is None or before.name != name):
             # another data set: an experiment's name and text no longer describe it
             self._project = replace(self._project, name="", description="", title="")

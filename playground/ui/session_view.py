@@ -4,12 +4,15 @@ tells the training loop where it cares, and emits the session's change signal.""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from playground.core import limits
 from playground.core.errors import Invalid
 from playground.core.files.view import ViewState
 from playground.live import commands as c
+
+MIN_PLANE_SPAN = 1e-3  # the smallest plane width or height the maps are computed over
 
 
 class ViewMixin:
@@ -105,7 +108,8 @@ class ViewMixin:
                  | ({"lesson"} if self._lesson_check is not None else set()))
         return c.InsightRequest(frozenset(views), v.hidden_layer,
                                 tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
-                                tuple(point) or None, v.equations_m or None, self._lesson_check)
+                                tuple(point) or None, v.equations_m or None,
+                                self._plane or None, self._lesson_check)
 
     def _subscribe(self) -> None:
         self._post(c.Subscribe(self.insight_request()))
@@ -149,6 +153,25 @@ class ViewMixin:
             self._hover = point
             if not self._project.view.pinned and "inspector" in self._visible_views:
                 self._post(c.Subscribe(self.insight_request()))
+
+    @property
+    def plane(self) -> tuple:
+        """(x0, x1, y0, y1) the maps are computed over; () until the canvas says."""
+        return self._plane
+
+    def set_plane_extent(self, extent) -> None:
+        """The plane rectangle (x0, x1, y0, y1) the canvas shows: maps are computed over it.
+        Kept within ±MAX_COORDINATE and at least MIN_PLANE_SPAN wide (a zoom can't go past)."""
+        x0, x1, y0, y1 = (float(v) for v in extent)
+        if not all(math.isfinite(v) for v in (x0, x1, y0, y1)):
+            return
+        limit = limits.MAX_COORDINATE
+        x0, x1, y0, y1 = (min(max(v, -limit), limit) for v in (x0, x1, y0, y1))
+        if x1 - x0 < MIN_PLANE_SPAN or y1 - y0 < MIN_PLANE_SPAN:
+            return
+        if (x0, x1, y0, y1) != self._plane:
+            self._plane = (x0, x1, y0, y1)
+            self._post(c.Subscribe(self.insight_request()))
 
     def pin(self, point: tuple[float, float] | None) -> None:
         """Pin the inspector at a point of the plane (None: follow the pointer again)."""

@@ -12,13 +12,17 @@ keeps tests synchronous and deterministic (no child process); the app uses Proce
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from playground.live import commands as c
 from playground.live.loop import TrainingLoop
-from playground.live.process import TrainingProcess
 from playground.live.snapshot import Hydrator
 from playground.live.snapshot_builder import DEFAULT_RES
+
+if TYPE_CHECKING:
+    from playground.live.process import TrainingProcess
 
 POLL_S = 0.05  # how often the relay checks its stop flag while no event arrives
 
@@ -89,6 +93,8 @@ def _hydrated(event, hydrate: Hydrator):
 class ProcessLink(TrainingLink):
     def __init__(self, load: c.Load, res: int = DEFAULT_RES, parent: QObject | None = None):
         super().__init__(parent)
+        from playground.live.process import TrainingProcess  # multiprocessing: after the paint
+
         self.process = TrainingProcess(load, res)
         self._relay = _Relay(self.process)  # no parent: it moves to the thread
         self.thread = QThread()

@@ -1247,6 +1247,14 @@ Click to enlarge</source>
         <translation>损失使用对数坐标(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Reset plane view</source>
+        <translation>重置平面视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fit the plane to the points again (the mouse wheel zooms in and out around the pointer).</source>
+        <translation>重新让平面适配所有数据点（鼠标滚轮可围绕指针放大、缩小）。</translation>
+    </message>
+    <message>
         <source>Draw class %1</source>
         <translation>绘制类别 %1</translation>
     </message>

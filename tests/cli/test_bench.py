@@ -161,3 +161,23 @@ def test_bench_reports_what_recording_gradient_norms_costs(quick_json):
     assert g["passed"] == (g["share"] <= g["budget_share"])
     table = bench.format_table(quick_json)
     assert "G    |dL/dW| recorded every" in table and f"of {GRAD_EVERY} steps" in table
+
+
+def test_bench_scaling_rows_vary_one_thing_each(monkeypatch):
+    from playground.cli import bench_gui, bench_scaling
+
+    seen = []
+
+    def fake_live(seconds, layers, points):
+        seen.append((layers, points))
+        return {"fps": 30.0, "p95_latency_ms": 5.0, "training_share": 0.9}
+
+    monkeypatch.setattr(bench_gui, "run", fake_live)
+    result = bench_scaling.run(headless_s=0.01, live_s=0.01)
+    rows = result["rows"]
+    assert len(rows) == 12 and all(r["steps_per_s"] > 0 for r in rows)
+    assert [r["points"] for r in rows[-4:]] == list(bench_scaling.POINTS)
+    assert rows[3]["layers"] == ",".join(["64:tanh"] * 6)
+    assert rows[7]["layers"] == ",".join(["8:tanh"] * 10)
+    table = bench_scaling.format_table(result)
+    assert "width 64" in table and "points 100,000" in table

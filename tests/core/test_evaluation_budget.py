@@ -90,3 +90,22 @@ def test_latest_metrics_are_fresh_after_the_data_changes():
     m = t.latest_metrics()
     assert m.train_loss == pytest.approx(_bce_and_accuracy(t, False)[0], rel=1e-12)
     assert math.isfinite(m.test_loss)
+
+
+def test_record_now_ends_the_curve_at_the_current_epoch():
+    t = _trainer(batch_size=7, share=1e-12)
+    t.train_epochs(4)
+    assert list(t.history.data().last) == [1]
+    t.record_now()
+    h = t.history.data()
+    assert list(h.last) == [1, 4]
+    assert h.final[-1, 0] == pytest.approx(_bce_and_accuracy(t, False)[0], rel=1e-12)
+    t.record_now()  # nothing new to record
+    assert list(t.history.data().last) == [1, 4]
+
+
+def test_one_slow_evaluation_does_not_starve_the_records():
+    t = _trainer(batch_size=10_000, share=0.5)
+    t._clock_evaluation(0.0, 1e-4)
+    t._clock_evaluation(0.0, 10.0)  # descheduled mid-evaluation
+    assert t._eval_clock[1] <= 4 * 1e-4

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from view_runs import snapshot_for
 
 from playground.core.data.pointset import PointSet
@@ -63,7 +63,7 @@ def _points():
 def test_left_click_emits_add_at_plane_coordinates(qtbot, canvas):
     canvas.set_points(_points(), show_test=True)
     tol = 2 * 12.0 / 500  # two pixels of a 12-unit plane drawn in ~500 px
-    for x, y in [(1.5, -2.25), (-5.0, 5.0), (0.0, 0.0)]:
+    for x, y in [(1.5, -2.25), (-3.2, 4.2), (0.0, 0.0)]:  # inside the fitted view
         with qtbot.waitSignal(canvas.addRequested, timeout=1000) as blocker:
             _click(qtbot, canvas, x, y)
         gx, gy = blocker.args
@@ -102,7 +102,7 @@ def test_drag_moves_point_without_panning(qtbot, canvas):
     assert canvas.view.viewRange() == before
     # dragging empty space neither moves anything nor pans
     with qtbot.assertNotEmitted(canvas.moveRequested):
-        _drag(canvas, (-5.0, 0.0), (-2.0, 2.0))
+        _drag(canvas, (-3.2, 0.0), (-2.0, 2.0))
     assert canvas.view.viewRange() == before
 
 
@@ -152,3 +152,66 @@ def test_multiclass_regression_and_iris(qtbot, canvas):
     assert np.allclose(np.column_stack(pos), snap.data.train[0][:, :2])
     with qtbot.assertNotEmitted(canvas.addRequested):
         _click(qtbot, canvas, 0.0, 0.0)
+
+
+def test_the_view_fits_the_data_and_stays_while_clicking_near_its_edge(qtbot, canvas):
+    data = _points()
+    canvas.set_points(data, show_test=True)
+    (x0, x1), (y0, y1) = canvas.view.viewRange()
+    lo, hi = data.X.min(axis=0), data.X.max(axis=0)
+    assert x0 < lo[0] and x1 > hi[0] and y0 < lo[1] and y1 > hi[1]
+    span = (hi - lo).max()
+    assert min(lo[0] - x0, lo[1] - y0, x1 - hi[0], y1 - hi[1]) <= 0.1 * span  # a small margin
+    before = canvas.view.viewRange()
+    edge = PointSet(np.vstack([data.X, [[hi[0] + 0.05 * span, 0.0]]]), np.r_[data.y, 1])
+    canvas.set_points(edge, show_test=True)  # a point clicked near the edge: no rescale
+    assert canvas.view.viewRange() == before
+
+
+def test_wheel_zoom_and_reset_view_report_the_plane_shown(qtbot, canvas):
+    canvas.set_points(_points(), show_test=True)
+    fitted = canvas.visible_plane()
+    with qtbot.waitSignal(canvas.planeChanged, timeout=2000) as blocker:
+        canvas.view.scaleBy((0.5, 0.5))
+    zoomed = blocker.args[0]
+    assert zoomed == pytest.approx(canvas.visible_plane())
+    assert zoomed[1] - zoomed[0] == pytest.approx(0.5 * (fitted[1] - fitted[0]), rel=1e-2)
+    canvas.fit_to_data()
+    assert canvas.visible_plane() == pytest.approx(fitted, rel=1e-2)
+
+
+def test_the_decision_map_covers_the_whole_plane_shown(qtbot, make_session):
+    """The session sends the canvas's visible rectangle; the snapshot's map covers exactly it."""
+    from playground.ui.window.main_window import MainWindow
+
+    session = make_session()
+    window = MainWindow(session, interactive=False, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: session._plane == pytest.approx(window.canvas.visible_plane()),
+                    timeout=3000)
+    snap = session.sync()
+    assert snap.extent == pytest.approx(window.canvas.visible_plane())
+    window.canvas.view.scaleBy((0.5, 0.5))
+    qtbot.waitUntil(lambda: session._plane == pytest.approx(window.canvas.visible_plane()),
+                    timeout=3000)
+    assert session.sync().extent == pytest.approx(window.canvas.visible_plane())
+
+
+def test_view_menu_resets_the_plane_view(qtbot, make_session):
+    from playground.ui.window.main_window import MainWindow
+
+    window = MainWindow(make_session(), interactive=False, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    fitted = window.canvas.visible_plane()
+    window.canvas.view.scaleBy((0.25, 0.25))
+    assert window.canvas.visible_plane() != pytest.approx(fitted, rel=1e-2)
+    actions = [a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]
+    reset = next(a for a in actions if a.shortcut().toString() == "Home")
+    reset.trigger()
+    assert window.canvas.visible_plane() == pytest.approx(fitted, rel=1e-2)

@@ -280,7 +280,7 @@ class Trainer(Evaluation):
             test_loss, test_acc = self._test_metrics() if self._evaluation_due() else (None, None)
             m = Metrics(self.step_count, self.epoch, train_loss, test_loss, train_acc, test_acc)
         elif self._evaluation_due():
-            m = self.evaluate()
+            m = self._timed_evaluation()
             if self.diverged:
                 return False
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
 from playground.ui.graphics import scale
@@ -101,8 +101,17 @@ class FastImage(pg.ImageItem):
 
     Rendered to a premultiplied ARGB32 buffer (NaN → transparent) that the raster engine scales
     without a format conversion: about 5× cheaper to draw than pyqtgraph's Indexed8 image.
-    The logical image, levels and table stay pyqtgraph's (image, levels, lut).
+    The logical image, levels and table stay pyqtgraph's (image, levels, lut). An image coarser
+    than SMOOTH_BELOW pixels a side (a wide network's map while it trains) is drawn with
+    bilinear filtering instead of blocks.
     """
+
+    SMOOTH_BELOW = 100
+
+    def paint(self, p, *args):
+        if self.image is not None and max(self.image.shape[:2]) < self.SMOOTH_BELOW:
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        super().paint(p, *args)
 
     def render(self):
         self._unrenderable = True

@@ -4,6 +4,8 @@ Passive view: it draws a PointSet and a Snapshot and turns mouse gestures into r
 (addRequested / removeRequested / moveRequested; Shift+click: pinRequested; the pointer's plane
 position: hovered, at most HOVER_HZ times a second); the session decides what happens.
 2-D data: decision map image (Snapshot.output_map, row i = y, column j = x) under the points.
+The view is the user's: fit to the data (a new data set; Reset view), zoomed with the wheel, never
+moved by a click; the visible rectangle goes out as planeChanged so the maps cover just that.
 1-D data: points (x, target) and the network's curve (output_map (res,) over x).
 d > 2 (iris): the first two (standardized) features as a scatter, with a note; no map.
 """
@@ -20,10 +22,14 @@ from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
 from playground.ui.graphics.widgets import Throttle
+from playground.ui.views.canvas_map import class_image, regression_image
 
 PICK_RADIUS_PX = 14.0  # a press this close to a point grabs it
 POINT_SIZE = 9.0
 HOVER_HZ = 30  # hovered signals per second at most
+PLANE_HZ = 8  # planeChanged signals per second at most
+FIT_MARGIN = 0.06  # fit_to_data: room around the data, as a share of its span
+ZOOM_STEP = 0.85  # one wheel notch scales the view by this (in) or its inverse (out)
 
 
 class _CanvasViewBox(pg.ViewBox):
@@ -47,7 +53,13 @@ class _CanvasViewBox(pg.ViewBox):
                               self.mapSceneToView(ev.scenePos()))
 
     def wheelEvent(self, ev, axis=None):
-        ev.ignore()
+        if not self._canvas.zoomable():
+            ev.ignore()
+            return
+        ev.accept()
+        notches = ev.delta() / 120.0
+        factor = ZOOM_STEP ** notches
+        self.scaleBy((factor, factor), center=self.mapSceneToView(ev.scenePos()))
 
 
 class DataCanvas(QWidget):
@@ -56,6 +68,7 @@ class DataCanvas(QWidget):
     moveRequested = Signal(int, float, float)
     hovered = Signal(float, float)  # the pointer's plane position (throttled)
     pinRequested = Signal(float, float)  # Shift+click: pin (or unpin) the inspector here
+    planeChanged = Signal(object)  # (x0, x1, y0, y1): the plane rectangle shown (2-D data)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,7 +81,9 @@ class DataCanvas(QWidget):
         self._map_mode = ""  # "class" | "regression": which lookup table the image holds
         self._extent = PLANE_EXTENT
         self._hover = Throttle(1000 // HOVER_HZ, lambda p: self.hovered.emit(*p), self)
+        self._plane = Throttle(1000 // PLANE_HZ, self.planeChanged.emit, self)
         self._build()
+        self.view.sigRangeChanged.connect(self._range_changed)
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -122,13 +137,42 @@ class DataCanvas(QWidget):
         self._set_extent(PLANE_EXTENT)
 
     # ------------------------------------------------------------------ public API
+    def zoomable(self) -> bool:
+        return self._data is not None and self._data.dim == 2
+
+    def fit_to_data(self) -> None:
+        """Show the data's bounding box with FIT_MARGIN around it (the standard plane without
+        two distinct points); the maps then cover what is shown."""
+        data = self._data
+        if data is None or data.dim != 2:
+            return
+        extent = PLANE_EXTENT
+        if data.n >= 2:
+            lo, hi = data.X[:, :2].min(axis=0), data.X[:, :2].max(axis=0)
+            if (hi - lo).max() > 1e-6:
+                pad = FIT_MARGIN * (hi - lo).max()
+                extent = (lo[0] - pad, hi[0] + pad, lo[1] - pad, hi[1] + pad)
+        self._extent = tuple(float(v) for v in extent)
+        x0, x1, y0, y1 = self._extent
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.0)
+
+    def visible_plane(self) -> tuple[float, float, float, float]:
+        (x0, x1), (y0, y1) = self.view.viewRange()
+        return (float(x0), float(x1), float(y0), float(y1))
+
+    def _range_changed(self, *_args) -> None:
+        if self.zoomable():
+            self._plane.push(self.visible_plane())
+
     def set_eraser(self, on: bool) -> None:
         self._eraser = bool(on)
         self.plot_widget.viewport().setCursor(
             Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
 
     def set_points(self, data: PointSet, show_test: bool = True) -> None:
-        """Draw the points: filled discs for training points, hollow rings for test points."""
+        """Draw the points: filled discs for training points, hollow rings for test points.
+        The first 2-D data shown is fitted in view (later ones when fit_to_data is called)."""
+        first = self._data is None or self._data.dim != data.dim
         self._data, self._show_test = data, bool(show_test)
         self._drag_index = None
         self._xy = self._plane_xy(data)
@@ -144,6 +188,8 @@ class DataCanvas(QWidget):
         self._set_axes(data)
         if data.dim != 2:
             self._set_extent(self._data_extent(data))
+        elif first:
+            self.fit_to_data()
 
     def show_snapshot(self, snap: Snapshot, discretize: bool = False) -> None:
         """Draw the snapshot's decision map (2-D) or curve (1-D); points follow snap.data."""
@@ -154,8 +200,8 @@ class DataCanvas(QWidget):
             x0, x1, y0, y1 = snap.extent
             pad = 0.03 * (x1 - x0)
             self._set_extent((x0 - pad, x1 + pad, y0, y1))
-        else:
-            self._set_extent(snap.extent if dim == 2 else self._data_extent(snap.data))
+        elif dim > 2:
+            self._set_extent(self._data_extent(snap.data))
         if dim == 2 and snap.output_map is not None:
             self._draw_map(snap, discretize)
             self.curve.setVisible(False)
@@ -277,10 +323,9 @@ class DataCanvas(QWidget):
         out = np.asarray(snap.output_map, np.float32)  # (res, res), row i = y, column j = x
         task = snap.data.task
         if task == "regression":
-            img, levels, mode = self._regression_image(snap, out, discretize)
+            img, levels, mode = regression_image(snap, out, discretize)
         else:
-            img, levels, mode = self._class_image(snap, out, discretize), palette.CLASS_LEVELS, \
-                "class"
+            img, levels, mode = class_image(snap, out, discretize), palette.CLASS_LEVELS, "class"
         if mode != self._map_mode:
             self.image.setLookupTable(palette.CLASS_LUT if mode == "class"
                                       else palette.DIVERGING_LUT)
@@ -292,28 +337,6 @@ class DataCanvas(QWidget):
         # pixel centres sit on the grid points: the image reaches half a cell past the extent
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
         self.image.setVisible(True)
-
-    @staticmethod
-    def _class_image(snap: Snapshot, out: np.ndarray, discretize: bool) -> np.ndarray:
-        """CLASS_LUT indices (res, res) float32: winner class, confidence → intensity."""
-        if snap.class_map is not None:  # multiclass: out = winning probability ∈ [1/K, 1]
-            k = snap.data.n_classes
-            cls = snap.class_map
-            strength = (out - 1.0 / k) / (1.0 - 1.0 / k)
-        else:  # binary: out = P(class 1)
-            cls = (out > 0.5).astype(np.int8)
-            strength = np.abs(out - 0.5) * 2.0
-        if discretize:
-            strength = np.full_like(out, 0.6)
-        return palette.class_map_index(cls, strength)
-
-    @staticmethod
-    def _regression_image(snap: Snapshot, out: np.ndarray, discretize: bool):
-        y = snap.data.y
-        limit = float(np.abs(y).max()) if len(y) else 1.0
-        limit = limit if limit > 0 else 1.0
-        img = np.sign(out) * np.float32(0.6 * limit) if discretize else out
-        return img.astype(np.float32, copy=False), (-limit, limit), "regression"
 
     # ------------------------------------------------------------------ mouse gestures
     def _editable(self) -> bool:

@@ -14,14 +14,15 @@ from playground.ui.window.main_window import MainWindow
 
 
 class WindowHost(QObject):
-    def __init__(self, app, session, interactive: bool = True, remember: bool = True):
+    def __init__(self, app, session, interactive: bool = True, remember: bool = True,
+                 fast_start: bool = False):
         super().__init__()
         self.app, self.session = app, session
         self.interactive, self.remember = interactive, remember
-        self.window = self._build()
+        self.window = self._build(fast_start)
 
-    def _build(self) -> MainWindow:
-        window = MainWindow(self.session, self.interactive, self.remember)
+    def _build(self, fast_start: bool = False) -> MainWindow:
+        window = MainWindow(self.session, self.interactive, self.remember, fast_start=fast_start)
         window.languageRequested.connect(self.switch_language)
         window.scaleRequested.connect(self.set_scale)
         window.presentationRequested.connect(self.set_presentation)

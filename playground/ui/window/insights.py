@@ -32,7 +32,14 @@ def titles() -> dict[str, str]:
 
 
 class InsightArea(QMainWindow):
-    def __init__(self, session, centre: QWidget, parent: QWidget | None = None):
+    """The centre (plane and diagram) with the insight views docked around it.
+
+    `defer_views`: the views themselves are built by build_views() (the app calls it after the
+    first paint, to start faster) unless the project opens one; docks and actions exist now.
+    """
+
+    def __init__(self, session, centre: QWidget, parent: QWidget | None = None,
+                 defer_views: bool = False):
         super().__init__(parent)
         self.session = session
         self.setWindowFlags(Qt.WindowType.Widget)  # a widget inside the window, not a window
@@ -48,20 +55,21 @@ class InsightArea(QMainWindow):
         self.toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_docks()
-        self._wire()
+        if not defer_views or self.session.view.views:
+            self.build_views()
+        else:  # a project opened before then may open views
+            session.projectReplaced.connect(
+                lambda: self.build_views() if session.view.views else None)
 
     def _build_docks(self) -> None:
         names = titles()
         first = None
         for cls in VIEWS:
-            view = cls()
             dock = QDockWidget(names[cls.name], self)
             dock.setObjectName(f"insight-{cls.name}")
-            dock.setWidget(view)
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                              | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             if first is not None:
                 self.tabifyDockWidget(first, dock)
@@ -72,7 +80,18 @@ class InsightArea(QMainWindow):
             action.toggled.connect(self._opened)
             dock.visibilityChanged.connect(lambda on, n=cls.name: self._visibility(n, on))
             dock.hide()
-            self.views[cls.name], self.docks[cls.name] = view, dock
+            self.docks[cls.name] = dock
+
+    def build_views(self) -> None:
+        """Put each view into its dock and wire it to the session (once)."""
+        if self.views:
+            return
+        for cls in VIEWS:
+            view = cls()
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.docks[cls.name].setWidget(view)
+            self.views[cls.name] = view
+        self._wire()
 
     def _wire(self) -> None:
         s = self.session
@@ -118,6 +137,7 @@ class InsightArea(QMainWindow):
             self.fit_docks()
 
     def open(self, name: str) -> None:
+        self.build_views()
         dock = self.docks[name]
         dock.show()
         dock.raise_()
@@ -141,6 +161,8 @@ class InsightArea(QMainWindow):
                                     + [n for n in checked if n not in self.session.view.views])
 
     def _visibility(self, name: str, on: bool) -> None:
+        if on:
+            self.build_views()
         self._shown[name] = on
         self.session.set_visible_views(self.visible_views())
         snap = self.session.latest_snapshot()
@@ -151,5 +173,7 @@ class InsightArea(QMainWindow):
         return [n for n, shown in self._shown.items() if shown]
 
     def paint(self, snap) -> None:
+        if not self.views:
+            return
         for name in self.visible_views():
             self.views[name].show_snapshot(snap)

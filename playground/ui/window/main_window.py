@@ -51,8 +51,10 @@ class MainWindow(QMainWindow):
     presentationRequested = Signal(bool)  # … full screen and larger, or back
 
     def __init__(self, session: Session, interactive: bool = True,
-                 remember: bool = True, parent: QWidget | None = None):
+                 remember: bool = True, parent: QWidget | None = None,
+                 fast_start: bool = False):
         super().__init__(parent)
+        self._fast_start = fast_start  # insight views built by finish_start()
         self.session = WindowSession(session, self)  # connections die with this window
         self.remember = remember  # False: neither read nor write QSettings
         self.frames_painted = 0
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         self.centre.setStretchFactor(0, 1)
         self.centre.setStretchFactor(1, 1)
         self.centre.setSizes([520, 480])
-        self.insights = InsightArea(self.session, self.centre)
+        self.insights = InsightArea(self.session, self.centre, defer_views=self._fast_start)
         self.right = self._build_right()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.left_scroll, self.insights, self.right):
@@ -167,6 +169,10 @@ class MainWindow(QMainWindow):
         bar = self.left_scroll.verticalScrollBar().sizeHint().width()
         need = max(self.left.minimumSizeHint().width(), self.left.sizeHint().width())
         self.left_scroll.setMinimumWidth(need + bar + 4)
+
+    def finish_start(self) -> None:
+        """What a fast start left for after the first paint: the insight views."""
+        self.insights.build_views()
 
     # ------------------------------------------------------------------ session → window
     def _connect(self) -> None:

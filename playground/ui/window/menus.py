@@ -121,6 +121,9 @@ class WindowMenus(QObject):
                                        checkable=True)
         self.log_scale = self._action(v, self.tr("&Log-scale loss"), set_log_scale,
                                       checkable=True)
+        self._action(v, self.tr("&Reset plane view"), lambda: self._window.canvas.fit_to_data(),
+                     "Home", self.tr("Fit the plane to the points again (the mouse wheel zooms "
+                                     "in and out around the pointer)."))
         v.addSeparator()
         self.draw_class = [
             self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),

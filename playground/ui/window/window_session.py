@@ -28,12 +28,14 @@ class WindowSession(QObject):
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
     projectReplaced = Signal()
+    dataReplaced = Signal()
     insightsChanged = Signal()
 
     SIGNALS = ("dataChanged", "specChanged", "configChanged", "snapshotReady", "runningChanged",
                "message", "notice", "selectedLayerChanged", "currentClassChanged",
                "viewChanged", "stopRulesChanged", "speedChanged", "undoStateChanged",
-               "modifiedChanged", "pathChanged", "projectReplaced", "insightsChanged")
+               "modifiedChanged", "pathChanged", "projectReplaced", "dataReplaced",
+               "insightsChanged")
 
     def __init__(self, session, parent: QObject):
         super().__init__(parent)

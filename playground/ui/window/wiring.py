@@ -41,6 +41,7 @@ def connect_panels(w) -> None:
         d.set_current_class(k)
 
     s.dataChanged.connect(on_data)
+    s.dataReplaced.connect(w.canvas.fit_to_data)  # after on_data: the new points are drawn
     s.specChanged.connect(on_spec)
     s.configChanged.connect(lambda: (c.set_config(s.project.config), on_spec()))
     s.viewChanged.connect(on_view)
@@ -84,6 +85,7 @@ def _requests(w, s) -> None:
     w.canvas.moveRequested.connect(s.move_point)
     w.canvas.hovered.connect(lambda x, y: s.hover((x, y)))
     w.canvas.pinRequested.connect(s.toggle_pin)
+    w.canvas.planeChanged.connect(s.set_plane_extent)
     w.diagram.layerClicked.connect(s.select_layer)
     w.diagram.neuronClicked.connect(lambda layer, _unit: s.select_layer(layer))
 

@@ -1,0 +1,31 @@
+"""The decision map as an image: lookup-table indices or values from a snapshot's output map."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from playground.live.snapshot import Snapshot
+from playground.ui.graphics import palette
+
+
+def class_image(snap: Snapshot, out: np.ndarray, discretize: bool) -> np.ndarray:
+    """CLASS_LUT indices (res, res) float32: winner class, confidence → intensity."""
+    if snap.class_map is not None:  # multiclass: out = winning probability ∈ [1/K, 1]
+        k = snap.data.n_classes
+        cls = snap.class_map
+        strength = (out - 1.0 / k) / (1.0 - 1.0 / k)
+    else:  # binary: out = P(class 1)
+        cls = (out > 0.5).astype(np.int8)
+        strength = np.abs(out - 0.5) * 2.0
+    if discretize:
+        strength = np.full_like(out, 0.6)
+    return palette.class_map_index(cls, strength)
+
+
+def regression_image(snap: Snapshot, out: np.ndarray, discretize: bool):
+    """(values (res, res) float32, levels ±max|target|, "regression"); discretized: the sign."""
+    y = snap.data.y
+    limit = float(np.abs(y).max()) if len(y) else 1.0
+    limit = limit if limit > 0 else 1.0
+    img = np.sign(out) * np.float32(0.6 * limit) if discretize else out
+    return img.astype(np.float32, copy=False), (-limit, limit), "regression"

@@ -1,0 +1,50 @@
+"""A fast start: the window paints before the training process and the insight views exist."""
+
+from __future__ import annotations
+
+from conftest import make_project
+
+from playground.cli import bench_startup
+from playground.ui.session import Session
+from playground.ui.window.main_window import MainWindow
+
+
+def test_a_deferred_session_starts_training_when_asked_or_when_synced(qtbot):
+    s = Session(make_project(), res=16, inline=True, deferred=True)
+    try:
+        assert s.link is None
+        s.play()  # pressed before the start: remembered
+        s.start_training()
+        assert s.link is not None and s.running
+        qtbot.waitUntil(
+            lambda: s.latest_snapshot() is not None and s.latest_snapshot().step > 0, timeout=5000
+        )
+    finally:
+        s.shutdown()
+    s.start_training()  # never after a shutdown
+    assert s.link is None
+
+
+def test_sync_starts_a_deferred_session(qtbot):
+    s = Session(make_project(), res=16, inline=True, deferred=True)
+    try:
+        assert s.sync() is not None and s.link is not None
+    finally:
+        s.shutdown()
+
+
+def test_insight_views_are_built_after_the_first_paint_or_when_opened(qtbot, make_session):
+    window = MainWindow(make_session(), interactive=False, remember=False, fast_start=True)
+    qtbot.addWidget(window)
+    assert window.insights.views == {} and len(window.insights.docks) == 5
+    window.insights.open("hidden")
+    assert set(window.insights.views) == set(window.insights.docks)
+    other = MainWindow(make_session(), interactive=False, remember=False, fast_start=True)
+    qtbot.addWidget(other)
+    other.finish_start()
+    assert set(other.insights.views) == set(other.insights.docks)
+
+
+def test_the_startup_probe_reports_a_painted_window():
+    seconds = bench_startup.time_to_paint()
+    assert 0 < seconds < 30
