@@ -274,3 +274,30 @@ def test_check_setup_needs_no_project_and_names_the_key():
     with pytest.raises(Invalid) as e:
         check_setup({"compare": {"lr": "fast"}})
     assert e.value.field == "setup.compare.lr"
+
+
+def test_setup_through_a_step_is_the_state_its_steps_build():
+    from playground.core.lessons.content import load_lesson, setup_through
+    from playground.core.lessons.play import Player
+
+    lesson = load_lesson("two-lines")
+    merged = setup_through(lesson, 2)  # "Two ReLU units", after the linear and tanh steps
+    assert merged["experiment"] == "band-relu" and merged["layers"] == "2:relu"
+    assert merged["seed"] == 3 and merged["optimizer"] == "adam" and "compare" not in merged
+    assert setup_through(lesson, 3) == {
+        "experiment": "band-relu",
+        "views": ["hidden"],
+        "speed": 10,
+    }  # an experiment starts afresh
+    assert setup_through(lesson, 1)["compare"] == {"layers": "2:linear"}
+    player = Player(lesson)
+    for i in range(3):
+        player.play_step(i)
+    start = load_experiment("xor-tanh")
+    jumped = apply_setup(start, merged)
+    followed = player.project
+    assert (jumped.data, jumped.hidden, jumped.config) == (
+        followed.data,
+        followed.hidden,
+        followed.config,
+    )

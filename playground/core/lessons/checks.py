@@ -93,7 +93,7 @@ def _slopes_held(got: dict, p: dict) -> bool:
 
 
 def _one_map(got: dict, p: dict) -> bool:
-    return got["whole"] and got["max_abs_diff"] <= COLLAPSE_TOL * (1 + got["scale"])
+    return bool(got["whole"]) and got["max_abs_diff"] <= COLLAPSE_TOL * (1 + got["scale"])
 
 
 def _input_once(got: dict, p: dict) -> bool:

@@ -90,6 +90,20 @@ class Lesson:
     steps: tuple[Step, ...]
 
 
+def setup_through(lesson: Lesson, index: int) -> dict:
+    """Step `index`'s state as one setup: the setups of the steps before it merged in order (a
+    step that loads an experiment starts afresh), then its own, with its own "compare" only.
+    "Set it up" on any step gives the state the steps before it built."""
+    merged: dict = {}
+    for step in lesson.steps[: index + 1]:
+        setup = {k: v for k, v in (step.setup or {}).items() if k != "compare"}
+        if "experiment" in setup:
+            merged = {}
+        merged.update(setup)
+    compare = lesson.steps[index].compare
+    return merged | ({"compare": compare} if compare else {})
+
+
 # ------------------------------------------------------------------ texts
 def formulas(text: str) -> list[str]:
     return FORMULA.findall(text)

@@ -66,7 +66,7 @@ def collapsed(trainer: Trainer, p: dict) -> dict:
     return {
         "whole": report.whole,
         "bends": len(report.bends),
-        "max_abs_diff": max(diffs, default=0.0),
+        "max_abs_diff": max(diffs, default=0.0) if report.whole else None,  # the whole map's
         "scale": float(np.max(np.abs(z))) if np.size(z) else 0.0,
     }
 

@@ -4,7 +4,7 @@ Keys follow the command line's flags (`train --lr 0.03` ↔ {"lr": 0.03}) and ar
 same core types (DatasetSpec, parse_layers, TrainConfig, ViewState), so a bad value is an
 Invalid naming the key:
     experiment                          start from a bundled experiment (keeps show test,
-                                        discretize and speed)
+                                        discretize, speed and open views)
     dataset, points, noise, classes,    generate new points (seed: also the data's seed)
     test_split
     layers, output                      the hidden layers ("8:tanh,4:tanh") and the output head
@@ -177,7 +177,7 @@ def apply_setup(project: Project, setup: dict | None) -> Project:
         p.spec()
     except Invalid as e:
         raise _keyed(e).prefixed("setup") from None
-    if "experiment" not in s and _trained_parts(p) == _trained_parts(project):
+    if _trained_parts(p) == _trained_parts(project):
         p = replace(p, params=project.params, run=project.run)  # the same run goes on
     return _with_view(p, s)
 

@@ -1,8 +1,9 @@
 """LessonsDock: the lessons panel in a dock of the main window, wired to the session.
 
-"Set it up" applies a step's setup to the live session (core.lessons.setup.apply_setup on the
-current project: a change to data, network or training loads the new project, a change of views
-only changes the views and keeps the run). The step's check goes to the training process with
+"Set it up" applies a step's setup, with those of the steps before it (content.setup_through),
+to the live session (core.lessons.setup.apply_setup on the current project: a change to data,
+network or training loads the new project, a change of views only changes the views and keeps
+the run). The step's check goes to the training process with
 the insight request; its result comes back as the "lesson" payload of a snapshot. A step with a
 comparison opens compare mode (window.open_compare) when the window has it, else describes
 side B. The place in the lessons, the answers and the steps that held live in the session, so a
@@ -157,15 +158,16 @@ class LessonsDock(QObject):
         if not self.progress.owned and not self.files.confirm_discard():
             return
         before = self.session.current_project()
+        setup = content.setup_through(self.lesson, self.progress.step)
         try:
-            after = apply_setup(before, step.setup)
-            side_b = compare_project(before, step.setup)
+            after = apply_setup(before, setup)
+            side_b = compare_project(before, setup)
         except Invalid as e:
             self.window.show_status(messages.invalid_text(e), "warning")
             return
         self._setting_up = True
         try:
-            if "experiment" in step.setup or _trained(after) != _trained(before):
+            if _trained(after) != _trained(before):
                 self.session.load_project(after)
             else:
                 self._apply_view(after.view)
