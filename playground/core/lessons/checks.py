@@ -7,21 +7,26 @@ after_steps: it cannot hold before the run has trained that long. `measured` hol
 looked at (JSON-safe; None where there is no value), always with "epoch" and "step", and
 "applies": false with a "reason" when the check does not apply to this network or data.
 
-What each check looks at is in core.lessons.measures.
+What each check looks at is in core.lessons.measures, imported when a check is first judged
+(reading and validating lessons does not need it: the window builds its lessons panel before its
+first paint).
 """
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from playground.core import limits, validate
 from playground.core.errors import Invalid
-from playground.core.lessons import measures
-from playground.core.nn.trainer import Trainer
+
+if TYPE_CHECKING:
+    from playground.core.nn.trainer import Trainer
 
 IDENTICAL_TOL = 1e-6  # units_identical: max |W_u − W_1| and |b_u − b_1|, relative to 1 + max|W|
 COLLAPSE_TOL = 1e-9  # collapse_single_map: max |stack − single map| relative to 1 + max |z|
@@ -53,7 +58,7 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Check:
-    measure: Callable[[Trainer, dict], dict]
+    measure: str | Callable[[Trainer, dict], dict]  # a function of core.lessons.measures, by name
     held: Callable[[dict, dict], bool]  # (measured, params) → held
     params: dict  # name → (kind, default); kind in KINDS; default REQUIRED: must be given
     measures: tuple[str, ...]  # the keys of `measured` besides epoch and step
@@ -129,46 +134,44 @@ _BOUNDS = {
 }
 _LINE = ("units", "line_accuracy")
 CHECKS: dict[str, Check] = {
-    **_pair("accuracy", measures.accuracy_value, "accuracy", _FRACTION | _ON, ("accuracy",)),
-    **_pair("loss", measures.loss_value, "loss", _NUMBER | _ON, ("loss",)),
+    **_pair("accuracy", "accuracy_value", "accuracy", _FRACTION | _ON, ("accuracy",)),
+    **_pair("loss", "loss_value", "loss", _NUMBER | _ON, ("loss",)),
     "collapse_single_map": Check(
-        measures.collapsed, _one_map, {}, ("whole", "bends", "max_abs_diff", "scale")
+        "collapsed", _one_map, {}, ("whole", "bends", "max_abs_diff", "scale")
     ),
-    "hidden_separable": Check(measures.hidden_line, _at_least("line_accuracy"), _FRACTION, _LINE),
-    "hidden_tangled": Check(measures.hidden_line, _at_most("line_accuracy"), _FRACTION, _LINE),
+    "hidden_separable": Check("hidden_line", _at_least("line_accuracy"), _FRACTION, _LINE),
+    "hidden_tangled": Check("hidden_line", _at_most("line_accuracy"), _FRACTION, _LINE),
     **_pair(
         "graded_share",
-        measures.graded,
+        "graded",
         "graded_share",
         _FRACTION | _GRADED,
         ("activation", "graded_share"),
     ),
     "biases_learned": Check(
-        measures.bias_change, _at_least("bias_change"), _NUMBER, ("bias_change", "max_bias")
+        "bias_change", _at_least("bias_change"), _NUMBER, ("bias_change", "max_bias")
     ),
     "keras_input_once": Check(
-        measures.keras_layers,
+        "keras_layers",
         _input_once,
         {"inputs": ("count", None)},
         ("input_shapes", "inputs", "dense_layers", "layers", "shape_written"),
     ),
     "batch_shapes": Check(
-        measures.batch_shapes,
+        "batch_shapes",
         _shapes_for_m,
         {"m": ("count", REQUIRED)},
         ("m", "batch", "shapes_match", "z_shapes"),
     ),
     "activation_slopes": Check(
-        measures.slopes,
+        "slopes",
         _slopes_held,
         {"layer": ("layer", 0)} | _BOUNDS,
         ("activation", "max_slope", "min_slope", "flat_share"),
     ),
-    "units_identical": Check(measures.unit_spread, _identical, {}, ("max_spread", "max_weight")),
-    **_pair("grad_ratio", measures.grad_ratio, "ratio", _NUMBER, ("ratio", "first", "last")),
-    **_pair(
-        "dead_share", measures.dead_units, "dead_share", _FRACTION, ("dead_share", "dead", "units")
-    ),
+    "units_identical": Check("unit_spread", _identical, {}, ("max_spread", "max_weight")),
+    **_pair("grad_ratio", "grad_ratio", "ratio", _NUMBER, ("ratio", "first", "last")),
+    **_pair("dead_share", "dead_units", "dead_share", _FRACTION, ("dead_share", "dead", "units")),
 }
 
 
@@ -215,10 +218,13 @@ def parameters(spec: CheckSpec) -> dict:
 def evaluate(trainer: Trainer, spec: CheckSpec) -> CheckResult:
     """Judge the trainer's current state."""
     check = CHECKS[spec.name]
+    measure = check.measure
+    if isinstance(measure, str):
+        measure = getattr(importlib.import_module("playground.core.lessons.measures"), measure)
     params = parameters(spec)
     measured: dict = {"epoch": trainer.epoch, "step": trainer.step_count}
     with np.errstate(all="ignore"):
-        measured.update(check.measure(trainer, params))
+        measured.update(measure(trainer, params))
     trained = (
         trainer.epoch >= params["after_epochs"] and trainer.step_count >= params["after_steps"]
     )

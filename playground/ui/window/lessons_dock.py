@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDockWidget
 
 from playground.core.errors import Invalid
 from playground.core.lessons import content
-from playground.core.lessons.measures import keras_model_lines
 from playground.core.lessons.setup import apply_setup, compare_labels, compare_project
 from playground.ui.i18n import messages, translator
 from playground.ui.panels.lesson_text import setup_html
@@ -241,6 +240,8 @@ class LessonsDock(QObject):
         step = self.panel.step
         if step is None or step.show != "keras":
             return
+        from playground.core.lessons.measures import keras_model_lines  # the export: when shown
+
         try:
             self.panel.show_code(keras_model_lines(self.session.project))
         except Invalid:
