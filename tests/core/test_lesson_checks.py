@@ -209,3 +209,47 @@ def test_a_bad_check_spec_names_the_field(spec, field):
 def test_measured_numbers_are_json_safe():
     got = _judge(_trainer(), {"check": "grad_ratio_at_most", "value": 1.0}).measured
     assert got["first"] is None and isinstance(got["epoch"], int)
+
+
+def test_region_count_is_that_of_the_regions_module_or_a_grid_lower_bound():
+    from playground.core.analysis import affine, grid
+    from playground.core.lessons import measures
+
+    t = _trainer(layers="6:relu", steps=200)
+    extent = grid.plane_extent(t.data)
+    got = _judge(t, {"check": "regions_at_least", "value": 2}).measured
+    try:
+        from playground.core.analysis import regions
+    except ImportError:  # before exact regions (issue 10): the regions a grid meets
+        expected = affine.activation_regions(
+            t.network, t.config.features, extent, measures.GRID_RES
+        ).count
+        assert got == {**got, "regions": expected, "exact": False}
+    else:
+        exact = regions.linear_regions(t.network, extent, t.config.features, 2).count
+        assert got["regions"] == exact and got["exact"] is True
+    assert 2 <= got["regions"] <= 1 + 6 + 15  # at most 1 + D + D(D − 1)/2 for one layer
+    tanh = _judge(_trainer(layers="6:tanh"), {"check": "regions_at_least", "value": 1})
+    assert not tanh.held and tanh.measured["applies"] is False
+
+
+def test_two_maps_are_the_local_affine_maps_by_finite_differences():
+    t = _trainer(name="band", layers="8:relu", steps=400)
+    a, b = (0.0, 0.0), (5.0, 5.0)
+    got = _judge(t, {"check": "maps_differ", "a": list(a), "b": list(b)}).measured
+
+    def numeric(point, h=1e-4):
+        x = np.array(point, np.float64)
+        net = t.network.copy(np.float64)
+        z = lambda v: net.forward(v[None]).zs[-1][0, 0]  # noqa: E731 - pre-head output
+        grad = [(z(x + h * e) - z(x - h * e)) / (2 * h) for e in np.eye(2)]
+        return [*grad, z(x) - float(np.dot(grad, x))]
+
+    np.testing.assert_allclose(got["map_a"], numeric(a), atol=1e-6)
+    np.testing.assert_allclose(got["map_b"], numeric(b), atol=1e-6)
+    assert got["differ"] is True
+    same = _judge(
+        _trainer(name="band", layers="8:linear", steps=50),
+        {"check": "maps_differ", "a": list(a), "b": list(b)},
+    )
+    assert not same.held and same.measured["map_a"] == same.measured["map_b"]

@@ -42,7 +42,7 @@ def _texts(lesson: Lesson):
 
 
 def test_the_issue_asks_for_at_least_thirteen_lessons_of_a_few_steps():
-    assert len(LESSONS) >= 12  # 13 with linear regions (test_lesson_regions.py)
+    assert len(LESSONS) >= 13
     for name in LESSONS:
         assert 2 <= len(load_lesson(name).steps) <= 6, name
 
@@ -117,6 +117,9 @@ WRONG = [
     ("dying-relu", 3, {"lr": 0.03, "compare": None}),
     ("dying-relu", 4, {"layers": "8:relu,8:relu"}),
     ("universal-approximation", 4, {"layers": "1:tanh"}),
+    ("linear-regions", 1, {"layers": "8:tanh"}),  # smooth: no linear regions at all
+    ("linear-regions", 2, {"layers": "8:linear"}),  # one map everywhere
+    ("linear-regions", 3, {"layers": "8:relu", "compare": None}),
 ]
 
 

@@ -71,7 +71,19 @@ KINDS = {
     "count": lambda v, f: validate.integer(v, f, 0, limits.MAX_STEPS),
     "layer": lambda v, f: validate.integer(v, f, 0, limits.MAX_HIDDEN_LAYERS - 1),
     "points": lambda v, f: validate.choice(v, ("test", "train"), f),
+    "point": lambda v, f: _point(v, f),
 }
+
+
+def _point(value, field: str) -> tuple[float, float]:
+    """[x1, x2]: a point of the plane."""
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise Invalid(field, "shape", expected=(2,), value=repr(value)[:40])
+    return tuple(
+        validate.number(v, field, -limits.MAX_COORDINATE, limits.MAX_COORDINATE) for v in value
+    )
+
+
 GATE = {"after_epochs": ("count", 0), "after_steps": ("count", 0)}
 
 
@@ -127,6 +139,7 @@ def _pair(name: str, measure, key: str, params: dict, keys: tuple) -> dict[str, 
 
 _FRACTION = {"value": ("fraction", REQUIRED)}
 _NUMBER = {"value": ("number", REQUIRED)}
+_COUNT = {"value": ("count", REQUIRED)}
 _ON = {"on": ("points", "test")}
 _GRADED = {"layer": ("layer", 0), "low": ("fraction", 0.05), "high": ("fraction", 0.95)}
 _BOUNDS = {
@@ -172,6 +185,13 @@ CHECKS: dict[str, Check] = {
     "units_identical": Check("unit_spread", _identical, {}, ("max_spread", "max_weight")),
     **_pair("grad_ratio", "grad_ratio", "ratio", _NUMBER, ("ratio", "first", "last")),
     **_pair("dead_share", "dead_units", "dead_share", _FRACTION, ("dead_share", "dead", "units")),
+    **_pair("regions", "region_count", "regions", _COUNT, ("regions", "exact")),
+    "maps_differ": Check(
+        "two_maps",
+        lambda got, p: bool(got["differ"]),
+        {"a": ("point", REQUIRED), "b": ("point", REQUIRED)},
+        ("map_a", "map_b", "differ"),
+    ),
 }
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.core.analysis import collapse, equations, flow, hidden, units
+from playground.core.analysis import affine, collapse, equations, flow, grid, hidden, units
+from playground.core.data.features import transform
 from playground.core.export import render
 from playground.core.files.project import Project
 from playground.core.nn import activations
@@ -214,3 +215,47 @@ def dead_units(trainer: Trainer, p: dict) -> dict:
     stats = units.unit_stats(trainer.network, X)
     dead = np.concatenate([s.dead for s in stats])
     return {"dead_share": float(dead.mean()), "dead": int(dead.sum()), "units": int(dead.size)}
+
+
+GRID_RES = 300  # without exact regions: the regions a grid of this side meets
+
+
+def region_count(trainer: Trainer, p: dict) -> dict:
+    """Linear regions of the network over the data's plane (grid.plane_extent): exact, from
+    core.analysis.regions (issue 10), or where that module is missing the regions a GRID_RES²
+    grid meets, a lower bound ("exact": false)."""
+    if trainer.data.dim != 2:
+        return not_applicable("plane_only")
+    extent = grid.plane_extent(trainer.data)
+    try:
+        from playground.core.analysis import regions
+    except ImportError:
+        found = affine.activation_regions(
+            trainer.network, trainer.config.features, extent, GRID_RES
+        )
+        if not found.applicable:
+            return not_applicable("smooth_activation")
+        return {"regions": found.count, "exact": False}
+    exact = regions.linear_regions(
+        trainer.network, extent, trainer.config.features, trainer.data.dim
+    )
+    if not exact.applicable:
+        return not_applicable(exact.inapplicable.code)
+    return {"regions": exact.count, "exact": True}
+
+
+def _local_map(trainer: Trainer, point) -> list[float]:
+    """[A₁₁, A₁₂, …, c₁, …]: the pre-head map z_out = A·x + c of the point's region."""
+    x = transform(np.asarray([point], np.float64), trainer.config.features)[0]
+    A, c = affine.local_affine_map(trainer.network, x)
+    return [*A.ravel().tolist(), *c.tolist()]
+
+
+def two_maps(trainer: Trainer, p: dict) -> dict:
+    """The affine maps of the regions of points a and b (piecewise-linear networks only)."""
+    if trainer.data.dim != 2 or not affine.is_piecewise_affine(trainer.network):
+        return not_applicable("piecewise_linear_only")
+    map_a, map_b = _local_map(trainer, p["a"]), _local_map(trainer, p["b"])
+    scale = 1.0 + max(abs(v) for v in map_a + map_b)
+    gap = max(abs(u - v) for u, v in zip(map_a, map_b))
+    return {"map_a": map_a, "map_b": map_b, "differ": gap > 1e-9 * scale}
