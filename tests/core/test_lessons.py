@@ -17,6 +17,7 @@ from playground.core.lessons.content import (
     lesson_names,
     load_lesson,
     placeholders,
+    setup_through,
 )
 from playground.core.lessons.play import Player
 from playground.live.insights import VIEWS
@@ -127,22 +128,19 @@ WRONG = [
 def test_a_wrong_setup_keeps_the_check_false(name, number, wrong):
     lesson = load_lesson(name)
     step = lesson.steps[number - 1]
-    setup = {k: v for k, v in {**(step.setup or {}), **wrong}.items() if v is not None}
-    steps = list(lesson.steps[:number])
-    steps[-1] = replace(step, setup=setup)
-    player = Player(replace(lesson, steps=tuple(steps)))
-    outcomes = [player.play_step(i) for i in range(number)]
-    assert outcomes[-1].held is False, outcomes[-1].measured
+    state = {**setup_through(lesson, number - 1), **wrong}  # the step's state, then the error
+    alone = replace(step, setup={k: v for k, v in state.items() if v is not None})
+    outcome = Player(replace(lesson, steps=(alone,))).play_step(0)
+    assert outcome.held is False, outcome.measured
 
 
 def test_a_compare_step_holds_only_when_side_b_does_not():
     lesson = load_lesson("xor")
     step = lesson.steps[2]
     assert step.compare == {"layers": "8:linear"}
-    player = Player(replace(lesson, steps=lesson.steps[:3]))
-    outcome = player.play()[-1]
+    alone = replace(step, setup=setup_through(lesson, 2))
+    outcome = Player(replace(lesson, steps=(alone,))).play_step(0)
     assert outcome.held is True and outcome.measured["b"]["held"] is False
     assert outcome.measured["b"]["accuracy"] <= 0.6 < outcome.measured["accuracy"]
-    same = replace(step, setup={**step.setup, "compare": {"layers": "16:tanh"}})
-    player = Player(replace(lesson, steps=(*lesson.steps[:2], same)))
-    assert player.play()[-1].held is False  # B holds too: nothing told apart
+    same = replace(alone, setup={**alone.setup, "compare": {"layers": "16:tanh"}})
+    assert Player(replace(lesson, steps=(same,))).play_step(0).held is False  # both hold

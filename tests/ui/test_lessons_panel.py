@@ -154,12 +154,12 @@ def test_first_launch_opens_the_lessons_and_then_remembers(qtbot, make_session, 
 
     st = app_settings.settings()
     st.remove("lessons/seen")
-    w = MainWindow(make_session(), interactive=False, remember=True)
+    w = MainWindow(make_session(), interactive=False, remember=True, fast_start=True)
     qtbot.addWidget(w)
     assert not w.lessons.dock.isHidden()
     w.lessons.open_lesson("bias", 1, set_up=False)
     w.close()
-    again = MainWindow(make_session(), interactive=False, remember=True)
+    again = MainWindow(make_session(), interactive=False, remember=True, fast_start=True)
     qtbot.addWidget(again)
     assert again.lessons.progress.name == "bias" and again.lessons.progress.step == 1
     assert again.lessons.dock.isHidden() is False  # saved as open with the window's state
