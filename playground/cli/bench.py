@@ -1,4 +1,5 @@
-"""Engine benchmark: training throughput against PyTorch CPU (1 thread) and grid evaluation time.
+"""Engine benchmark: training throughput against PyTorch CPU (1 thread), grid evaluation time and
+exact linear regions (bench_regions).
 
 Both sides train the same net from the same initial weights on the same points, in the same
 dtype (the trainer's default, float32, also torch's default), with the same work per step:
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.cli import bench_regions
 from playground.core.analysis.grid import grid_eval
 from playground.core.data.features import transform
 from playground.core.data.pointset import PLANE_EXTENT, PointSet
@@ -324,17 +326,17 @@ def run_grad_recording(duration: float, repeats: int, dtype: str = DEFAULT_DTYPE
 def run(
     duration: float = 0.5, repeats: int = 3, use_torch: bool = True, dtype: str = DEFAULT_DTYPE
 ) -> dict:
-    """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...}, ...}."""
+    """All cases. Result: {"torch": version or None, "cases": [...], "grid": {...},
+    "grad_recording": {...}, "regions": {...} (bench_regions), ...}."""
     torch = import_torch() if use_torch else None
     if torch is not None:
         torch.set_num_threads(1)
     cases = [run_case(case, torch, duration, repeats, dtype) for case in CASES]
     grid = run_grid(duration, repeats, dtype)
     grads = run_grad_recording(duration, repeats, dtype)
-    verdicts = [c["passed"] for c in cases if c["passed"] is not None] + [
-        grid["passed"],
-        grads["passed"],
-    ]
+    exact = bench_regions.run(rounds=1 if repeats <= 1 else 3 * repeats)
+    verdicts = [c["passed"] for c in cases if c["passed"] is not None]
+    verdicts += [grid["passed"], grads["passed"], exact["passed"]]
     return {
         "torch": None if torch is None else torch.__version__,
         "torch_threads": 1,
@@ -344,6 +346,7 @@ def run(
         "cases": cases,
         "grid": grid,
         "grad_recording": grads,
+        "regions": exact,
         "passed": all(verdicts),
     }
 
@@ -391,4 +394,6 @@ def format_table(result: dict) -> str:
         f"steps/s: best run; ratio: median of alternating ours/torch rounds; "
         f"{result['dtype']}; {torch_note}"
     )
+    if "regions" in result:
+        lines += ["", bench_regions.format_table(result["regions"])]
     return "\n".join(lines)

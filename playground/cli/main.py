@@ -27,6 +27,7 @@ LANGS = ("en", "zh_CN")
 
 def build_parser() -> Parser:
     from playground import __version__
+    from playground.cli.regions import add_arguments as add_regions_arguments
     from playground.cli.train import add_arguments as add_train_arguments
 
     parser = Parser(prog=PROG, description="See why neural networks need non-linear activations.")
@@ -49,6 +50,8 @@ def build_parser() -> Parser:
 
     add_export_arguments(sub.add_parser("export", help="code (Keras, PyTorch, NumPy), weights "
                                                        "or points of a project"))
+
+    add_regions_arguments(sub.add_parser("regions", help="exact linear regions of a project"))
 
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
@@ -143,6 +146,10 @@ def _dispatch(args) -> int:
         from playground.cli.lesson import run as run_lesson
 
         return run_lesson(args)
+    if args.command == "regions":
+        from playground.cli.regions import run_regions
+
+        return run_regions(args)
     if args.command == "list":
         from playground.cli.inspect import run_list
 

@@ -7,12 +7,10 @@ import math
 
 import numpy as np
 
-from playground.core.analysis import affine, collapse, units
+from playground.core.analysis import collapse, regions, units
+from playground.core.analysis.grid import plane_extent
 from playground.core.data.features import usable_features
-from playground.core.data.pointset import PLANE_EXTENT
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
-
-REGION_RES = 200  # grid side for counting linear regions
 
 
 def json_safe(value):
@@ -48,13 +46,15 @@ def collapse_dict(network) -> dict:
 
 
 def regions_dict(trainer: Trainer) -> dict | None:
-    """Linear regions over the plane (2-D) or line (1-D); None where they do not apply."""
-    net, dim = trainer.network, trainer.data.dim
-    if dim > 2 or not affine.is_piecewise_affine(net):
+    """The exact count of linear regions over the data's plane; None where regions do not
+    apply (a smooth hidden activation, inputs other than x1,x2, data that is not 2-D)."""
+    net, data, features = trainer.network, trainer.data, trainer.config.features
+    if regions.inapplicable(net, features, data.dim) is not None:
         return None
-    result = affine.activation_regions(net, trainer.config.features, PLANE_EXTENT,
-                                         REGION_RES, dim)
-    return {"count": result.count, "res": REGION_RES, "extent": list(PLANE_EXTENT)}
+    extent = plane_extent(data)
+    result = regions.linear_regions(net, extent, features, data.dim)
+    return {"count": result.count, "extent": list(extent), "exact": True,
+            "too_many": result.too_many}
 
 
 def grad_history_dict(trainer: Trainer) -> dict:
@@ -157,8 +157,10 @@ def train_text(r: dict) -> str:
     if grad:
         lines.append(grad)
     if r["linear_regions"] is not None:
-        lines.append(f"linear regions: {r['linear_regions']['count']} on a "
-                     f"{r['linear_regions']['res']}-point grid side")
+        x0, x1, y0, y1 = r["linear_regions"]["extent"]
+        count = r["linear_regions"]["count"]
+        lines.append(f"linear regions: {'too many to count' if count is None else count} "
+                     f"(exact, on [{x0:g}, {x1:g}] x [{y0:g}, {y1:g}])")
     if r["diverged"]:
         lines.append(f"WARNING: {r['message']}")
     return "\n".join(lines)

@@ -231,7 +231,7 @@ class Session(DataMixin, ViewMixin, QObject):
 
     def train_steps(self, n: int, timeout_s: float = 60.0) -> Snapshot | None:
         """Train n steps now (paused), wait for the result; used by --snapshot mode."""
-        self.start_training()  # a deferred session would drop the command
+        self.start_training()
         self.pause()
         self._post(c.TrainSteps(int(n)))
         return self.sync(timeout_s)
@@ -367,6 +367,7 @@ class Session(DataMixin, ViewMixin, QObject):
         self.pause() if self._running else self.play()
 
     def step_epoch(self) -> None:
+        self.start_training()
         self._set_running(False)
         self._post(c.TrainEpoch())
 

@@ -94,6 +94,29 @@ def test_bench_table_shows_a_verdict_per_target(quick_json):
     assert all(line.rstrip().endswith(("PASS", "FAIL", "n/a")) for line in rows.values())
 
 
+def test_bench_json_has_the_exact_regions_section(quick_json):
+    r = quick_json["regions"]
+    assert [c["name"] for c in r["cases"]] == ["R1", "R2", "R3", "R4", "R5"]
+    assert [c["target_ms"] for c in r["cases"]] == [5.0, None, None, 50.0, 50.0]
+    for c in r["cases"]:
+        assert min(c["ms"], c["cpu_ms"], c["first_ms"], c["time_ratio"]) > 0
+        assert c["regions"] >= c["grid_regions"] >= 1  # the grid sees a subset of the regions
+        assert c["missed"] == c["regions"] - c["grid_regions"]
+        assert c["regions_per_s"] == pytest.approx(1000 * c["regions"] / c["ms"])
+        expected = None if c["target_ms"] is None else c["ms"] <= c["target_ms"]
+        assert c["passed"] == expected
+    assert r["passed"] == all(c["passed"] for c in r["cases"] if c["passed"] is not None)
+    assert r["cases"][4]["regions"] > r["cases"][3]["regions"]  # biases: general position
+
+
+def test_bench_table_shows_the_exact_regions_rows(quick_json):
+    table = bench.format_table(quick_json).splitlines()
+    rows = [line for line in table if line[:2] in ("R1", "R2", "R3", "R4", "R5")]
+    assert [row.split()[0] for row in rows] == ["R1", "R2", "R3", "R4", "R5"]
+    assert all(row.rstrip().endswith(("PASS", "FAIL", "n/a")) for row in rows)
+    assert any("grid/exact" in line for line in table)
+
+
 def test_bench_without_torch_skips_the_ratios(monkeypatch):
     monkeypatch.setattr(bench, "CASES", bench.CASES[:1])
     r = bench.run(duration=0.005, repeats=1, use_torch=False)

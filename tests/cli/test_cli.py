@@ -89,7 +89,7 @@ def test_relu_network_counts_regions_and_multiclass_uses_softmax(capsys):
                  "--steps", "20", "--json")
     assert r["task"] == "multiclass" and r["output"] == "softmax" and r["loss"] == "ce"
     assert r["sizes"] == [2, 6, 4]
-    assert r["linear_regions"]["count"] > 1
+    assert r["linear_regions"]["count"] > 1 and r["linear_regions"]["exact"] is True
 
 
 def test_regression_reports_no_accuracy(capsys):
@@ -97,7 +97,7 @@ def test_regression_reports_no_accuracy(capsys):
                  "--json")
     assert (r["output"], r["loss"]) == ("linear", "mse")
     assert "train_accuracy" not in r and isinstance(r["test_loss"], float)
-    assert r["linear_regions"]["count"] >= 1  # 1-D data: regions along the line
+    assert r["linear_regions"] is None  # 1-D data: exact regions are of the 2-D plane
 
 
 def test_divergence_is_reported_as_valid_json(capsys):

@@ -211,26 +211,19 @@ def test_measured_numbers_are_json_safe():
     assert got["first"] is None and isinstance(got["epoch"], int)
 
 
-def test_region_count_is_that_of_the_regions_module_or_a_grid_lower_bound():
-    from playground.core.analysis import affine, grid
-    from playground.core.lessons import measures
+def test_region_count_is_the_exact_count_and_a_grid_never_sees_more():
+    from playground.core.analysis import affine, grid, regions
 
     t = _trainer(layers="6:relu", steps=200)
     extent = grid.plane_extent(t.data)
     got = _judge(t, {"check": "regions_at_least", "value": 2}).measured
-    try:
-        from playground.core.analysis import regions
-    except ImportError:  # before exact regions (issue 10): the regions a grid meets
-        expected = affine.activation_regions(
-            t.network, t.config.features, extent, measures.GRID_RES
-        ).count
-        assert got == {**got, "regions": expected, "exact": False}
-    else:
-        exact = regions.linear_regions(t.network, extent, t.config.features, 2).count
-        assert got["regions"] == exact and got["exact"] is True
-    assert 2 <= got["regions"] <= 1 + 6 + 15  # at most 1 + D + D(D − 1)/2 for one layer
+    exact = regions.linear_regions(t.network, extent, t.config.features, 2).count
+    seen = affine.activation_regions(t.network, t.config.features, extent, 300).count
+    assert got["regions"] == exact and 2 <= seen <= exact <= 1 + 6 + 15  # 1 + D + D(D − 1)/2
     tanh = _judge(_trainer(layers="6:tanh"), {"check": "regions_at_least", "value": 1})
     assert not tanh.held and tanh.measured["applies"] is False
+    linear = _judge(_trainer(layers="6:linear"), {"check": "regions_at_most", "value": 1})
+    assert linear.held and linear.measured["regions"] == 1
 
 
 def test_two_maps_are_the_local_affine_maps_by_finite_differences():

@@ -167,21 +167,29 @@ def test_status_level_not_wording_decides_how_long_a_message_stays(window, monke
     assert shown == [0, 8000, 15000]
 
 
-@pytest.mark.parametrize("size, tabbed", [((1280, 800), True), ((1600, 1000), False)])
-def test_plots_keep_a_usable_height_and_the_controls_fit(qtbot, make_session, size, tabbed):
+@pytest.mark.parametrize(("size", "compact"), [((1280, 720), True), ((1280, 800), True),
+                                               ((1600, 1000), False)])
+def test_both_plots_stay_on_screen_and_the_controls_fit(qtbot, make_session, size, compact):
+    from playground.ui.window.plot_stack import MIN_VIEW_H
+
     w = MainWindow(make_session(), interactive=False, remember=False)
     qtbot.addWidget(w)
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
-    assert w.plots.is_tabbed() == tabbed
-    shown = [v for v in (w.loss_plot, w.activation_view) if v.isVisible()]
-    assert len(shown) == (1 if tabbed else 2) and all(v.height() >= 230 for v in shown)
+    qtbot.wait(50)
+    assert not w.plots.is_tabbed()  # no view lost to a tab
+    assert w.loss_plot.isVisible() and w.activation_view.isVisible()
+    assert min(w.loss_plot.height(), w.activation_view.height()) >= MIN_VIEW_H
+    assert w.controls.is_compact() == compact
     assert w.controls_scroll.viewport().height() >= w.controls.sizeHint().height()
+    assert w.controls_scroll.viewport().width() >= w.controls.minimumSizeHint().width()
     assert w.canvas.width() >= 500 and w.left_scroll.width() >= w.left.minimumSizeHint().width()
-    if tabbed:
-        w.plots.tabs.setCurrentIndex(1)
-        assert w.activation_view.isVisible() and not w.loss_plot.isVisible()
+    if compact:  # one row of buttons; the icon-only ones say what they do
+        buttons = (w.controls.play_button, w.controls.step_button, w.controls.reset_button,
+                   w.controls.reinit_button)
+        assert len({b.y() for b in buttons}) == 1
+        assert all(b.toolTip() for b in buttons[2:]) and not w.controls.reset_button.text()
     w.close()
 
 

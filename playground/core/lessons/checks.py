@@ -185,7 +185,7 @@ CHECKS: dict[str, Check] = {
     "units_identical": Check("unit_spread", _identical, {}, ("max_spread", "max_weight")),
     **_pair("grad_ratio", "grad_ratio", "ratio", _NUMBER, ("ratio", "first", "last")),
     **_pair("dead_share", "dead_units", "dead_share", _FRACTION, ("dead_share", "dead", "units")),
-    **_pair("regions", "region_count", "regions", _COUNT, ("regions", "exact")),
+    **_pair("regions", "region_count", "regions", _COUNT, ("regions",)),
     "maps_differ": Check(
         "two_maps",
         lambda got, p: bool(got["differ"]),

@@ -12,7 +12,16 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.core.analysis import affine, collapse, equations, flow, grid, hidden, units
+from playground.core.analysis import (
+    affine,
+    collapse,
+    equations,
+    flow,
+    grid,
+    hidden,
+    regions,
+    units,
+)
 from playground.core.data.features import transform
 from playground.core.export import render
 from playground.core.files.project import Project
@@ -217,31 +226,21 @@ def dead_units(trainer: Trainer, p: dict) -> dict:
     return {"dead_share": float(dead.mean()), "dead": int(dead.sum()), "units": int(dead.size)}
 
 
-GRID_RES = 300  # without exact regions: the regions a grid of this side meets
-
-
 def region_count(trainer: Trainer, p: dict) -> dict:
-    """Linear regions of the network over the data's plane (grid.plane_extent): exact, from
-    core.analysis.regions (issue 10), or where that module is missing the regions a GRID_RES²
-    grid meets, a lower bound ("exact": false)."""
+    """The exact linear regions of the network over the data's plane (grid.plane_extent); None
+    when there are more than regions.MAX_POLYGONS."""
     if trainer.data.dim != 2:
         return not_applicable("plane_only")
-    extent = grid.plane_extent(trainer.data)
-    try:
-        from playground.core.analysis import regions
-    except ImportError:
-        found = affine.activation_regions(
-            trainer.network, trainer.config.features, extent, GRID_RES
-        )
-        if not found.applicable:
-            return not_applicable("smooth_activation")
-        return {"regions": found.count, "exact": False}
-    exact = regions.linear_regions(
-        trainer.network, extent, trainer.config.features, trainer.data.dim
+    found = regions.linear_regions(
+        trainer.network,
+        grid.plane_extent(trainer.data),
+        trainer.config.features,
+        trainer.data.dim,
+        task=trainer.data.task,
     )
-    if not exact.applicable:
-        return not_applicable(exact.inapplicable.code)
-    return {"regions": exact.count, "exact": True}
+    if not found.applicable:
+        return not_applicable(found.inapplicable.code)
+    return {"regions": found.count}
 
 
 def _local_map(trainer: Trainer, point) -> list[float]:

@@ -157,16 +157,40 @@ class TrainingControls(QWidget):
         self.progress = QLabel()
         self.progress.setStyleSheet(f"font-size: {scale.pt(13):.1f}pt; font-weight: bold;")
         self.progress_detail = QLabel()
-        grid = QGridLayout(group)
-        grid.setSpacing(SPACING)
+        self._run_grid = QGridLayout(group)
+        self._run_grid.setSpacing(SPACING)
         self.step_button.setMinimumHeight(34)
-        grid.addWidget(self.play_button, 0, 0)
-        grid.addWidget(self.step_button, 0, 1)
-        grid.addWidget(self.reset_button, 1, 0)
-        grid.addWidget(self.reinit_button, 1, 1)
-        grid.addWidget(self.progress, 2, 0, 1, 2)
-        grid.addWidget(self.progress_detail, 3, 0, 1, 2)
+        self._compact: bool | None = None
+        self.set_compact(False)
         return group
+
+    def is_compact(self) -> bool:
+        return bool(self._compact)
+
+    def set_compact(self, on: bool) -> None:
+        """Compact (a short window): the four buttons in one row, the epoch beside the step and
+        loss; else two rows of buttons above them (the same widgets, moved)."""
+        if on == self._compact:
+            return
+        self._compact = on
+        grid = self._run_grid
+        buttons = (self.play_button, self.step_button, self.reset_button, self.reinit_button)
+        for button, text in ((self.reset_button, self.tr("Reset")),
+                             (self.reinit_button, self.tr("New weights"))):
+            button.setText("" if on else text)  # compact: the icon (the tooltip says it)
+            button.setMinimumHeight(self.play_button.minimumHeight() if on else 0)
+        if on:
+            for i, button in enumerate(buttons):
+                grid.addWidget(button, 0, i)
+            grid.addWidget(self.progress, 1, 0, 1, 2)
+            grid.addWidget(self.progress_detail, 1, 2, 1, 2)
+        else:
+            for i, button in enumerate(buttons):
+                grid.addWidget(button, i // 2, i % 2)
+            grid.addWidget(self.progress, 2, 0, 1, 2)
+            grid.addWidget(self.progress_detail, 3, 0, 1, 2)
+        for col in range(4):
+            grid.setColumnStretch(col, (3 if col < 2 else 1) if on else int(col < 2))
 
     def _build_settings(self) -> QGroupBox:
         group = QGroupBox(self.tr("Optimizer"))

@@ -21,6 +21,7 @@ from playground.ui.i18n.core_strings import tr_core
 N_CURVE = 401
 Y_CLIP = 3.0  # curves leave the plot above 3 / below −3: the shape near 0 matters
 HIST_HEIGHT = 0.7
+SHORT_H = 260  # px
 
 
 class ActivationView(QWidget):
@@ -30,6 +31,7 @@ class ActivationView(QWidget):
         self._z_range = Z_MIN_RANGE
         self._warn = None  # stats label in the warning colour
         self._drawn = None  # (activation, z range) the curves show
+        self._short = False  # below SHORT_H: the formulas on one line
         self._build()
         self._draw_curves()
 
@@ -68,6 +70,15 @@ class ActivationView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.stats)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        short = self.height() < SHORT_H * scale.factor()
+        if short != self._short:
+            self._short = short
+            if self._drawn is not None:  # curves shown (not the no-hidden-layer note)
+                self._drawn = None
+                self._draw_curves()
 
     # ------------------------------------------------------------------ public API
     def set_activation(self, name: str, param: float | None = None) -> None:
@@ -117,7 +128,8 @@ class ActivationView(QWidget):
         label = tr_core(act.label)
         if act.param_name is not None:
             label += f" ({act.param_name} = {act.resolve_param(param):g})"
-        _set_text(self.title, f"<b>{label}</b>: {tr_core(act.formula)}<br>"
+        gap = " · " if self._short else "<br>"  # short: f and f′ on one line
+        _set_text(self.title, f"<b>{label}</b>: {tr_core(act.formula)}{gap}"
                            f"{tr_core(act.derivative_formula)}")
 
     def _draw_hist(self, counts: np.ndarray) -> None:

@@ -25,6 +25,7 @@ from playground.ui.graphics.ranges import growing_range, steady_range
 
 TRAIN_RGB, TEST_RGB = palette.BLUE, palette.ORANGE
 EMPTY_EPOCHS = 10  # the epoch axis of a run with no records yet
+ACC_MIN_H = 230  # px: below this the accuracy plot folds away (the status bar says it)
 
 
 class LossPlot(QWidget):
@@ -33,6 +34,7 @@ class LossPlot(QWidget):
         self._key = None
         self._log = False
         self._classify: bool | None = None  # the task shown: classification or regression
+        self._both: tuple | None = None  # (accuracy plot shown, tall) as arranged
         self._x_shown = self._y_shown = None  # the ranges set (see graphics.ranges)
         self._epochs = np.zeros(0)
         self._cols: dict[str, np.ndarray] = {}
@@ -111,9 +113,27 @@ class LossPlot(QWidget):
         classify = snap.data.task != "regression"
         if classify != self._classify:  # a layout change: only when the task changes
             self._classify = classify
-            self._show_accuracy(classify)
-            self.loss.setLabel("bottom", None if classify else self.tr("epoch"))
+            self._arrange()
         self._redraw()
+
+    def _arrange(self) -> None:
+        """The accuracy plot under the loss when classifying and tall enough (ACC_MIN_H);
+        otherwise the loss plot alone takes the room and names the epoch axis. Short: a
+        one-line readout and fewer loss ticks."""
+        tall = self.height() >= ACC_MIN_H * scale.factor()
+        both = bool(self._classify) and tall
+        if (both, tall) != self._both:
+            self._both = (both, tall)
+            self._show_accuracy(both)
+            self.loss.setLabel("bottom", None if both else self.tr("epoch"))
+            lines = 2 if tall else 1
+            self.readout.setFixedHeight(lines * self.readout.fontMetrics().lineSpacing() + 4)
+            self.loss.getAxis("left").setTickDensity(1.0 if tall else 0.5)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._classify is not None:
+            self._arrange()
 
     def _show_accuracy(self, on: bool) -> None:
         """Show or collapse the accuracy plot (kept in the layout); the loss plot takes the room."""

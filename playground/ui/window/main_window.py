@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.live.snapshot import Snapshot
+from playground.ui.graphics import scale
 from playground.ui.i18n.core_strings import tr_core
 from playground.ui.panels.data_panel import DataPanel
 from playground.ui.panels.network_builder import NetworkBuilder
@@ -42,6 +43,7 @@ from playground.ui.window.wiring import connect_panels, progress_text
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
 RIGHT_W = 370  # initial width of the right column; the centre takes the rest
+COMPACT_BELOW_H = 860  # window height below which the training controls take less room
 STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
 
 
@@ -160,6 +162,13 @@ class MainWindow(QMainWindow):
         controls = self.controls.sizeHint().height()
         self.right.setSizes([controls, max(self.plots.minimumSizeHint().height(),
                                            self.height() - controls)])
+
+    def resizeEvent(self, event) -> None:
+        compact = event.size().height() < COMPACT_BELOW_H * scale.factor()
+        if compact != self.controls.is_compact():
+            self.controls.set_compact(compact)
+            QTimer.singleShot(0, self.fit_controls)
+        super().resizeEvent(event)
 
     def fit_left(self) -> None:
         """Keep the left column wide enough for its content (it scrolls only vertically)."""

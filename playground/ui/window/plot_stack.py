@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLayout, QSplitter, QTabBar, QVBoxLayout, QWidget
 
-TALL_EACH = 230  # px per view below which the views share the room as tabs
-MIN_VIEW_H = 170  # px: the smallest height a view is ever given
+TALL_EACH = 160  # px per view below which the views share the room as tabs
+MIN_VIEW_H = 160  # px: the smallest height a view is ever given
 
 
 class PlotStack(QWidget):
