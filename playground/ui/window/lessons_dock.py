@@ -62,6 +62,7 @@ class LessonsDock(QObject):
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setStatusTip(self.tr("Guided experiments that check themselves (F1)."))
         self._setting_up = False
+        self._shown = False  # the dock on screen: only then is its check judged
         first = self._first_launch()
         self._fit_pending = first or not remember  # a remembered width is restored instead
         self._wire()
@@ -105,6 +106,9 @@ class LessonsDock(QObject):
         self.dock.visibilityChanged.connect(self._visibility)
 
     def _visibility(self, on: bool) -> None:
+        if getattr(self.window, "_closed", False):
+            return  # a window closing or rebuilt: the dock may be half destroyed; its heir rules
+        self._shown = on
         self._subscribe()
         if on and self._fit_pending:
             self._fit_pending = False
@@ -140,14 +144,15 @@ class LessonsDock(QObject):
         """Show the lessons at lesson `name`, step `step`, and apply that step's setup."""
         self.dock.show()
         self.dock.raise_()
+        self._shown = True
         self.show_place(name, step)
         if set_up and self.panel.step is not None and self.panel.step.setup:
             self.set_up()
 
     def _subscribe(self) -> None:
         step = self.panel.step
-        visible = self.dock.isVisible()
-        self.session.set_lesson_check(step.check if step is not None and visible else None)
+        shown = step is not None and self._shown
+        self.session.set_lesson_check(step.check if shown else None)
 
     # ------------------------------------------------------------------ set it up
     def set_up(self) -> None:
