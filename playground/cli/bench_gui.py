@@ -31,7 +31,7 @@ HEADLESS_PROBE_S = 0.5  # headless training between segments
 
 
 DEFAULT_LAYERS = "8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh"
-INSIGHT_VIEWS = ("hidden", "collapse", "inspector", "gradients", "equations")
+INSIGHT_VIEWS = ("hidden", "collapse", "inspector", "gradients", "equations", "regions")
 PIN = (0.5, 0.5)
 
 
@@ -39,7 +39,9 @@ def bench_project(
     layers: str = DEFAULT_LAYERS, points: int = 500, views: tuple[str, ...] = ()
 ) -> Project:
     data = datasets.generate("circle", points, 0.0, 0, 2, 0.5)
-    view = ViewState(speed=0.0, views=tuple(views), pinned=PIN if "inspector" in views else ())
+    docks = tuple(n for n in views if n != "regions")  # regions: the plane's overlay
+    view = ViewState(speed=0.0, views=docks, pinned=PIN if "inspector" in views else (),
+                     regions="regions" in views)
     return Project(data, parse_layers(layers), TrainConfig(), name="bench", view=view)
 
 
@@ -92,7 +94,7 @@ def run(
 
 def float_views(window, views: tuple[str, ...]) -> None:
     """Each named insight view in its own floating window, side by side: all visible at once."""
-    for k, name in enumerate(views):
+    for k, name in enumerate(n for n in views if n != "regions"):
         dock = window.insights.docks[name]
         dock.setFloating(True)
         dock.resize(520, 380)

@@ -80,6 +80,14 @@ MESSAGES: dict[str, str] = {
     "put fewer in the test set.",
     "gradients_no_points": "There are no training points, so there is no loss and no gradient "
     "to show. Add points, or put fewer in the test set.",
+    "regions_dimension": "Linear regions are drawn on the plane of 2-D data; these data are "
+    "{dim}-D.",
+    "regions_features": "Linear regions need the inputs x₁ and x₂ alone (this network also "
+    "sees {extra}): turn the other input features off to see them.",
+    "regions_smooth_activation": "No linear regions: hidden layer {layer} uses {activation}, "
+    "curved everywhere. With ReLU, Leaky ReLU, Step or Linear the plane falls into flat pieces.",
+    "regions_too_many": "More than {limit} linear regions: too many to draw live; the last "
+    "partition drawn stays.",
     "inspector_no_point": "Hover over the plane, or Shift+click it to pin a point: this view "
     "shows that input's numbers layer by layer.",
     "inspector_plane_only": "The forward pass follows a point of the plane, and this {dim}-D "

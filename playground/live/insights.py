@@ -10,13 +10,15 @@ lessons panel's check (InsightRequest.lesson) on this trainer, with the code the
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.core.analysis import collapse, equations, flow, forward, grid, hidden
+from playground.core.analysis import collapse, equations, flow, forward, grid, hidden, regions
 from playground.core.lessons import checks
+from playground.core.nn import activations
 from playground.core.nn.history import HistoryData
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
@@ -32,6 +34,7 @@ class NotApplicable:
 class Payload:
     build: Callable[[Trainer, InsightRequest], object]
     every_s: float  # while running, at most this often (0: every snapshot)
+    share: float | None = None  # of the loop's time it may take (None: loop.PART_SHARE)
     view: bool = True  # an insight view of the window (False: a payload another part reads)
 
 
@@ -158,12 +161,43 @@ def _lesson(trainer: Trainer, request: InsightRequest):
         return LessonPayload(request.lesson, failed)
 
 
+LIVE_MAX_POLYGONS = 20_000  # more regions than this are not drawn live (regions_too_many)
+
+
+@dataclass(frozen=True, eq=False)
+class RegionsPayload:
+    regions: object  # core.analysis.regions.Regions over `extent` (too_many: arrays empty)
+    seconds: float  # the computation's wall time
+    limit: int  # the polygon cap it ran with
+
+
+def _regions(trainer: Trainer, request: InsightRequest):
+    net, features, dim = trainer.network, trainer.config.features, trainer.data.dim
+    reason = regions.inapplicable(net, features, dim)
+    if reason is not None:
+        return NotApplicable(f"regions_{reason.code}", _reason_params(reason))
+    start = time.perf_counter()
+    result = regions.linear_regions(net, _plane(trainer, request), features, dim,
+                                    LIVE_MAX_POLYGONS, trainer.data.task)
+    return RegionsPayload(result, time.perf_counter() - start, LIVE_MAX_POLYGONS)
+
+
+def _reason_params(reason) -> dict:
+    p = dict(reason.params)
+    if reason.code == "smooth_activation":
+        p["activation"] = activations.get(p["activation"]).label
+    if reason.code == "features":
+        p["extra"] = ", ".join(f for f in p["features"] if f not in regions.PLANE_FEATURES)
+    return p
+
+
 PAYLOADS: dict[str, Payload] = {
     "hidden": Payload(_hidden, 0.05),
     "collapse": Payload(_collapse, 0.1),
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
     "inspector": Payload(_inspector, 0.0),  # one input: cheap
+    "regions": Payload(_regions, 0.1, share=0.2),  # the plane's overlay: ≥ 10 Hz when cheap
     "lesson": Payload(_lesson, 0.25, view=False),
 }
 VIEWS = tuple(name for name, payload in PAYLOADS.items() if payload.view)
@@ -171,6 +205,10 @@ VIEWS = tuple(name for name, payload in PAYLOADS.items() if payload.view)
 
 def every(name: str) -> float:
     return PAYLOADS[name].every_s if name in PAYLOADS else 0.0
+
+
+def share(name: str) -> float | None:
+    return PAYLOADS[name].share if name in PAYLOADS else None
 
 
 def build(trainer: Trainer, request: InsightRequest, names) -> dict:

@@ -274,8 +274,8 @@ class TrainingLoop:
 
     def _interval(self, part: str, base: float) -> float:
         """Seconds between refreshes of a part while running: its base rate, or longer so that
-        it takes at most PART_SHARE of the time."""
-        return max(base, self._cost.get(part, 0.0) / PART_SHARE)
+        it takes at most its share of the time (PART_SHARE unless the payload says)."""
+        return max(base, self._cost.get(part, 0.0) / (insights.share(part) or PART_SHARE))
 
     def _statistics(self):
         start = self._clock()

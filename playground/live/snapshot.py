@@ -58,6 +58,9 @@ class Snapshot:
     history: HistoryData | None = None
     layer_stats: tuple[LayerStats, ...] | None = None  # per hidden layer
     insights: dict | None = None  # view name → payload, for the subscribed views
+    # the square the 2-D neuron maps cover (centred in `extent`, its shorter side): square
+    # thumbnails keep the plane's angles; None: `extent`
+    neuron_extent: tuple[float, float, float, float] | None = None
 
     @property
     def diverged(self) -> bool:

@@ -58,19 +58,30 @@ def layer_statistics(trainer: Trainer) -> tuple[units.LayerStats, ...]:
         _frozen(st.z_counts, np.int64)) for st in stats)
 
 
+def square_within(extent) -> tuple[float, float, float, float]:
+    """The square centred in extent (x0, x1, y0, y1) whose side is its shorter side."""
+    x0, x1, y0, y1 = extent
+    half = min(x1 - x0, y1 - y0) / 2
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return (cx - half, cx + half, cy - half, cy + half)
+
+
 def grid_maps(trainer: Trainer, extent, res: int):
     """(neuron codes per layer, their levels, output_map, class_map); all None for d > 2.
 
-    The decision map is res × res (a curve of res points for 1-D data); the neuron maps use a
-    coarser grid (neuron_res) so a snapshot of a wide network stays small.
+    The decision map is res × res over extent (a curve of res points for 1-D data); the 2-D
+    neuron maps cover square_within(extent) on a coarser grid (neuron_res) so a snapshot of a
+    wide network stays small.
     """
     dim = trainer.data.dim
     if dim > 2 or res < 2:
         return None, None, None, None
     net, features = trainer.network, trainer.config.features
     coarse = res if dim == 1 else neuron_res(net.spec, res)
-    maps = grid.grid_eval(net, features, extent, coarse, dim)
-    fine = maps[-1] if coarse == res else grid.output_eval(net, features, extent, res, dim)
+    square = extent if dim == 1 else square_within(extent)
+    maps = grid.grid_eval(net, features, square, coarse, dim)
+    same = coarse == res and square == tuple(extent)
+    fine = maps[-1] if same else grid.output_eval(net, features, extent, res, dim)
     output_map, class_map = grid.decision_maps(fine, trainer.data.task)
     levels = tuple(grid.map_levels(layer, m) for layer, m in zip(net.spec.layers, maps,
                                                                    strict=True))
@@ -112,5 +123,6 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
         biases=tuple(_frozen(b, net.dtype) for b in net.biases),
         extent=extent, neuron_maps=codes, neuron_levels=levels, output_map=output_map,
         class_map=class_map, running=running, stop=trainer.stop_reason, insights=insights,
+        neuron_extent=square_within(extent) if trainer.data.dim == 2 else None,
         **{k: (v if k in include else None) for k, v in shared.items()},
     )

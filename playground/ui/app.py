@@ -80,6 +80,9 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
     _apply_remembered_scale(app, snapshot)
     # a window on screen first: the training process and the insight views start after it
     session = Session(loaded, path=Path(project) if project else None, deferred=True)
+    if "regions" in views:  # the plane's overlay, not a dock
+        session.set_regions(True)
+        views = tuple(n for n in views if n != "regions")
     if views:
         session.set_open_views(views)
     if at is not None:

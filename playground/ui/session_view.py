@@ -104,6 +104,7 @@ class ViewMixin:
         point = v.pinned or self._hover
         # the plane overlay needs the collapse payload; the diagram's pinned values the inspector's
         views = (self._visible_views | ({"collapse"} if v.single_map else set())
+                 | ({"regions"} if v.regions else set())
                  | ({"inspector"} if v.pinned else set())
                  | ({"lesson"} if self._lesson_check is not None else set()))
         return c.InsightRequest(frozenset(views), v.hidden_layer,
@@ -186,6 +187,12 @@ class ViewMixin:
     def toggle_pin(self, x: float, y: float) -> None:
         """Shift+click on the plane: pin the inspector there, or unpin it if it is pinned."""
         self.pin(None if self._project.view.pinned else (x, y))
+
+    def set_regions(self, on: bool) -> None:
+        """Draw (or hide) the exact linear regions on the plane."""
+        if self._set_view(regions=bool(on)):
+            self._post(c.Subscribe(self.insight_request()))
+            self.viewChanged.emit()
 
     def set_single_map(self, on: bool) -> None:
         """Draw (or hide) the boundary of the collapsed single map on the plane."""

@@ -778,6 +778,14 @@ Loss: %3</source>
 {act}</translation>
     </message>
     <message>
+        <source>L{i}
+{n}
+{act}</source>
+        <translation>第{i}层
+{n}
+{act}</translation>
+    </message>
+    <message>
         <source>Layer {i}
 {n} × {act}</source>
         <translation>第 {i} 层
@@ -845,6 +853,10 @@ Click to enlarge</source>
 {a} → {b}
 {formula}</translation>
     </message>
+    <message>
+        <source>Strongest {shown} of {total} links shown</source>
+        <translation>显示了 {total} 条连接中最强的 {shown} 条</translation>
+    </message>
 </context>
 <context>
     <name>NeuronPopup</name>
@@ -861,8 +873,12 @@ Click to enlarge</source>
         <translation>{where}，第 {u} 个神经元 · {act}</translation>
     </message>
     <message>
-        <source>No map for data with d &gt; 2.</source>
-        <translation>数据维度 d &gt; 2 时无法显示输出图。</translation>
+        <source>Incoming weights and bias</source>
+        <translation>输入权重与偏置</translation>
+    </message>
+    <message>
+        <source>No map for data with more than two inputs: the weights below show what the unit computes.</source>
+        <translation>输入多于两个的数据无法画出平面图：下面的权重说明了这个单元计算什么。</translation>
     </message>
 </context>
 <context>
@@ -948,6 +964,45 @@ Click to enlarge</source>
     <message>
         <source>Allowed: %1 to %2</source>
         <translation>允许的范围：%1 到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsOverlay</name>
+    <message>
+        <source>1 linear region: one linear map</source>
+        <translation>1 个线性区域：只有一个线性映射</translation>
+    </message>
+    <message>
+        <source>%1 linear regions</source>
+        <translation>%1 个线性区域</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>线性区域</translation>
+    </message>
+    <message>
+        <source>Cut the plane into its linear regions: on each piece the network is one linear map (Ctrl+L). Hover a piece to read its map; Ctrl+click two pieces to compare them.</source>
+        <translation>把平面切分成线性区域：在每一块上，网络都只是一个线性映射（Ctrl+L）。鼠标悬停可查看这一块的映射；按住 Ctrl 单击两块可以比较它们。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Region %1 of %2 · units on: %3</source>
+        <translation>第 %1 个区域（共 %2 个）· 激活的单元：%3</translation>
+    </message>
+    <message>
+        <source>A (region %1): </source>
+        <translation>A（第 %1 个区域）：</translation>
+    </message>
+    <message>
+        <source>B (region %1): </source>
+        <translation>B（第 %1 个区域）：</translation>
+    </message>
+    <message>
+        <source>They differ in %1: other units are on, so the network is another linear map there. One map alone could not bend the boundary.</source>
+        <translation>两者在 %1 上不同：激活的单元不一样，所以网络在那里是另一个线性映射。单独一个线性映射无法把边界弯折。</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1300,14 @@ Click to enlarge</source>
     <message>
         <source>&amp;Log-scale loss</source>
         <translation>损失使用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Linear &amp;regions</source>
+        <translation>线性区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cut the plane into the pieces where the network is one linear map (ReLU, Leaky ReLU, Step, Linear).</source>
+        <translation>把平面切分成若干块，网络在每一块上都是一个线性映射（适用于 ReLU、Leaky ReLU、阶跃函数、线性激活）。</translation>
     </message>
     <message>
         <source>&amp;Reset plane view</source>
@@ -1896,6 +1959,22 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>There are no training points, so there is no loss and no gradient to show. Add points, or put fewer in the test set.</source>
         <translation>没有训练点，因此没有损失，也没有梯度可显示。请添加数据点，或减少测试集中的点。</translation>
+    </message>
+    <message>
+        <source>Linear regions are drawn on the plane of 2-D data; these data are {dim}-D.</source>
+        <translation>线性区域画在二维数据的平面上；这份数据是 {dim} 维的。</translation>
+    </message>
+    <message>
+        <source>Linear regions need the inputs x₁ and x₂ alone (this network also sees {extra}): turn the other input features off to see them.</source>
+        <translation>线性区域要求输入只有 x₁ 和 x₂（这个网络还用到了 {extra}）：关闭其他输入特征即可看到。</translation>
+    </message>
+    <message>
+        <source>No linear regions: hidden layer {layer} uses {activation}, curved everywhere. With ReLU, Leaky ReLU, Step or Linear the plane falls into flat pieces.</source>
+        <translation>没有线性区域：第 {layer} 个隐藏层使用 {activation}，它处处弯曲。换成 ReLU、Leaky ReLU、阶跃函数或线性激活，平面就会分成一块块平直的区域。</translation>
+    </message>
+    <message>
+        <source>More than {limit} linear regions: too many to draw live; the last partition drawn stays.</source>
+        <translation>线性区域超过 {limit} 个：太多，无法实时绘制；保留上一次画出的划分。</translation>
     </message>
     <message>
         <source>Hover over the plane, or Shift+click it to pin a point: this view shows that input&apos;s numbers layer by layer.</source>

@@ -74,3 +74,19 @@ def test_iris_has_no_maps_and_empty_data_still_builds():
     snap = build_snapshot(t, 0, res=8)
     assert snap.train_loss is None and snap.layer_stats[0].z_counts.sum() == 0
     assert plane_extent(empty) == (-6.0, 6.0, -6.0, 6.0)
+
+
+def test_neuron_maps_cover_the_square_in_a_wide_plane_and_the_decision_map_all_of_it():
+    from playground.core.analysis.grid import grid_eval, output_eval
+
+    t = trainer_for("xor")
+    t.step(30)
+    plane = (-12.0, 12.0, -6.0, 6.0)  # a wide canvas
+    snap = build_snapshot(t, run_id=1, res=20, extent=plane)
+    assert snap.extent == plane and snap.neuron_extent == (-6.0, 6.0, -6.0, 6.0)
+    expected = grid_eval(t.network, t.config.features, snap.neuron_extent, 20)
+    lo, hi = snap.neuron_levels[0]
+    step = (hi - lo) / LEVELS
+    np.testing.assert_allclose(snap.neuron_values(0), expected[0], atol=step)  # quantized
+    out = output_eval(t.network, t.config.features, plane, 20)[0]
+    np.testing.assert_allclose(snap.output_map, out, atol=1e-6)

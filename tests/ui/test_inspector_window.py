@@ -165,7 +165,8 @@ def _check_marks(diagram, snap) -> None:
         dead |= _centres(diagram, layer, stats.dead)
         saturated |= _centres(diagram, layer, stats.saturated)
         title = diagram.overlay.titles[layer + 1].textItem.toPlainText()
-        assert title.split("\n")[0].endswith(counts_text(stats))  # "Layer i dead 2 · sat 1"
+        counts = counts_text(stats)  # "dead 2 · sat 1": the title's third line
+        assert not diagram.layout_.compact and title.split("\n")[2:] == ([counts] if counts else [])
         for unit, share in enumerate(stats.active_fraction):
             tip = diagram.describe_at(diagram.neuron_center(layer, unit))
             assert f"active on {100 * share:.0f}% of training inputs" in tip

@@ -137,6 +137,13 @@ def test_without_compare_mode_side_b_is_described(qtbot, host):
     assert "For comparison, try side B too:" in text and "8:leaky_relu=0.01" in text
 
 
+def test_the_regions_lesson_turns_the_linear_regions_overlay_on(qtbot, host):
+    w, s = host.window, host.session
+    w.lessons.open_lesson("linear-regions", 0)
+    assert s.view.regions and w.menus.regions.isChecked()
+    assert "Linear regions on the plane: <b>on</b>" in w.lessons.panel.setup_text.text()
+
+
 def test_switching_language_shows_the_chinese_text_at_the_same_step(qtbot, host):  # the last
     host.window.lessons.open_lesson("vanishing-gradients", 1, set_up=False)
     host.window.lessons.panel.choice_group  # noqa: B018 - built

@@ -207,3 +207,23 @@ def test_training_keys_work_while_a_number_field_has_the_focus(qtbot, window):
     qtbot.keyClick(combo, Qt.Key.Key_S)  # one epoch, not a jump to "SGD"
     qtbot.waitUntil(lambda: trained(s, 0))
     assert combo.currentData() == "sgd" and not combo.view().isVisible()
+
+
+def test_the_left_column_fits_this_language_not_the_remembered_width(qtbot, make_session):
+    from playground.ui.window import settings as app_settings
+
+    first = MainWindow(make_session(), interactive=False, remember=True)
+    qtbot.addWidget(first)
+    first.resize(1600, 1000)
+    first.show()
+    qtbot.waitExposed(first)
+    left, centre, right = first.splitter.sizes()
+    first.splitter.setSizes([left + 160, centre - 160, right])  # as a wider (Chinese) session
+    app_settings.save_window(first)
+    first.close()
+    second = MainWindow(make_session(), interactive=False, remember=True)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.splitter.sizes()[0] == second.left_scroll.minimumWidth()
+    second.close()

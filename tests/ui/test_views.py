@@ -1,4 +1,5 @@
-"""NetworkDiagram, ActivationView and LossPlot draw real snapshots of every task and react."""
+"""ActivationView and LossPlot draw real snapshots of every task and react; the views' cost per
+frame (the network diagram alone: tests/ui/test_network_diagram.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QPainter
 from view_runs import RUNS, snapshot_for, trainer_for
 
@@ -15,9 +15,8 @@ from playground.core.nn.spec import LayerSpec
 from playground.live.snapshot_builder import build_snapshot
 from playground.ui.views.activation_view import ActivationView
 from playground.ui.views.data_canvas import DataCanvas
-from playground.ui.views.diagram_style import WIDTH_EDGES, WIDTHS, link_buckets
 from playground.ui.views.loss_plot import LossPlot
-from playground.ui.views.network_diagram import MIN_THUMB_PX, NetworkDiagram
+from playground.ui.views.network_diagram import NetworkDiagram
 
 KINDS = ("binary", "three_class", "sine", "plane", "iris")
 
@@ -34,106 +33,6 @@ def _widget(qtbot, cls, w=640, h=420):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-# ------------------------------------------------------------------ network diagram
-@pytest.mark.parametrize("kind", KINDS)
-def test_diagram_draws_every_neuron_and_link(qtbot, snaps, kind):
-    snap = snaps[kind]
-    d = _widget(qtbot, NetworkDiagram)
-    d.show_snapshot(snap)
-    sizes = snap.spec.sizes
-    assert d.neuron_count() == sum(sizes)
-    n_links = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
-    drawn = sum(len(item.getData()[0]) for item in d.link_items)
-    assert drawn == 2 * n_links  # two end points per link
-    w = np.concatenate([W.ravel() for W in snap.weights])
-    positive = sum(len(item.getData()[0]) for item in d.link_items[len(WIDTHS):])
-    assert positive == 2 * int((w > 0).sum())
-    if snap.data.dim == 2:
-        assert len(d._images) == len(sizes) - 1
-        atlas = d._images[0].image
-        units, t = sizes[1], atlas.shape[1]
-        filled = np.isfinite(atlas[:, 0])
-        assert filled.sum() == units * t and not filled.all()  # full tiles, NaN (clear) gaps
-    elif snap.data.dim == 1:
-        x, _y = d._curves[0].getData()
-        assert np.isfinite(x).sum() == sizes[1] * snap.neuron_maps[0].shape[1]
-    else:
-        assert d._images == [] and d._curves == []
-
-
-def test_diagram_hover_text_names_value_and_formula(qtbot, snaps):
-    snap = snaps["binary"]
-    d = _widget(qtbot, NetworkDiagram)
-    d.show_snapshot(snap)
-    text = d.describe_at(d.neuron_center(0, 1))
-    assert f"{float(snap.biases[0][1]):.4g}" in text
-    assert activations.get("tanh").formula in text
-    # midpoint of the link input x₂ → layer 1 unit 3
-    a, b = d.neuron_center(-1, 1), d.neuron_center(0, 2)
-    mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
-    text = d.describe_at(mid)
-    assert f"{float(snap.weights[0][2, 1]):.4g}" in text and "x₂" in text
-    assert d.describe_at(QPointF(-50.0, 50.0)) == ""
-
-
-def test_clicking_a_neuron_emits_and_shows_its_map_large(qtbot, snaps):
-    snap = snaps["binary"]
-    d = _widget(qtbot, NetworkDiagram)
-    d.show_snapshot(snap)
-    pt = d.map_to_widget(d.neuron_center(1, 0))
-    child = d.childAt(pt)
-    with qtbot.waitSignal(d.neuronClicked, timeout=1000) as blocker:
-        qtbot.mouseClick(child, Qt.MouseButton.LeftButton, pos=child.mapFrom(d, pt))
-    assert blocker.args == [1, 0]
-    assert d.popup.isVisible()
-    assert np.array_equal(d.popup.image.image, snap.neuron_maps[1][0])
-    d.popup.close()
-
-
-def test_big_networks_stay_usable(qtbot, snaps):
-    d = _widget(qtbot, NetworkDiagram, 900, 500)
-    d.show_snapshot(snaps["big"])  # 6 × 8
-    assert d.neuron_count() == 4 + 6 * 8 + 1
-    hidden = tuple(LayerSpec(64, "relu") for _ in range(10))
-    snap = snapshot_for("big", epochs=0, res=40, hidden=hidden)
-    d.show_snapshot(snap)
-    assert d.neuron_count() == 4 + 640 + 1
-    # thumbnails keep a readable size: the view scrolls instead of shrinking them further
-    px_per_unit = d.view.width() / (d.view.viewRange()[0][1] - d.view.viewRange()[0][0])
-    assert px_per_unit == pytest.approx(MIN_THUMB_PX)
-    (_x0, _x1), (_y0, y1) = d.view.viewRange()
-    assert d.neuron_center(0, 0).y() < y1  # the top of the network is on screen
-
-
-@pytest.mark.parametrize(("units", "height"), [(16, 420), (24, 640)])
-def test_tall_layers_fit_the_panel_centred(qtbot, units, height):
-    d = _widget(qtbot, NetworkDiagram, 640, height)
-    hidden = (LayerSpec(units, "relu"), LayerSpec(units, "relu"))
-    d.show_snapshot(snapshot_for("binary", epochs=0, res=20, hidden=hidden))
-    (x0, x1), (y0, y1) = d.view.viewRange()
-    px_per_unit = d.view.width() / (x1 - x0)
-    assert px_per_unit >= MIN_THUMB_PX
-    top, bottom = d.neuron_center(0, 0).y() + 0.5, d.neuron_center(1, units - 1).y() - 0.5
-    assert y0 < bottom and top < y1  # every unit of both layers is on screen
-    left, right = d.neuron_center(-1, 0).x(), d.neuron_center(2, 0).x()
-    assert abs((left + right) / 2 - (x0 + x1) / 2) < 0.1 * (x1 - x0)  # centred
-    assert abs((top + bottom) / 2 - (y0 + y1) / 2) < 0.15 * (y1 - y0)
-
-
-def test_link_buckets_change_only_past_the_hysteresis_band():
-    edge = WIDTH_EDGES[0]
-    w = np.array([edge * 0.99, edge * 1.05, -0.01, 0.3])
-    first = link_buckets(w)
-    k = len(WIDTHS)
-    assert first.tolist() == [k + 0, k + 1, 0, k + 1]
-    moved = np.array([edge * 1.05, edge * 0.99, 0.01, -0.3])  # small moves, one real flip
-    again = link_buckets(moved, first)
-    assert again[:3].tolist() == first[:3].tolist()  # within the band: unchanged
-    assert again[3] == 1  # a sign change beyond the dead band shows at once
-    far = link_buckets(np.array([edge * 1.3, edge * 0.8, 0.2, -0.3]), first)
-    assert far[:3].tolist() == [k + 1, k + 0, k + 0]
 
 
 # ------------------------------------------------------------------ activation view
@@ -230,10 +129,12 @@ def test_show_snapshot_takes_a_few_ms_for_6x8_net_and_200_grid(qtbot):
     snaps = [first, build_snapshot(trainer, 1, res=200)]  # same points, new epoch: all redraw
     canvas, diagram = _widget(qtbot, DataCanvas, 600, 600), _widget(qtbot, NetworkDiagram)
     act, loss = _widget(qtbot, ActivationView), _widget(qtbot, LossPlot)
-    views = {"canvas": (canvas, lambda s: canvas.show_snapshot(s)),
-             "diagram": (diagram, lambda s: diagram.show_snapshot(s)),
-             "activation": (act, lambda s: act.show_snapshot(s, 2)),
-             "loss": (loss, lambda s: loss.show_snapshot(s))}
+    views = {
+        "canvas": (canvas, lambda s: canvas.show_snapshot(s)),
+        "diagram": (diagram, lambda s: diagram.show_snapshot(s)),
+        "activation": (act, lambda s: act.show_snapshot(s, 2)),
+        "loss": (loss, lambda s: loss.show_snapshot(s)),
+    }
     update, paint = {}, {}
     for name, (widget, show) in views.items():
         show(snaps[0])
@@ -247,7 +148,11 @@ def test_show_snapshot_takes_a_few_ms_for_6x8_net_and_200_grid(qtbot):
             p.append(time.perf_counter() - t1)
             u.append(t1 - t0)
         update[name], paint[name] = 1000 * np.median(u), 1000 * np.median(p)
-    print("median ms show_snapshot:", {k: round(v, 2) for k, v in update.items()},
-          "paint:", {k: round(v, 2) for k, v in paint.items()})
+    print(
+        "median ms show_snapshot:",
+        {k: round(v, 2) for k, v in update.items()},
+        "paint:",
+        {k: round(v, 2) for k, v in paint.items()},
+    )
     assert canvas.image.image.shape == (200, 200)
     assert sum(update.values()) < 40  # a few ms each; generous for a shared 2-core machine

@@ -28,11 +28,12 @@ class ViewState:
     hidden_stage: str = "a"  # "z" (before the activation) or "a" (after)
     pinned: tuple[float, ...] = ()  # the inspector's pinned input (x, y); () = none
     single_map: bool = False  # draw the collapsed single map's boundary on the plane
+    regions: bool = False  # draw the exact linear regions on the plane
     equations_m: int = 0  # layer equations: samples in the batch; 0 = the training batch size
     extra: dict = field(default_factory=dict)  # keys this version does not know, kept as read
 
     def __post_init__(self) -> None:
-        for name in ("show_test", "discretize", "single_map"):
+        for name in ("show_test", "discretize", "single_map", "regions"):
             if not isinstance(getattr(self, name), bool):
                 raise Invalid(name, "choice", what="name", value=repr(getattr(self, name)),
                               choices="true, false")

@@ -10,7 +10,8 @@ Invalid naming the key:
     layers, output                      the hidden layers ("8:tanh,4:tanh") and the output head
     lr, batch, optimizer, reg, reg_rate, init, seed, loss, features     the training config
     views, pin, select_layer, speed, equations_m, hidden_layer, hidden_units, hidden_stage,
-    single_map                          the view state (open insight views, pinned point, …)
+    single_map, regions                 the view state (open insight views, pinned point, the
+                                        linear regions on the plane, …)
     compare                             side B of a comparison: changes applied on top of A
 A change to data, network or training drops the weights (the run starts from the initial ones);
 a change to the view alone keeps them.
@@ -60,6 +61,7 @@ VIEW_KEYS = {
     "hidden_units": "hidden_units",
     "hidden_stage": "hidden_stage",
     "single_map": "single_map",
+    "regions": "regions",
 }
 KEYS = ("experiment", *DATA_KEYS, "layers", "output", *CONFIG_KEYS, *VIEW_KEYS, "compare")
 _FIELD_KEY = {

@@ -179,7 +179,7 @@ class PixelLabels(pg.GraphicsObject):
     """Short texts at view positions, drawn at screen size (the view's scale does not stretch
     them) on a white fill, vertically centred: one item and one paint call for many labels (a
     TextItem per label lays out a text document on every change). side[i] = +1: the text starts
-    at its position; −1: it ends there."""
+    at its position; −1: it ends there; 0: it is centred on it."""
 
     PAD = 2.0  # px of fill left and right of a text
 
@@ -207,6 +207,9 @@ class PixelLabels(pg.GraphicsObject):
             self._box = QRectF()
         self.update()
 
+    def text_width(self, text: str) -> float:
+        return self._metrics.horizontalAdvance(text)
+
     def boundingRect(self) -> QRectF:
         if not any(self.texts):
             return QRectF()
@@ -230,7 +233,7 @@ class PixelLabels(pg.GraphicsObject):
             if not text:
                 continue
             q = to_device.map(QPointF(x, y))
-            left = q.x() if side > 0 else q.x() - width - 2 * self.PAD
+            left = q.x() - (width / 2 + self.PAD) * (1 - side)  # side 0: centred on q
             rect = QRectF(left, q.y() - h / 2, width + 2 * self.PAD, h)
             painter.fillRect(rect, fill)
             painter.setPen(color)

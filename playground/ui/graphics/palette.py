@@ -1,4 +1,4 @@
-"""Colour-blind-safe colours (Okabe–Ito) and fixed 256-entry lookup tables for the views.
+"""Colour-blind-safe colours and fixed 256-entry lookup tables for the views.
 
 Lookup tables are uint8 RGBA arrays (n, 4), n ≤ 256, built once at import. Images are drawn with
 explicit levels (lo, hi); pyqtgraph maps value v to entry floor((v − lo) / (hi − lo) · n).
@@ -21,9 +21,17 @@ BLUE = (0, 114, 178)
 VERMILLION = (213, 94, 0)
 PURPLE = (204, 121, 167)
 INK = (34, 34, 34)  # text and outlines: near-black reads better than pure black on a projector
+NEUTRAL_RGB = (170, 170, 170)  # a weight of 0: neither sign
 
-# Class 0 orange and class 1 blue, as in TensorFlow Playground; then the strongest remaining hues.
-CLASS_RGB = (ORANGE, BLUE, GREEN, PURPLE, VERMILLION, SKY_BLUE)
+# Six classes: class 0 orange and class 1 blue, as in TensorFlow Playground, and Okabe–Ito's
+# bluish green; then a dark red, a violet and a near-black chosen so that every pair stays
+# apart under simulated deuteranopia and protanopia (Machado et al. 2009, severity 1): CIELAB
+# ΔE ≥ 33 between the full colours (Okabe–Ito's own six: 18, the blue and the sky blue 26 in
+# normal vision), ≥ 10 between the light map tints (tests/ui/test_palette.py).
+DARK_RED = (180, 0, 0)
+VIOLET = (120, 60, 230)
+CHARCOAL = (40, 40, 40)
+CLASS_RGB = (ORANGE, BLUE, GREEN, DARK_RED, VIOLET, CHARCOAL)
 MAX_CLASSES = len(CLASS_RGB)
 NEGATIVE_RGB, POSITIVE_RGB = ORANGE, BLUE  # signs of weights and of real values
 
@@ -72,6 +80,11 @@ DIVERGING_LUT = _diverging_lut(MAP_STRENGTH)  # (256, 4) decision map for regres
 NEURON_LUT = _diverging_lut(1.0)  # (256, 4) full-strength map for neuron thumbnails
 for _lut in (CLASS_LUT, DIVERGING_LUT, NEURON_LUT):
     _lut.setflags(write=False)
+
+
+def class_ramp_lut(k: int, n: int = 256) -> np.ndarray:
+    """(n, 4) white (low) → class k's colour (high): a class probability's map."""
+    return _rgba(_blend(CLASS_RGB[k % MAX_CLASSES], np.linspace(0.0, 1.0, n)))
 
 
 def class_map_index(cls: np.ndarray, strength: np.ndarray) -> np.ndarray:

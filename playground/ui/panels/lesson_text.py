@@ -90,6 +90,7 @@ def _label(key: str) -> str:
         "hidden_units": translate("LessonsPanel", "Hidden-space units"),
         "hidden_stage": translate("LessonsPanel", "Hidden-space stage"),
         "single_map": translate("LessonsPanel", "Single map on the plane"),
+        "regions": translate("LessonsPanel", "Linear regions on the plane"),
     }
     return known.get(key) or own.get(key, key)
 
@@ -122,6 +123,12 @@ def _value(key: str, raw, text: str) -> str:
         return str(raw + 1)  # layers as the window counts them, from 1
     if key == "equations_m" and raw == 0:
         return QCoreApplication.translate("LessonsPanel", "the batch size")
+    if isinstance(raw, bool):
+        return (
+            QCoreApplication.translate("LessonsPanel", "on")
+            if raw
+            else QCoreApplication.translate("LessonsPanel", "off")
+        )
     if key == "speed" and raw == 0:
         return QCoreApplication.translate("LessonsPanel", "as fast as possible")
     return text

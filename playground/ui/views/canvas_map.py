@@ -1,9 +1,11 @@
-"""The decision map as an image: lookup-table indices or values from a snapshot's output map."""
+"""The plane's geometry and the decision map as an image: where points are drawn, the extent
+that holds them, lookup-table indices or values from a snapshot's output map."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import palette
 
@@ -29,3 +31,20 @@ def regression_image(snap: Snapshot, out: np.ndarray, discretize: bool):
     limit = limit if limit > 0 else 1.0
     img = np.sign(out) * np.float32(0.6 * limit) if discretize else out
     return img.astype(np.float32, copy=False), (-limit, limit), "regression"
+
+
+def plane_xy(data: PointSet) -> np.ndarray:
+    """(n, 2) drawn positions: (x1, x2); (x, target) for 1-D data; first two features d > 2."""
+    if data.dim == 1:
+        return np.column_stack([data.X[:, 0], data.y.astype(np.float64)])
+    return np.array(data.X[:, :2], dtype=np.float64)
+
+
+def data_extent(data: PointSet) -> tuple[float, float, float, float]:
+    if not data.n:
+        return PLANE_EXTENT
+    xy = plane_xy(data)
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    pad = 0.08 * np.maximum(hi - lo, 1e-3)
+    top = 0.12 * (hi[1] - lo[1]) if data.dim > 2 else 0.0  # room for the note
+    return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1] + top)

@@ -1,8 +1,8 @@
 """DataCanvas: the plane with the points and, under them, the network's decision map.
 
-Passive view: it draws a PointSet and a Snapshot and turns mouse gestures into requests
-(addRequested / removeRequested / moveRequested; Shift+click: pinRequested; the pointer's plane
-position: hovered, at most HOVER_HZ times a second); the session decides what happens.
+Passive view: it draws a PointSet and a Snapshot and turns mouse gestures into requests (add /
+remove / moveRequested; Shift+click: pinRequested; Ctrl+click: regionRequested; the pointer:
+hovered, at most HOVER_HZ times a second); the session decides what happens.
 2-D data: decision map image (Snapshot.output_map, row i = y, column j = x) under the points.
 The view is the user's: fit to the data (a new data set; Reset view), zoomed with the wheel, never
 moved by a click; the visible rectangle goes out as planeChanged so the maps cover just that.
@@ -22,7 +22,7 @@ from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
 from playground.ui.graphics.widgets import Throttle
-from playground.ui.views.canvas_map import class_image, regression_image
+from playground.ui.views.canvas_map import class_image, data_extent, plane_xy, regression_image
 
 PICK_RADIUS_PX = 14.0  # a press this close to a point grabs it
 POINT_SIZE = 9.0
@@ -68,6 +68,7 @@ class DataCanvas(QWidget):
     moveRequested = Signal(int, float, float)
     hovered = Signal(float, float)  # the pointer's plane position (throttled)
     pinRequested = Signal(float, float)  # Shift+click: pin (or unpin) the inspector here
+    regionRequested = Signal(float, float)  # Ctrl+click: select the linear region here
     planeChanged = Signal(object)  # (x0, x1, y0, y1): the plane rectangle shown (2-D data)
 
     def __init__(self, parent: QWidget | None = None):
@@ -175,7 +176,7 @@ class DataCanvas(QWidget):
         first = self._data is None or self._data.dim != data.dim
         self._data, self._show_test = data, bool(show_test)
         self._drag_index = None
-        self._xy = self._plane_xy(data)
+        self._xy = plane_xy(data)
         self._visible = ~data.is_test | self._show_test
         brushes, pens = self._point_colors(data)
         train = ~data.is_test
@@ -187,7 +188,7 @@ class DataCanvas(QWidget):
         self._set_note(data)
         self._set_axes(data)
         if data.dim != 2:
-            self._set_extent(self._data_extent(data))
+            self._set_extent(data_extent(data))
         elif first:
             self.fit_to_data()
 
@@ -201,7 +202,7 @@ class DataCanvas(QWidget):
             pad = 0.03 * (x1 - x0)
             self._set_extent((x0 - pad, x1 + pad, y0, y1))
         elif dim > 2:
-            self._set_extent(self._data_extent(snap.data))
+            self._set_extent(data_extent(snap.data))
         if dim == 2 and snap.output_map is not None:
             self._draw_map(snap, discretize)
             self.curve.setVisible(False)
@@ -254,23 +255,6 @@ class DataCanvas(QWidget):
         return vp.mapTo(self, self.plot_widget.mapFromScene(scene))
 
     # ------------------------------------------------------------------ drawing helpers
-    @staticmethod
-    def _plane_xy(data: PointSet) -> np.ndarray:
-        """(n, 2) drawn positions: (x1, x2); (x, target) for 1-D data; first two features d > 2."""
-        if data.dim == 1:
-            return np.column_stack([data.X[:, 0], data.y.astype(np.float64)])
-        return np.array(data.X[:, :2], dtype=np.float64)
-
-    @staticmethod
-    def _data_extent(data: PointSet) -> tuple[float, float, float, float]:
-        if not data.n:
-            return PLANE_EXTENT
-        xy = DataCanvas._plane_xy(data)
-        lo, hi = xy.min(axis=0), xy.max(axis=0)
-        pad = 0.08 * np.maximum(hi - lo, 1e-3)
-        top = 0.12 * (hi[1] - lo[1]) if data.dim > 2 else 0.0  # room for the note
-        return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1] + top)
-
     def _point_colors(self, data: PointSet) -> tuple[list, list]:
         """Per point: fill brush (training points) and outline pen (test points)."""
         if data.task == "regression":
@@ -366,8 +350,11 @@ class DataCanvas(QWidget):
     def _on_click(self, button, p: QPointF, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
         if not self._editable():
             return
-        if button == Qt.MouseButton.LeftButton and modifiers & Qt.KeyboardModifier.ShiftModifier:
+        left = button == Qt.MouseButton.LeftButton
+        if left and modifiers & Qt.KeyboardModifier.ShiftModifier:
             self.pinRequested.emit(float(p.x()), float(p.y()))
+        elif left and modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.regionRequested.emit(float(p.x()), float(p.y()))
         elif button == Qt.MouseButton.RightButton or (
                 self._eraser and button == Qt.MouseButton.LeftButton):
             i = self._nearest(p, 3 * PICK_RADIUS_PX)

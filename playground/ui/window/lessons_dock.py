@@ -196,6 +196,8 @@ class LessonsDock(QObject):
             s.set_equations_batch(view.equations_m)
         if view.single_map != old.single_map:
             s.set_single_map(view.single_map)
+        if view.regions != old.regions:
+            s.set_regions(view.regions)
         hidden = {k: getattr(view, k) for k in ("hidden_layer", "hidden_units", "hidden_stage")}
         if replace(old, **hidden) != old:
             s.set_hidden_view(**hidden)

@@ -31,6 +31,7 @@ from playground.ui.views.activation_view import ActivationView
 from playground.ui.views.data_canvas import DataCanvas
 from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
+from playground.ui.views.regions_overlay import RegionsOverlay
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.insights import InsightArea
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel()
         self.builder = NetworkBuilder()
         self.canvas = DataCanvas()
+        self.regions = RegionsOverlay(self.canvas)
         self.diagram = NetworkDiagram()
         self.controls = TrainingControls()
         self.loss_plot = LossPlot()
@@ -170,6 +172,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.fit_controls)
         super().resizeEvent(event)
 
+    def snap_left(self) -> None:
+        """The left column at its content's width now (restored sizes come from another
+        language or scale); the centre takes the difference, the right column keeps its."""
+        self._fit_left()
+        left, centre, right = self.splitter.sizes()
+        need = self.left_scroll.minimumWidth()
+        self.splitter.setSizes([need, max(0, centre + left - need), right])
+
     def fit_left(self) -> None:
         """Keep the left column wide enough for its content (it scrolls only vertically)."""
         QTimer.singleShot(0, self._fit_left)  # after the panels' layouts took the new texts
@@ -228,6 +238,8 @@ class MainWindow(QMainWindow):
         self.frames_painted += 1
         self.canvas.show_snapshot(snap, self.session.discretize)
         self.canvas.show_single_map(_single_map(snap) if self.session.view.single_map else None)
+        if self.session.view.regions:
+            self.regions.show_payload((snap.insights or {}).get("regions"))
         self.diagram.show_snapshot(snap)
         self.insights.paint(snap)
         now = time.perf_counter()

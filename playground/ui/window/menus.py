@@ -121,6 +121,10 @@ class WindowMenus(QObject):
                                        checkable=True)
         self.log_scale = self._action(v, self.tr("&Log-scale loss"), set_log_scale,
                                       checkable=True)
+        self.regions = self._action(
+            v, self.tr("Linear &regions"), s.set_regions, "Ctrl+L",
+            self.tr("Cut the plane into the pieces where the network is one linear map (ReLU, "
+                    "Leaky ReLU, Step, Linear)."), checkable=True)
         self._action(v, self.tr("&Reset plane view"), lambda: self._window.canvas.fit_to_data(),
                      "Home", self.tr("Fit the plane to the points again (the mouse wheel zooms "
                                      "in and out around the pointer)."))
@@ -175,6 +179,7 @@ class WindowMenus(QObject):
     def _show_view(self) -> None:
         self.show_test.setChecked(self.session.show_test)
         self.discretize.setChecked(self.session.discretize)
+        self.regions.setChecked(self.session.view.regions)
 
     def _show_undo(self) -> None:
         self.undo.setEnabled(self.session.can_undo())

@@ -20,6 +20,7 @@ def restore_window(window) -> None:
         window.restoreState(st.value("window/state"))
         for name in ("splitter", "centre", "right"):
             getattr(window, name).restoreState(st.value(f"window/{name}"))
+        window.snap_left()  # the left column's width is its content's, in this language
     session = window.session
     session.set_show_test(st.value("view/show_test", True, type=bool))
     session.set_discretize(st.value("view/discretize", False, type=bool))

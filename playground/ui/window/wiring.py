@@ -32,6 +32,7 @@ def connect_panels(w) -> None:
     def on_view() -> None:
         w.canvas.set_points(s.project.data, s.show_test)
         d.set_view_options(s.show_test, s.discretize)
+        w.regions.set_enabled(s.view.regions)
 
     def on_selected(i: int) -> None:
         b.set_selected(i)
@@ -86,6 +87,9 @@ def _requests(w, s) -> None:
     w.canvas.hovered.connect(lambda x, y: s.hover((x, y)))
     w.canvas.pinRequested.connect(s.toggle_pin)
     w.canvas.planeChanged.connect(s.set_plane_extent)
+    w.canvas.hovered.connect(w.regions.hover)
+    w.canvas.regionRequested.connect(w.regions.select)
+    w.regions.toggled.connect(s.set_regions)
     w.diagram.layerClicked.connect(s.select_layer)
     w.diagram.neuronClicked.connect(lambda layer, _unit: s.select_layer(layer))
 
