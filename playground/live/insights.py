@@ -155,7 +155,8 @@ def _lesson(trainer: Trainer, request: InsightRequest):
     if request.lesson is None:
         return None
     try:
-        return LessonPayload(request.lesson, checks.evaluate(trainer, request.lesson))
+        plane = _plane(trainer, request)  # the plane shown: the regions overlay counts it too
+        return LessonPayload(request.lesson, checks.evaluate(trainer, request.lesson, plane))
     except Exception as e:  # a check must never stop training: it says why it did not apply
         failed = checks.CheckResult(False, {"applies": False, "reason": str(e)[:200]})
         return LessonPayload(request.lesson, failed)

@@ -62,3 +62,24 @@ def test_without_a_check_there_is_no_payload():
     r.loop.post(1, c.Subscribe(_request(None)))
     r.loop.iterate()
     assert r.snaps[-1].insights.get("lesson") is None
+
+
+def test_the_regions_check_counts_the_plane_the_window_shows():
+    from playground.core.analysis import regions
+
+    spec = checks.check_spec({"check": "regions_at_least", "value": 1})
+    r = Recorder(hidden=((6, "relu"),))
+    shown = (1.0, 2.0, 1.0, 2.0)  # zoomed in: fewer regions than over the data's plane
+    r.loop.post(1, c.Subscribe(c.InsightRequest(frozenset({"lesson"}), extent=shown, lesson=spec)))
+    r.loop.iterate()
+    got = r.snaps[-1].insights["lesson"].result.measured["regions"]
+    t = r.loop.trainer
+    assert got == regions.linear_regions(t.network, shown, t.config.features, 2).count
+    whole = checks.evaluate(t, spec).measured["regions"]  # headless: the data's plane
+    assert (
+        whole
+        == regions.linear_regions(
+            t.network, insights.grid.plane_extent(t.data), t.config.features, 2
+        ).count
+    )
+    assert got < whole

@@ -235,13 +235,14 @@ def parameters(spec: CheckSpec) -> dict:
     return {k: None if v is REQUIRED else v for k, (_, v) in table.items()} | dict(spec.params)
 
 
-def evaluate(trainer: Trainer, spec: CheckSpec) -> CheckResult:
-    """Judge the trainer's current state."""
+def evaluate(trainer: Trainer, spec: CheckSpec, plane=None) -> CheckResult:
+    """Judge the trainer's current state. plane: (x0, x1, y0, y1) of the plane a window shows
+    (what checks of the plane, such as the regions count, look at; default: the data's)."""
     check = CHECKS[spec.name]
     measure = check.measure
     if isinstance(measure, str):
         measure = getattr(importlib.import_module("playground.core.lessons.measures"), measure)
-    params = parameters(spec)
+    params = parameters(spec) | {"plane": plane}
     measured: dict = {"epoch": trainer.epoch, "step": trainer.step_count}
     with np.errstate(all="ignore"):
         measured.update(measure(trainer, params))

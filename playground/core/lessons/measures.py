@@ -227,13 +227,13 @@ def dead_units(trainer: Trainer, p: dict) -> dict:
 
 
 def region_count(trainer: Trainer, p: dict) -> dict:
-    """The exact linear regions of the network over the data's plane (grid.plane_extent); None
-    when there are more than regions.MAX_POLYGONS."""
+    """The exact linear regions of the network over the plane a window shows (p["plane"]), or
+    the data's plane (grid.plane_extent); None when there are more than regions.MAX_POLYGONS."""
     if trainer.data.dim != 2:
         return not_applicable("plane_only")
     found = regions.linear_regions(
         trainer.network,
-        grid.plane_extent(trainer.data),
+        p.get("plane") or grid.plane_extent(trainer.data),
         trainer.config.features,
         trainer.data.dim,
         task=trainer.data.task,
