@@ -128,7 +128,7 @@ def test_multiclass_regression_and_iris(qtbot, canvas):
     canvas.show_snapshot(snap)
     cls = (canvas.image.image // palette.CLASS_STEPS).astype(int)
     assert np.array_equal(cls, snap.class_map) and canvas.image.isVisible()
-    assert len(canvas.train_scatter.data) + len(canvas.test_scatter.data) == snap.data.n
+    assert canvas.train_points.count() + canvas.test_points.count() == snap.data.n
 
     snap = snapshot_for("plane")
     canvas.show_snapshot(snap)
@@ -148,8 +148,8 @@ def test_multiclass_regression_and_iris(qtbot, canvas):
     canvas.show_snapshot(snap)
     assert not canvas.image.isVisible() and canvas.note.isVisible()
     assert "not available" in canvas.note.toPlainText()
-    pos = canvas.train_scatter.getData()
-    assert np.allclose(np.column_stack(pos), snap.data.train[0][:, :2])
+    pos, _ = canvas.train_points.drawn()
+    assert np.allclose(pos, snap.data.train[0][:, :2])
     with qtbot.assertNotEmitted(canvas.addRequested):
         _click(qtbot, canvas, 0.0, 0.0)
 

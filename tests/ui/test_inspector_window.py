@@ -60,7 +60,7 @@ def test_hovering_the_plane_updates_the_inspector(qtbot, window):
     window.insights.open("inspector")
     view = window.insights.views["inspector"]
     qtbot.waitUntil(lambda: "inspector" in window.session.visible_views)
-    qtbot.wait(50)  # the dock took its room: the plane has its final size
+    qtbot.wait(300)  # the dock took its room: the plane has its final size and range
     for x, y in ((2.0, -3.0), (-1.0, 4.0)):
         child, pos = _on_plane(window.canvas, x, y)
         qtbot.mouseMove(child, pos)

@@ -48,3 +48,14 @@ def data_extent(data: PointSet) -> tuple[float, float, float, float]:
     pad = 0.08 * np.maximum(hi - lo, 1e-3)
     top = 0.12 * (hi[1] - lo[1]) if data.dim > 2 else 0.0  # room for the note
     return (lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1] + top)
+
+
+def point_rgb(data: PointSet) -> np.ndarray | None:
+    """(n, 3) a colour per point for regression targets (INK along a 1-D curve, diverging on
+    the plane); None for classes (coloured by class)."""
+    if data.task != "regression":
+        return None
+    if data.dim == 1:
+        return np.tile(np.array(palette.INK), (data.n, 1))
+    limit = float(np.abs(data.y).max()) if data.n else 1.0
+    return palette.diverging_rgb(data.y, limit)

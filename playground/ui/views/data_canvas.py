@@ -21,8 +21,15 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from playground.core.data.pointset import PLANE_EXTENT, PointSet
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
+from playground.ui.graphics.scatter import ClassScatter
 from playground.ui.graphics.widgets import Throttle
-from playground.ui.views.canvas_map import class_image, data_extent, plane_xy, regression_image
+from playground.ui.views.canvas_map import (
+    class_image,
+    data_extent,
+    plane_xy,
+    point_rgb,
+    regression_image,
+)
 
 PICK_RADIUS_PX = 14.0  # a press this close to a point grabs it
 POINT_SIZE = 9.0
@@ -115,27 +122,32 @@ class DataCanvas(QWidget):
         self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
-        self.train_scatter = items.PassiveScatter(size=POINT_SIZE,
-                                             pen=pg.mkPen(*palette.INK, 170, width=1.0))
-        self.test_scatter = items.PassiveScatter(size=POINT_SIZE, brush=pg.mkBrush(255, 255, 255))
-        self.view.addItem(self.train_scatter)
-        self.view.addItem(self.test_scatter)
+        self.train_points = ClassScatter(self.view, POINT_SIZE,
+                                         pg.mkPen(*palette.INK, 170, width=1.0))
+        self.test_points = ClassScatter(self.view, POINT_SIZE, hollow=True)
         self.note = pg.TextItem(color=palette.INK, anchor=(0.5, 0.0),
                                 fill=pg.mkBrush(255, 255, 255, 220))
         self.note.setVisible(False)
         self.view.addItem(self.note, ignoreBounds=True)
-        self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin
-        self.pin_marker.setZValue(5)
-        self.view.addItem(self.pin_marker, ignoreBounds=True)
+        self._build_markers()
         # every move (the scene's sigMouseMoved drops those < 10 ms apart, maybe the last one)
         self.plot_widget.viewport().installEventFilter(self)
-        for item in (self.image, self.curve, self.train_scatter, self.test_scatter, self.note,
-                     self.single_map, self.pin_marker):
+        for item in (self.image, self.curve, self.note, self.single_map, self.pin_marker,
+                     self.drag_marker,
+                     *self.train_points.items, *self.test_points.items):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         self._set_extent(PLANE_EXTENT)
+
+    def _build_markers(self) -> None:
+        self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin
+        self.pin_marker.setZValue(5)
+        self.view.addItem(self.pin_marker, ignoreBounds=True)
+        self.drag_marker = items.PassiveScatter(size=POINT_SIZE + 6, brush=None, pen=pg.mkPen(
+            *palette.INK, width=2))  # where a dragged point will land
+        self.view.addItem(self.drag_marker, ignoreBounds=True)
 
     # ------------------------------------------------------------------ public API
     def zoomable(self) -> bool:
@@ -178,12 +190,9 @@ class DataCanvas(QWidget):
         self._drag_index = None
         self._xy = plane_xy(data)
         self._visible = ~data.is_test | self._show_test
-        brushes, pens = self._point_colors(data)
-        train = ~data.is_test
-        idx = np.arange(data.n)
-        test = data.is_test & self._show_test
-        self._styles = {"train": (train, {"brush": [brushes[i] for i in idx[train]]}),
-                        "test": (test, {"pen": [pens[i] for i in idx[test]]})}
+        self._masks = (~data.is_test, data.is_test & self._show_test)
+        self._rgb = point_rgb(data)
+        self._source = object()  # a new grouping of the points into styles
         self._redraw_points()
         self._set_note(data)
         self._set_axes(data)
@@ -255,22 +264,6 @@ class DataCanvas(QWidget):
         return vp.mapTo(self, self.plot_widget.mapFromScene(scene))
 
     # ------------------------------------------------------------------ drawing helpers
-    def _point_colors(self, data: PointSet) -> tuple[list, list]:
-        """Per point: fill brush (training points) and outline pen (test points)."""
-        if data.task == "regression":
-            if data.dim == 1:
-                rgb = np.tile(np.array(palette.INK), (data.n, 1))
-            else:
-                limit = float(np.abs(data.y).max()) if data.n else 1.0
-                rgb = palette.diverging_rgb(data.y, limit)
-            brushes = [pg.mkBrush(*c) for c in rgb]
-            pens = [pg.mkPen(*c, width=2.2) for c in palette.darken(rgb)]
-            return brushes, pens
-        cls_brush = [pg.mkBrush(palette.class_color(k)) for k in range(palette.MAX_CLASSES)]
-        cls_pen = [pg.mkPen(palette.class_color(k), width=2.2) for k in range(palette.MAX_CLASSES)]
-        labels = data.y % palette.MAX_CLASSES
-        return [cls_brush[k] for k in labels], [cls_pen[k] for k in labels]
-
     def _set_note(self, data: PointSet) -> None:
         if data.dim > 2:
             names = data.feature_names[:2] or ("x₁", "x₂")
@@ -371,17 +364,14 @@ class DataCanvas(QWidget):
         i = self._drag_index
         if i is None:
             return
-        self._preview_move(i, p)
-        if finish:
+        self.drag_marker.setData(pos=np.array([[p.x(), p.y()]]))  # O(1): the points stay
+        if finish:  # the session's new data draws the point at its new place
             self._drag_index = None
+            self.drag_marker.setData(pos=np.zeros((0, 2)))
             self.moveRequested.emit(i, float(p.x()), float(p.y()))
 
-    def _preview_move(self, i: int, p: QPointF) -> None:
-        """Show the dragged point under the cursor until the session sends new data."""
-        self._xy[i] = (p.x(), p.y())
-        self._redraw_points()
-
     def _redraw_points(self) -> None:
-        for scatter, key in ((self.train_scatter, "train"), (self.test_scatter, "test")):
-            mask, style = self._styles[key]
-            scatter.setData(pos=self._xy[mask], **style)
+        y, rgb = self._data.y, self._rgb
+        for points, mask in zip((self.train_points, self.test_points), self._masks, strict=True):
+            points.set_points(self._xy[mask], y[mask], self._source,
+                              None if rgb is None else rgb[mask])

@@ -132,8 +132,11 @@ class HiddenSpaceView(QWidget):
         if space is None:
             return
         train = ~snap.data.is_test
-        self.points.set_points(space.points, snap.data.y[train], snap.data,
-                               snap.data.task == "regression")
+        y = snap.data.y[train]
+        rgb = None
+        if snap.data.task == "regression":
+            rgb = palette.diverging_rgb(y, float(np.abs(y).max()) if len(y) else 1.0)
+        self.points.set_points(space.points, y, snap.data, rgb)
         lines = space.lines
         if len(lines):
             gaps = np.full((len(lines), 1, 2), np.nan)
