@@ -25,6 +25,7 @@ def test_wheel_contains_the_resources_under_the_package(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for path in ("playground/resources/data/iris.csv",
                  "playground/resources/experiments/xor-tanh.json",
+                 "playground/resources/lessons/xor.json",
                  "playground/resources/translations/playground_zh_CN.qm"):
         assert path in names, path
 

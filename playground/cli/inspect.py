@@ -109,7 +109,7 @@ def run_inspect(args) -> int:
 
 
 # ---------------------------------------------------------------------- list
-def list_lines(what: str) -> list[str]:
+def list_lines(what: str, lang: str = "en") -> list[str]:
     if what == "datasets":
         rows = []
         for name in datasets.names():
@@ -131,9 +131,19 @@ def list_lines(what: str) -> list[str]:
         except ProjectError as e:
             description = f"(cannot load: {e})"
         rows.append(f"{name:<24}{description.splitlines()[0] if description else ''}")
-    return rows
+    return rows + lesson_lines(lang)
+
+
+def lesson_lines(lang: str) -> list[str]:
+    """One line per lesson: its name, then its title in `lang`."""
+    from playground.core.lessons.content import LessonError, lesson_names, load_lesson
+
+    try:
+        return [f"{name:<24}{load_lesson(name).title.get(lang)}" for name in lesson_names()]
+    except LessonError as e:
+        return [f"(lessons cannot load: {e})"]
 
 
 def run_list(args) -> int:
-    print("\n".join(list_lines(args.what)))
+    print("\n".join(list_lines(args.what, args.lang)))
     return 0

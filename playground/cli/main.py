@@ -1,4 +1,5 @@
-"""Command line: the GUI by default, or a headless command (train, inspect, export, list, bench).
+"""Command line: the GUI by default, or a headless command (train, inspect, export, lesson, list,
+bench).
 
 The contract lives in DESIGN.md ("Command line"). Bad arguments exit 2 with one line on stderr
 that names the argument; the GUI and the optional benchmark parts are imported only when used.
@@ -36,20 +37,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("project", nargs="?", metavar="PROJECT", help="project file to open")
-    gui.add_argument("--experiment", metavar="NAME", help="built-in experiment to open")
-    gui.add_argument("--lang", choices=LANGS, help="interface language")
-    gui.add_argument("--snapshot", metavar="OUT.png", help="render the window to PNG, then exit")
-    gui.add_argument("--steps", type=nonneg_int, help="with --snapshot: train N steps first")
-    gui.add_argument("--view", metavar="NAME[,NAME…]",
-                     help="insight views to open: " + ", ".join(insight_names()))
-    gui.add_argument("--at", metavar="X1,X2", help="pin the forward-pass inspector here")
-    gui.add_argument("--size", metavar="WxH", default="1600x1000",
-                     help="with --snapshot or --export-view: window size (default 1600x1000)")
-    gui.add_argument("--export-view", metavar="NAME",
-                     help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS))
-    gui.add_argument("--out", metavar="FILE.png|.svg", help="with --export-view: the picture")
+    gui = _gui_arguments(sub.add_parser("gui", help="open the window (the default)"))
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
@@ -70,6 +58,7 @@ def build_parser() -> Parser:
 
     lister = sub.add_parser("list", help="list data sets, activations or experiments")
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
+    _lesson_arguments(sub, gui, lister)
 
     _add_bench_parser(sub.add_parser("bench", help="engine throughput against PyTorch (1 "
                                                    "thread), or the live window's (--gui)"))
@@ -93,6 +82,35 @@ def _add_bench_parser(bench) -> None:
                        help="with --gui: insight views open, each in its own window")
     bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
+
+
+def _gui_arguments(gui):
+    gui.add_argument("project", nargs="?", metavar="PROJECT", help="project file to open")
+    gui.add_argument("--experiment", metavar="NAME", help="built-in experiment to open")
+    gui.add_argument("--lang", choices=LANGS, help="interface language")
+    gui.add_argument("--snapshot", metavar="OUT.png", help="render the window to PNG, then exit")
+    gui.add_argument("--steps", type=nonneg_int, help="with --snapshot: train N steps first")
+    gui.add_argument("--view", metavar="NAME[,NAME…]",
+                     help="insight views to open: " + ", ".join(insight_names()))
+    gui.add_argument("--at", metavar="X1,X2", help="pin the forward-pass inspector here")
+    gui.add_argument("--size", metavar="WxH", default="1600x1000",
+                     help="with --snapshot or --export-view: window size (default 1600x1000)")
+    gui.add_argument("--export-view", metavar="NAME",
+                     help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS))
+    gui.add_argument("--out", metavar="FILE.png|.svg", help="with --export-view: the picture")
+    return gui
+
+
+def _lesson_arguments(sub, gui, lister) -> None:
+    """`lesson NAME`, `gui --lesson NAME[:STEP]` and `list experiments --lang`."""
+    from playground.cli.lesson import add_arguments as add_lesson_arguments
+
+    add_lesson_arguments(sub.add_parser("lesson", help="play a lesson headless: each step's "
+                                                       "setup, training and check"))
+    gui.add_argument("--lesson", metavar="NAME[:STEP]",
+                     help="open the lessons panel at this lesson (and step, from 1) and set it up")
+    lister.add_argument("--lang", choices=LANGS, default="en",
+                        help="with experiments: the language of the lessons' titles")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +148,10 @@ def _dispatch(args) -> int:
         from playground.cli.export import run as run_export
 
         return run_export(args)
+    if args.command == "lesson":
+        from playground.cli.lesson import run as run_lesson
+
+        return run_lesson(args)
     if args.command == "regions":
         from playground.cli.regions import run_regions
 
@@ -184,13 +206,14 @@ def run_gui(args) -> int:
         return fail(f"the GUI is not available ({e})", 1)
     return start(project=args.project, experiment=args.experiment, lang=args.lang,
                  snapshot=args.snapshot, steps=args.steps or 0, views=_views(args.view),
-                 at=point_arg(args.at, "--at"), size=_size(args.size), export_view=export_view)
+                 at=point_arg(args.at, "--at"), size=_size(args.size), export_view=export_view,
+                 lesson=_lesson_place(args.lesson))
 
 
 def insight_names() -> list[str]:
-    from playground.live.insights import PAYLOADS
+    from playground.live.insights import VIEWS
 
-    return list(PAYLOADS)
+    return list(VIEWS)
 
 
 def _views(text: str | None) -> tuple[str, ...]:
@@ -207,6 +230,22 @@ def _views(text: str | None) -> tuple[str, ...]:
 def point_arg(text: str | None, flag: str) -> tuple[float, float] | None:
     """"X1,X2" as two finite numbers within the coordinate limit."""
     return coordinates(text, flag, 2)
+
+
+def _lesson_place(text: str | None) -> tuple[str, int] | None:
+    """"NAME[:STEP]" as (lesson name, 0-based step), both checked."""
+    if text is None:
+        return None
+    from playground.core.lessons.content import lesson_names, load_lesson
+
+    name, _, step = text.partition(":")
+    if name not in lesson_names():
+        raise UsageError("--lesson", f"unknown lesson {name!r}; choose from "
+                                     f"{', '.join(lesson_names())}")
+    count = len(load_lesson(name).steps)
+    if step and not (step.isdigit() and 1 <= int(step) <= count):
+        raise UsageError("--lesson", f"step must be 1..{count} for lesson {name} (got {step})")
+    return name, int(step) - 1 if step else 0
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -32,6 +32,11 @@ MESSAGES: dict[str, str] = {
     "labels_range": "class labels must be 0 to {high}, got {value}",
     "shape": "expected shape {expected}, got {value}",
     "plane_only": "points can only be drawn on 1-D and 2-D data, not {dim}-D",
+    "kind": "must be {expected}, got {value}",
+    "missing": "missing: give {expected}",
+    # lesson files (core.lessons.content): both languages side by side
+    "lesson_formulas": "the formulas between backticks differ between the languages: {value}",
+    "lesson_placeholders": "the {{placeholders}} differ between the languages: {value}",
     # insight views that do not apply
     "no_hidden_layer": "This network has no hidden layer: it is one linear map followed by its "
     "output head.",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from playground.core.data.pointset import PointSet
 from playground.core.errors import Failure, StopReason
+from playground.core.lessons.checks import CheckSpec
 from playground.core.nn.history import RunState
 from playground.core.nn.spec import NetworkSpec, TrainConfig
 
@@ -87,6 +88,7 @@ class InsightRequest:
     point: tuple[float, float] | None = None  # the inspector's input (plane coordinates)
     batch: int | None = None  # the equations' m; None: the training batch size
     extent: tuple[float, float, float, float] | None = None  # plane shown (2-D); None: default
+    lesson: CheckSpec | None = None  # the lessons panel's live check (core.lessons.checks)
 
 
 @dataclass(frozen=True)

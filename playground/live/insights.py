@@ -3,7 +3,9 @@ the views that are visible (Subscribe), each at its own rate. Composition only: 
 core.analysis.
 
 A payload is a frozen result of core.analysis, or NotApplicable(code, params) when the view does
-not apply to this network (the UI says why in one line).
+not apply to this network (the UI says why in one line). "lesson" is not a view: it judges the
+lessons panel's check (InsightRequest.lesson) on this trainer, with the code the headless
+`lesson` command uses.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.core.analysis import collapse, equations, flow, forward, grid, hidden, regions
+from playground.core.lessons import checks
 from playground.core.nn import activations
 from playground.core.nn.history import HistoryData
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
@@ -32,6 +35,7 @@ class Payload:
     build: Callable[[Trainer, InsightRequest], object]
     every_s: float  # while running, at most this often (0: every snapshot)
     share: float | None = None  # of the loop's time it may take (None: loop.PART_SHARE)
+    view: bool = True  # an insight view of the window (False: a payload another part reads)
 
 
 def _train_raw(trainer: Trainer):
@@ -141,6 +145,23 @@ def _inspector(trainer: Trainer, request: InsightRequest):
         trainer.network, point[:dim], trainer.config.features, trainer.data.task))
 
 
+@dataclass(frozen=True, eq=False)
+class LessonPayload:
+    spec: checks.CheckSpec  # the check judged (InsightRequest.lesson)
+    result: checks.CheckResult
+
+
+def _lesson(trainer: Trainer, request: InsightRequest):
+    if request.lesson is None:
+        return None
+    try:
+        plane = _plane(trainer, request)  # the plane shown: the regions overlay counts it too
+        return LessonPayload(request.lesson, checks.evaluate(trainer, request.lesson, plane))
+    except Exception as e:  # a check must never stop training: it says why it did not apply
+        failed = checks.CheckResult(False, {"applies": False, "reason": str(e)[:200]})
+        return LessonPayload(request.lesson, failed)
+
+
 LIVE_MAX_POLYGONS = 20_000  # more regions than this are not drawn live (regions_too_many)
 
 
@@ -178,7 +199,9 @@ PAYLOADS: dict[str, Payload] = {
     "gradients": Payload(_gradients, 0.15),
     "inspector": Payload(_inspector, 0.0),  # one input: cheap
     "regions": Payload(_regions, 0.1, share=0.2),  # the plane's overlay: ≥ 10 Hz when cheap
+    "lesson": Payload(_lesson, 0.25, view=False),
 }
+VIEWS = tuple(name for name, payload in PAYLOADS.items() if payload.view)
 
 
 def every(name: str) -> float:

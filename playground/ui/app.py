@@ -82,8 +82,10 @@ class GuiRun:
 
 
 def start(loaded, path=None, lang: str | None = None, headless: bool = False,
-          views: tuple[str, ...] = (), at: tuple[float, float] | None = None) -> GuiRun:
-    """The app, a session on `loaded` (a Project from `path`, if any) and its window."""
+          views: tuple[str, ...] = (), at: tuple[float, float] | None = None,
+          lesson: tuple[str, int] | None = None) -> GuiRun:
+    """The app, a session on `loaded` (a Project from `path`, if any) and its window; with
+    `lesson` (name, step) the lessons panel there, its step set up (then views and at)."""
     app = application()
     from playground.ui.i18n import translator
     from playground.ui.session import Session
@@ -105,6 +107,13 @@ def start(loaded, path=None, lang: str | None = None, headless: bool = False,
         autosave = None if headless else _autosaver(session)
         host = WindowHost(app, session, interactive=not headless, remember=not headless,
                           fast_start=not headless)
+        if lesson is not None:  # the lesson's setup, then --view and --at on top of it
+            host.window.lessons.open_lesson(*lesson)
+            if views:
+                session.set_open_views(views)
+                host.window.insights.open_saved()
+            if at is not None:
+                session.pin(at)
     except BaseException:
         session.shutdown()
         raise
@@ -123,12 +132,13 @@ def _autosaver(session):
 
 
 def open_window(loaded, path=None, lang: str | None = None, views: tuple[str, ...] = (),
-                at: tuple[float, float] | None = None) -> GuiRun:
+                at: tuple[float, float] | None = None,
+                lesson: tuple[str, int] | None = None) -> GuiRun:
     """Start up as `activation-playground` does: the window on screen, then the offer to
     recover the work of an instance that did not close normally."""
     from playground.ui.recovery import offer_recovery
 
-    gui = start(loaded, path, lang, False, views, at)
+    gui = start(loaded, path, lang, False, views, at, lesson)
     after_first_paint(gui.window, lambda: _finish_start(gui.app, gui.window, gui.session))
     gui.window.show()
     if gui.autosave is not None:
@@ -140,7 +150,8 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
             snapshot: str | None = None, steps: int = 0,
             size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
             at: tuple[float, float] | None = None,
-            export_view: tuple[str, str] | None = None) -> int:
+            export_view: tuple[str, str] | None = None,
+            lesson: tuple[str, int] | None = None) -> int:
     """Open the window (or, with snapshot, render it at `size` to a PNG and exit; with
     export_view (name, out), write that view as PNG or SVG and exit)."""
     headless = bool(snapshot or export_view)
@@ -158,7 +169,7 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         if export_view[0] in PAYLOADS:  # an insight view: its dock opens with the window
             views = (*views, export_view[0])
     if not headless:
-        gui = open_window(loaded, project, lang, views, at)
+        gui = open_window(loaded, project, lang, views, at, lesson)
         try:  # the training process and its relay thread stop however the window ends
             code = gui.app.exec()
             if code == 0:  # the window was closed (not: the display server went away)
@@ -166,7 +177,7 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
             return code
         finally:
             gui.close()
-    gui = start(loaded, project, lang, True, views, at)
+    gui = start(loaded, project, lang, True, views, at, lesson)
     try:
         if export_view:
             from playground.ui.window.view_pictures import export_headless

@@ -82,6 +82,8 @@ class Session(DataMixin, ViewMixin, QObject):
         self._hover: tuple = ()  # the plane point under the pointer (not saved)
         self._plane: tuple = ()  # (x0, x1, y0, y1) of the plane shown: the maps cover it
         self._visible_views: frozenset[str] = frozenset()  # insight views on screen
+        self._lesson_check = None  # the lessons panel's check, judged in the training process
+        self.lesson_progress = None  # the lessons dock's place and answers (across rebuilds)
         self._closed = False
         if not deferred:  # deferred: start_training() (the app calls it after the first paint)
             self.start_training()

@@ -105,11 +105,12 @@ class ViewMixin:
         # the plane overlay needs the collapse payload; the diagram's pinned values the inspector's
         views = (self._visible_views | ({"collapse"} if v.single_map else set())
                  | ({"regions"} if v.regions else set())
-                 | ({"inspector"} if v.pinned else set()))
+                 | ({"inspector"} if v.pinned else set())
+                 | ({"lesson"} if self._lesson_check is not None else set()))
         return c.InsightRequest(frozenset(views), v.hidden_layer,
                                 tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
                                 tuple(point) or None, v.equations_m or None,
-                                self._plane or None)
+                                self._plane or None, self._lesson_check)
 
     def _subscribe(self) -> None:
         self._post(c.Subscribe(self.insight_request()))
@@ -128,6 +129,17 @@ class ViewMixin:
         names = frozenset(names)
         if names != self._visible_views:
             self._visible_views = names
+            self._post(c.Subscribe(self.insight_request()))
+
+    @property
+    def lesson_check(self):
+        return self._lesson_check
+
+    def set_lesson_check(self, spec) -> None:
+        """The lessons panel's check (a core.lessons.checks.CheckSpec, or None): the training
+        process judges it on its trainer and sends the result as the "lesson" payload."""
+        if spec != self._lesson_check:
+            self._lesson_check = spec
             self._post(c.Subscribe(self.insight_request()))
 
     def set_hidden_view(self, **changes) -> None:

@@ -603,6 +603,148 @@ The decision map is not available.</source>
     </message>
 </context>
 <context>
+    <name>LessonsDock</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Guided experiments that check themselves (F1).</source>
+        <translation>会自我检查的引导实验（F1）。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Inspector pinned at</source>
+        <translation>检查器固定于</translation>
+    </message>
+    <message>
+        <source>Layer shown</source>
+        <translation>显示的层</translation>
+    </message>
+    <message>
+        <source>Equations&apos; m</source>
+        <translation>方程中的 m</translation>
+    </message>
+    <message>
+        <source>Hidden-space layer</source>
+        <translation>隐藏空间的层</translation>
+    </message>
+    <message>
+        <source>Hidden-space units</source>
+        <translation>隐藏空间的神经元</translation>
+    </message>
+    <message>
+        <source>Hidden-space stage</source>
+        <translation>隐藏空间的阶段</translation>
+    </message>
+    <message>
+        <source>Single map on the plane</source>
+        <translation>平面上的单一映射</translation>
+    </message>
+    <message>
+        <source>Linear regions on the plane</source>
+        <translation>平面上的线性区域</translation>
+    </message>
+    <message>
+        <source>the batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Choose a lesson</source>
+        <translation>选择课程</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Steps of this lesson (✓: its check held)</source>
+        <translation>本课的各个步骤（✓：检查已通过）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Set it up</source>
+        <translation>一键设置</translation>
+    </message>
+    <message>
+        <source>Apply this step&apos;s data, network, training and views to the window</source>
+        <translation>把这一步的数据、网络、训练设置和视图应用到窗口</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>先预测</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1/%2 步：%3</translation>
+    </message>
+    <message>
+        <source>Compare mode, side B:</source>
+        <translation>对比模式，B 侧：</translation>
+    </message>
+    <message>
+        <source>For comparison, try side B too:</source>
+        <translation>作为对比，也试试 B 侧：</translation>
+    </message>
+    <message>
+        <source>Pick an answer, then train.</source>
+        <translation>先选一个答案，再开始训练。</translation>
+    </message>
+    <message>
+        <source>The answer shows after %1 epochs of training (now %2).</source>
+        <translation>训练 %1 轮后显示答案（现在第 %2 轮）。</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>答对了。</translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is “%1”.</source>
+        <translation>不太对：答案是“%1”。</translation>
+    </message>
+    <message>
+        <source>Holds in the current run</source>
+        <translation>在当前运行中成立</translation>
+    </message>
+    <message>
+        <source>Not shown in the current run yet</source>
+        <translation>当前运行中尚未出现</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1502,6 +1644,10 @@ Choose the column the network should predict:</source>
         <translation>打开实验(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Import points…</source>
         <translation>导入数据点(&amp;I)…</translation>
     </message>
@@ -2131,6 +2277,22 @@ tanh 或 ReLU 这样的激活函数会让每个神经元的输出发生弯折。
     <message>
         <source>points can only be drawn on 1-D and 2-D data, not {dim}-D</source>
         <translation>只能在一维和二维数据上画点，当前数据是 {dim} 维</translation>
+    </message>
+    <message>
+        <source>must be {expected}, got {value}</source>
+        <translation>必须是 {expected}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>missing: give {expected}</source>
+        <translation>缺少：请给出 {expected}</translation>
+    </message>
+    <message>
+        <source>the formulas between backticks differ between the languages: {value}</source>
+        <translation>两种语言中反引号之间的公式不一致：{value}</translation>
+    </message>
+    <message>
+        <source>the {{placeholders}} differ between the languages: {value}</source>
+        <translation>两种语言中的 {{placeholders}} 占位符不一致：{value}</translation>
     </message>
     <message>
         <source>This network has no hidden layer: it is one linear map followed by its output head.</source>

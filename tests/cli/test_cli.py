@@ -207,10 +207,12 @@ def test_list_activations_shows_formula_and_derivative(capsys):
     assert "f(z) = tanh(z)" in tanh and "f'(z) = 1 − tanh²(z)" in tanh
 
 
-def test_list_experiments_one_line_each(capsys):
+def test_list_experiments_one_line_each_then_the_lessons(capsys):
+    from playground.core.lessons.content import lesson_names
+
     assert main(["list", "experiments"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == experiment_names()
+    assert [line.split()[0] for line in lines] == experiment_names() + lesson_names()
 
 
 # ---------------------------------------------------------------------- bad arguments
@@ -286,13 +288,15 @@ def test_gui_is_the_default_and_passes_its_options(monkeypatch, tmp_path):
     project = tmp_path / "p.json"
     project.write_text("{}", encoding="utf-8")
     argv = ["gui", str(project), "--lang", "zh_CN", "--snapshot", "o.png", "--steps", "5",
-            "--view", "hidden,collapse", "--at", "1.5,-2", "--size", "1280x720"]
+            "--view", "hidden,collapse", "--at", "1.5,-2", "--size", "1280x720",
+            "--lesson", "xor:3"]
     assert main(argv) == 0
-    default = dict(views=(), at=None, size=(1600, 1000), export_view=None)
+    default = dict(views=(), at=None, size=(1600, 1000), export_view=None, lesson=None)
     assert calls == [
         dict(project=None, experiment=None, lang=None, snapshot=None, steps=0, **default),
         dict(project=str(project), experiment=None, lang="zh_CN", snapshot="o.png", steps=5,
-             views=("hidden", "collapse"), at=(1.5, -2.0), size=(1280, 720), export_view=None),
+             views=("hidden", "collapse"), at=(1.5, -2.0), size=(1280, 720), export_view=None,
+             lesson=("xor", 2)),
     ]
 
 

@@ -150,8 +150,9 @@ def test_spec_keeps_only_the_chinese_qtbase_translation_and_our_resources():
 def test_spec_bundles_the_resources_folder_under_resources():
     text = SPEC.read_text(encoding="utf-8")
     assert 'f"resources/{sub}"' in text
-    assert all(f'"{sub}"' in text for sub in ("data", "experiments", "translations", "icons"))
-    for sub in ("data", "experiments", "icons"):
+    subs = ("data", "experiments", "lessons", "translations", "icons")
+    assert all(f'"{sub}"' in text for sub in subs)
+    for sub in ("data", "experiments", "lessons", "icons"):
         assert (ROOT / "resources" / sub).is_dir()
 
 

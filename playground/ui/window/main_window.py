@@ -36,6 +36,7 @@ from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.import_points import FileDrops
 from playground.ui.window.insights import InsightArea
+from playground.ui.window.lessons_dock import LessonsDock
 from playground.ui.window.menus import WindowMenus
 from playground.ui.window.plot_stack import PlotStack
 from playground.ui.window.shortcuts import TrainingKeys
@@ -68,8 +69,9 @@ class MainWindow(QMainWindow):
         self.files = FileActions(session, self, interactive, remember, self.show_status)
         self.pictures = ViewPictures(self)  # right-click ▸ Export as PNG / SVG, Copy image
         self.drops = FileDrops(self, self.files, self.files.points)
+        self.lessons = LessonsDock(self, self.session, self.files, remember)
         self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
-                                 self.insights.toolbar.actions())
+                                 self.insights.toolbar.actions(), self.lessons)
         self.menus.languageChosen.connect(self.languageRequested.emit)
         self.menus.scaleChosen.connect(self.scaleRequested.emit)
         self.menus.presentation.toggled.connect(self.presentationRequested.emit)

@@ -24,9 +24,11 @@ class WindowMenus(QObject):
     """Builds the menu bar of `window`; `undo`, `redo`, `play`, `show_test`, `discretize` and
     `log_scale` are its actions."""
 
-    def __init__(self, window: QMainWindow, session, files, set_log_scale, insight_actions=()):
+    def __init__(self, window: QMainWindow, session, files, set_log_scale, insight_actions=(),
+                 lessons=None):
         super().__init__(window)
         self._window, self.session, self.files = window, session, files
+        self._lessons = lessons  # the LessonsDock: File ▸ Lessons, Help ▸ Lessons
         bar = window.menuBar()
         self._file(bar.addMenu(self.tr("&File")))
         self._edit(bar.addMenu(self.tr("&Edit")))
@@ -39,6 +41,8 @@ class WindowMenus(QObject):
         self._languages(view.addMenu(self.tr("&Language")))
         self._zoom(view)
         h = bar.addMenu(self.tr("&Help"))
+        if lessons is not None:
+            h.addAction(lessons.action)
         self._action(h, self.tr("Why &non-linear activations?"), self.show_why)
         self._action(h, self.tr("&About"), self.show_about)
         self._connect()
@@ -71,6 +75,7 @@ class WindowMenus(QObject):
             self._action(experiments, tr_core(experiment_text(name, "title")) or name,
                          lambda _=False, n=name: files.open_experiment(n),
                          tip=tr_core(experiment_text(name, "description")))
+        self._lesson_menu(f.addMenu(self.tr("&Lessons")))
         f.addSeparator()
         self._action(f, self.tr("&Import points…"), lambda: files.import_points(),
                      tip=self.tr("Replace the points with those of a CSV file (undoable); "
@@ -81,6 +86,17 @@ class WindowMenus(QObject):
                                  "the same."))
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
+
+    def _lesson_menu(self, menu) -> None:
+        """Every lesson by its title in the window's language; one opens at its first step."""
+        menu.setToolTipsVisible(True)
+        dock = self._lessons
+        for i, lesson in enumerate(dock.lessons if dock is not None else ()):
+            lang = translator.current()
+            self._action(menu, f"&{i + 1}  {lesson.title.get(lang)}" if i < 9 else
+                         f"{i + 1}  {lesson.title.get(lang)}",
+                         lambda _=False, n=lesson.name: dock.open_lesson(n),
+                         tip=lesson.summary.get(lang))
 
     def _edit(self, e) -> None:
         s = self.session
