@@ -7,6 +7,7 @@ that names the argument; the GUI and the optional benchmark parts are imported o
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -119,17 +120,23 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["gui", *argv]  # `activation-playground --lang zh_CN` opens the window
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except UsageError as e:
         return fail(str(e))
+    except BrokenPipeError:  # `… | head` closed the pipe: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _joined_points(argv: list[str]) -> list[str]:
-    """["--at", "-2,3"] → ["--at=-2,3"]: argparse takes "-2,3" for an option, not a value."""
+    """["--at", "-2,3"] → ["--at=-2,3"] (also --extent): argparse takes "-2,3" for an option,
+    not a value."""
     out: list[str] = []
     for arg in argv:
-        if out and out[-1] == "--at" and re.match(r"-[\d.]", arg):
-            out[-1] = f"--at={arg}"
+        if out and out[-1] in ("--at", "--extent") and re.match(r"-[\d.]", arg):
+            out[-1] = f"{out[-1]}={arg}"
         else:
             out.append(arg)
     return out
@@ -312,3 +319,7 @@ def run_bench(args) -> int:
     result = bench.run(duration=duration, repeats=repeats, dtype=args.dtype)
     print(dumps(result) if args.json else bench.format_table(result))
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
