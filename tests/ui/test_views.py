@@ -156,3 +156,13 @@ def test_show_snapshot_takes_a_few_ms_for_6x8_net_and_200_grid(qtbot):
     )
     assert canvas.image.image.shape == (200, 200)
     assert sum(update.values()) < 40  # a few ms each; generous for a shared 2-core machine
+
+
+def test_a_short_vertical_axis_spaces_its_labels_readably(qtbot):
+    from playground.ui.graphics.items import MIN_LABEL_PX, OpaqueAxis, _nice_at_least
+
+    axis = OpaqueAxis("left")
+    major = axis.tickSpacing(0.0, 1.0, 60.0)[0][0]  # a 60 px tall loss axis
+    assert major * 60.0 >= MIN_LABEL_PX and major in (0.5, 1.0)
+    assert axis.tickSpacing(0.0, 1.0, 400.0)[0][0] == pytest.approx(0.2)  # tall: unchanged
+    assert [_nice_at_least(x) for x in (0.3, 2.0, 0.07)] == [0.5, 2.0, 0.1]

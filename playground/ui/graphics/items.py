@@ -14,6 +14,16 @@ from playground.ui.graphics import scale
 from playground.ui.graphics.palette import INK, lut_argb, over_white, packed_argb, qcolor
 
 LABEL_OVERHANG = 9  # px a tick label may reach past the end of its axis
+MIN_LABEL_PX = 20  # px between the labels of a vertical axis at least
+
+
+def _nice_at_least(x: float) -> float:
+    """The smallest 1, 2 or 5 × 10^k that is ≥ x > 0."""
+    p = 10.0 ** np.floor(np.log10(x))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * p >= x * (1 - 1e-12):
+            return float(m * p)
+    return float(10 * p)
 
 
 class OpaqueAxis(pg.AxisItem):
@@ -37,6 +47,18 @@ class OpaqueAxis(pg.AxisItem):
         if self.orientation in ("left", "right"):
             return rect.adjusted(0, -m, 0, m)
         return rect.adjusted(-m, 0, m, 0)
+
+    def tickSpacing(self, minVal, maxVal, size):
+        """pyqtgraph's levels, with vertical major ticks at least MIN_LABEL_PX apart (a short
+        plot otherwise stacks its labels on top of each other)."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        dif = abs(maxVal - minVal)
+        if self.orientation not in ("left", "right") or not levels or dif == 0 or size <= 0:
+            return levels
+        need = MIN_LABEL_PX * scale.factor() * dif / size  # the smallest readable spacing
+        if levels[0][0] >= need:
+            return levels
+        return [(_nice_at_least(need), 0)]
 
     def generateDrawSpecs(self, p):
         specs = super().generateDrawSpecs(p)

@@ -46,6 +46,7 @@ from playground.ui.window.wiring import connect_panels, progress_text
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
 RIGHT_W = 370  # initial width of the right column; the centre takes the rest
+DIAGRAM_MIN_H = 150  # px: the network diagram stays readable under docked insight views
 COMPACT_BELOW_H = 860  # window height below which the training controls take less room
 STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.diagram)
         self.centre.setStretchFactor(0, 1)
         self.centre.setStretchFactor(1, 1)
+        self.diagram.setMinimumHeight(int(DIAGRAM_MIN_H * scale.factor()))  # docks never crush it
         self.centre.setSizes([520, 480])
         self.insights = InsightArea(self.session, self.centre, defer_views=self._fast_start)
         self.right = self._build_right()
