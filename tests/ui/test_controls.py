@@ -35,20 +35,20 @@ def record(signal) -> list:
 # ------------------------------------------------------------------ network builder
 def test_builder_add_after_inserts_a_copy_of_that_layer(builder):
     got = record(builder.hiddenChanged)
-    builder._cards[0].add.click()
+    builder.cards[0].add.click()
     assert got == [(LayerSpec(4, "tanh"), LayerSpec(4, "tanh"), LayerSpec(2, "relu"))]
-    assert len(builder._cards) == 3
+    assert len(builder.cards) == 3
 
 
 def test_builder_remove_and_move_emit_the_new_tuple(builder):
     got = record(builder.hiddenChanged)
-    builder._cards[0].down.click()
+    builder.cards[0].down.click()
     assert got[-1] == (LayerSpec(2, "relu"), LayerSpec(4, "tanh"))
-    builder._cards[1].up.click()
+    builder.cards[1].up.click()
     assert got[-1] == TWO
-    builder._cards[0].remove.click()
+    builder.cards[0].remove.click()
     assert got[-1] == (LayerSpec(2, "relu"),)
-    builder._cards[0].remove.click()
+    builder.cards[0].remove.click()
     assert got[-1] == ()
     assert not builder.add_first.isHidden()
     builder.add_first.click()
@@ -56,12 +56,12 @@ def test_builder_remove_and_move_emit_the_new_tuple(builder):
 
 
 def test_builder_buttons_disabled_at_limits(builder):
-    first, last = builder._cards
+    first, last = builder.cards
     assert not first.up.isEnabled() and first.down.isEnabled()
     assert last.up.isEnabled() and not last.down.isEnabled()
     full = tuple(LayerSpec(3, "relu") for _ in range(MAX_HIDDEN_LAYERS))
     builder.set_state(full, None, "binary", 1, "glorot", 0, ("x1", "x2"), 2)
-    assert all(not card.add.isEnabled() for card in builder._cards)
+    assert all(not card.add.isEnabled() for card in builder.cards)
     got = record(builder.hiddenChanged)
     builder._insert(3)  # even if called directly, the limit holds
     assert got == []
@@ -69,15 +69,15 @@ def test_builder_buttons_disabled_at_limits(builder):
 
 def test_builder_units_and_activation_edits_emit(builder):
     got = record(builder.hiddenChanged)
-    builder._cards[1].units.setValue(7)
+    builder.cards[1].units.setValue(7)
     assert got[-1] == (LayerSpec(4, "tanh"), LayerSpec(7, "relu"))
-    combo = builder._cards[0].activation
+    combo = builder.cards[0].activation
     combo.setCurrentIndex(combo.findData("sigmoid"))
     assert got[-1] == (LayerSpec(4, "sigmoid"), LayerSpec(7, "relu"))
 
 
 def test_builder_param_field_only_for_parametric_activation(builder):
-    card = builder._cards[0]
+    card = builder.cards[0]
     assert card.param_row.isHidden()
     got = record(builder.hiddenChanged)
     card.activation.setCurrentIndex(card.activation.findData("leaky_relu"))
@@ -91,7 +91,7 @@ def test_builder_param_field_only_for_parametric_activation(builder):
 
 
 def test_builder_activation_combo_offers_every_hidden_activation_with_tooltips(builder):
-    combo = builder._cards[0].activation
+    combo = builder.cards[0].activation
     names = [combo.itemData(i) for i in range(combo.count())]
     assert names == activations.names()
     for i, name in enumerate(names):
@@ -147,21 +147,21 @@ def test_builder_output_override_follows_task(builder):
 
 def test_builder_card_click_selects_and_highlights(builder, qtbot):
     got = record(builder.layerSelected)
-    qtbot.mouseClick(builder._cards[1], Qt.LeftButton)
+    qtbot.mouseClick(builder.cards[1], Qt.LeftButton)
     assert got == [1]
-    assert builder._cards[1].property("selected") and not builder._cards[0].property("selected")
-    qtbot.mouseClick(builder._cards[0].units.lineEdit(), Qt.LeftButton)  # its fields select too
-    assert got == [1, 0] and builder._cards[0].property("selected")
+    assert builder.cards[1].property("selected") and not builder.cards[0].property("selected")
+    qtbot.mouseClick(builder.cards[0].units.lineEdit(), Qt.LeftButton)  # its fields select too
+    assert got == [1, 0] and builder.cards[0].property("selected")
 
 
 def test_builder_selection_follows_its_layer(builder, qtbot):
-    qtbot.mouseClick(builder._cards[1], Qt.LeftButton)  # the relu layer
+    qtbot.mouseClick(builder.cards[1], Qt.LeftButton)  # the relu layer
     got = record(builder.layerSelected)
-    builder._cards[0].add.click()  # insert before it: it is now layer 2
-    builder._cards[2].up.click()  # move it up: layer 1
-    builder._cards[0].remove.click()  # remove a layer above it: layer 0
+    builder.cards[0].add.click()  # insert before it: it is now layer 2
+    builder.cards[2].up.click()  # move it up: layer 1
+    builder.cards[0].remove.click()  # remove a layer above it: layer 0
     assert got == [2, 1, 0]
-    assert builder.hidden()[0] == LayerSpec(2, "relu") and builder._cards[0].property("selected")
+    assert builder.hidden()[0] == LayerSpec(2, "relu") and builder.cards[0].property("selected")
 
 
 def test_builder_initializer_and_seed_emit(builder):

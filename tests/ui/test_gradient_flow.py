@@ -175,7 +175,7 @@ def test_the_view_follows_layers_added_and_removed_while_training(qtbot, make_se
     s.play()
 
     def shows(n_layers):
-        p = v._drawn
+        p = v.drawn
         return (
             p is not None
             and len(p.norms.metrics) == n_layers
@@ -192,9 +192,9 @@ def test_the_view_follows_layers_added_and_removed_while_training(qtbot, make_se
     s.set_hidden((LayerSpec(7, "relu"),))  # same depth, new width and activation
 
     def seven_relu_units():
-        row = v._drawn.flow.layers[0]
+        row = v.drawn.flow.layers[0]
         return row.activation == "relu" and row.activations.counts.sum() == 7 * (
-            v._drawn.flow.hist_points
+            v.drawn.flow.hist_points
         )
 
     qtbot.waitUntil(lambda: shows(2) and seven_relu_units(), timeout=15000)

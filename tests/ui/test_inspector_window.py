@@ -66,7 +66,7 @@ def test_hovering_the_plane_updates_the_inspector(qtbot, window):
         qtbot.mouseMove(child, pos)
         qtbot.waitUntil(
             lambda x=x, y=y: (
-                view._payload is not None and np.allclose(view._payload.point, (x, y), atol=0.15)
+                view.payload is not None and np.allclose(view.payload.point, (x, y), atol=0.15)
             )
         )
         assert " · At the pointer: (" in view.where.text()
@@ -113,7 +113,7 @@ def test_the_diagram_shows_pinned_values_with_the_inspector_closed_and_unpin_but
     assert _labels(window.diagram) == _values(_payload(window).forward)
     window.insights.open("inspector")
     view = window.insights.views["inspector"]
-    qtbot.waitUntil(lambda: view._payload is not None)
+    qtbot.waitUntil(lambda: view.payload is not None)
     view.pin_button.click()
     assert s.view.pinned == ()
 
@@ -128,7 +128,7 @@ def test_pinned_values_survive_network_edits(qtbot, window):
         s.set_hidden(hidden)
         qtbot.waitUntil(
             lambda h=hidden: (
-                window.diagram._snap is not None and window.diagram._snap.spec.hidden == h
+                window.diagram.snapshot is not None and window.diagram.snapshot.spec.hidden == h
             )
         )
         qtbot.waitUntil(lambda: any(any(col) for col in _labels(window.diagram)))

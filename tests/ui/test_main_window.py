@@ -68,8 +68,8 @@ def test_changing_an_activation_while_training_updates_the_diagram(qtbot, window
     s.play()
     qtbot.waitUntil(lambda: trained(s, 100))
     window.builder.hiddenChanged.emit((LayerSpec(4, "relu"), LayerSpec(2, "tanh")))
-    qtbot.waitUntil(lambda: window.diagram._snap is not None
-                    and window.diagram._snap.spec.hidden[0].activation == "relu", timeout=5000)
+    qtbot.waitUntil(lambda: window.diagram.snapshot is not None
+                    and window.diagram.snapshot.spec.hidden[0].activation == "relu", timeout=5000)
     assert s.running
     step = s.latest_snapshot().step
     qtbot.waitUntil(lambda: trained(s, step + 100))

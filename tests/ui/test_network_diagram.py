@@ -151,7 +151,7 @@ def test_clicking_a_neuron_emits_and_opens_its_popup(qtbot, snaps):
 
 # ------------------------------------------------------------------ layout at every size
 def _tile_rects(d: NetworkDiagram) -> list[QRectF]:
-    return [QRectF(x - 0.5, y - 0.5, 1.0, 1.0) for col in d._centres for x, y in col]
+    return [QRectF(x - 0.5, y - 0.5, 1.0, 1.0) for col in d.centres for x, y in col]
 
 
 def _check_layout(d: NetworkDiagram, snap, scrolled: bool = False) -> None:
@@ -190,7 +190,7 @@ def _check_layout(d: NetworkDiagram, snap, scrolled: bool = False) -> None:
     for r in tiles:  # reachable by scrolling
         assert lo_x <= r.left() and r.right() <= hi_x and lo_y <= r.top() and r.bottom() <= hi_y
     visible = QRectF(x0, y0, x1 - x0, band.top() - y0).adjusted(-1e-6, -1e-6, 1e-6, 1e-6)
-    ends = [d._centres[0], d._centres[-1]]
+    ends = [d.centres[0], d.centres[-1]]
     on_screen = (
         tiles
         if not lay.scrolls
@@ -198,7 +198,7 @@ def _check_layout(d: NetworkDiagram, snap, scrolled: bool = False) -> None:
     )
     for r in on_screen:
         assert visible.contains(r), "a node is off screen"
-    for col, pts in enumerate(d._centres):  # tiles of a column do not overlap
+    for col, pts in enumerate(d.centres):  # tiles of a column do not overlap
         if len(pts) > 1:
             gaps = np.abs(pts[:, None, :] - pts[None, :, :]).max(axis=2)
             assert gaps[~np.eye(len(pts), dtype=bool)].min() >= geometry.PITCH - 1e-9, col
@@ -371,9 +371,9 @@ def test_pinned_values_go_beside_or_inside_the_tiles_where_they_fit(qtbot, width
     for col in range(1, depth + 1):
         assert texts[col] == ([num(v) for v in values[col]] if inside else [""] * width)
     pos = d.overlay.labels._pos
-    first = sum(len(c) for c in d._centres[:1])  # layer 1's first unit
+    first = sum(len(c) for c in d.centres[:1])  # layer 1's first unit
     if inside:
-        assert np.allclose(pos[first], d._centres[1][0])  # centred in its tile
+        assert np.allclose(pos[first], d.centres[1][0])  # centred in its tile
     assert d.overlay.labels.isVisible()
     d.overlay.update(snap, None)
     assert not d.overlay.labels.isVisible()

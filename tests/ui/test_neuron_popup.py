@@ -190,7 +190,7 @@ def test_clicking_a_neuron_in_the_window_opens_the_popup_beside_it(qtbot, make_s
     w.setGeometry(screen)
     w.show()
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.diagram._snap is not None)
+    qtbot.waitUntil(lambda: w.diagram.snapshot is not None)
     d = w.diagram
     for layer, unit in ((0, 0), (1, 5)):
         pt = d.map_to_widget(d.neuron_center(layer, unit))

@@ -122,7 +122,7 @@ def test_stale_snapshots_after_reset_are_dropped(qtbot, make_session):
     s.play()
     wait_snapshot(qtbot, s, lambda sn: sn.step > 500)
     s.reset()
-    run = s._run_id
+    run = s.run_id
     seen.clear()
     wait_snapshot(qtbot, s, lambda sn: sn.run_id == run)
     qtbot.wait(100)
@@ -175,7 +175,7 @@ def test_reinitialize_changes_the_initial_weights(qtbot, make_session, seed):
     s = make_session()
     w0 = wait_snapshot(qtbot, s, lambda sn: True).weights[0]
     s.reinitialize(seed)
-    snap = wait_snapshot(qtbot, s, lambda sn: sn.run_id == s._run_id)
+    snap = wait_snapshot(qtbot, s, lambda sn: sn.run_id == s.run_id)
     assert not np.array_equal(snap.weights[0], w0)
     assert s.project.config.seed == (1 if seed is None else seed)
 

@@ -38,6 +38,14 @@ class Metrics:
         }
 
 
+def smoothed_cost(estimate: float, cost: float) -> float:
+    """The running estimate of an evaluation's cost after one more measurement: one slow
+    measurement (the process descheduled mid-way) moves it by at most 0.9× the estimate."""
+    if estimate <= 0:
+        return cost
+    return 0.7 * estimate + 0.3 * min(cost, 4 * estimate)
+
+
 class Evaluation:
     eval_share: float | None = EVAL_SHARE  # None: evaluate at every epoch's end
 
@@ -132,12 +140,8 @@ class Evaluation:
         return m
 
     def _clock_evaluation(self, now: float, cost: float) -> None:
-        """Remember when the last evaluation ended and a smoothed cost: one slow measurement
-        (the process descheduled mid-way) raises the estimate at most 4×, not 1000×."""
-        _, estimate = self._eval_clock
-        if estimate > 0:
-            cost = 0.7 * estimate + 0.3 * min(cost, 4 * estimate)
-        self._eval_clock = (now, cost)
+        """Remember when the last evaluation ended and its smoothed cost."""
+        self._eval_clock = (now, smoothed_cost(self._eval_clock[1], cost))
 
     def record_now(self) -> None:
         """Record the current epoch if it has no record yet (training paused or finished

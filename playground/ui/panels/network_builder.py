@@ -156,6 +156,11 @@ class NetworkBuilder(QWidget):
         return group
 
     # ------------------------------------------------------------------ state in
+    @property
+    def cards(self) -> list[LayerCard]:
+        """The hidden layers' cards, in order (read-only use)."""
+        return list(self._cards)
+
     def set_state(self, hidden, output: str | None, task: str, n_outputs: int,
                   initializer: str, seed: int, features: tuple, dim: int) -> None:
         """Show the session's state; emits nothing."""

@@ -94,6 +94,11 @@ class GradientFlowView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.empty)
 
+    @property
+    def drawn(self):
+        """The gradients payload on screen (None: none yet)."""
+        return self._drawn
+
     def _build_norms(self) -> None:
         self.norm_widget = pg.PlotWidget(background="w", axisItems=items.opaque_axes())
         items.fast_view(self.norm_widget)

@@ -84,6 +84,11 @@ class ForwardInspector(QWidget):
         self._show_pin_state()
 
     # ------------------------------------------------------------------ state in
+    @property
+    def payload(self):
+        """The forward-pass payload shown (None: none yet)."""
+        return self._payload
+
     def set_pinned(self, point) -> None:
         """The session's pinned point (x, y), or () / None when the inspector follows the
         pointer."""

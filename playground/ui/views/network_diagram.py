@@ -48,6 +48,16 @@ class NetworkDiagram(QWidget):
         self._centres: list[np.ndarray] = []  # per column: (n, 2) tile centres
         self._build()
 
+    @property
+    def centres(self):
+        """Scene centre of every node, per column (input, hidden layers, output)."""
+        return self._centres
+
+    @property
+    def snapshot(self):
+        """The snapshot drawn last (None before the first)."""
+        return self._snap
+
     def _build(self) -> None:
         self.graphics = pg.GraphicsView(background="w")
         self.view = items.ScrollViewBox(self._on_click, step=2.5)
