@@ -16,7 +16,7 @@ from playground.core.nn.trainer import Trainer
 from playground.live.snapshot import SHARED, Snapshot, quantize
 
 DEFAULT_RES = 200  # decision map: res × res pixels
-NEURON_PIXELS = 240_000  # budget for all neuron maps of one snapshot together
+NEURON_PIXELS = 120_000  # all neuron maps of one snapshot together (tiles are ≤ ~50 px on screen)
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
 # while running, the decision map's pass through the network takes at most about this many
 # multiply-adds (≈ 4 ms here): a wide, deep net gets a coarser map, the full one once it rests
