@@ -198,7 +198,7 @@ PAYLOADS: dict[str, Payload] = {
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
     "inspector": Payload(_inspector, 0.0),  # one input: cheap
-    "regions": Payload(_regions, 0.1, share=0.2),  # the plane's overlay: ≥ 10 Hz when cheap
+    "regions": Payload(_regions, 0.1, share=0.1),  # the plane's overlay: ≥ 10 Hz when cheap
     "lesson": Payload(_lesson, 0.25, view=False),
 }
 VIEWS = tuple(name for name, payload in PAYLOADS.items() if payload.view)

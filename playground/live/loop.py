@@ -29,10 +29,10 @@ FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with 
 # while running, per-layer statistics (histograms, dead/saturated units) and the loss history
 # refresh at ~10 Hz: the views show them at that rate
 THROTTLE_S = {"layer_stats": 0.1, "history": 0.1}
-SNAPSHOT_SHARE = 0.25  # building snapshots may take at most this share of the loop's time
+SNAPSHOT_SHARE = 0.15  # building snapshots may take at most this share of the loop's time
 # while running, a part built on the side (statistics, each insight payload) refreshes at most
 # every cost / PART_SHARE seconds: a slow one (a wide net on many points) refreshes less often
-PART_SHARE = 0.04
+PART_SHARE = 0.02
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
 

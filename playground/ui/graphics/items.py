@@ -117,6 +117,19 @@ class PassiveScatter(pg.ScatterPlotItem):
     def mouseClickEvent(self, ev):
         ev.ignore()
 
+    def move_to(self, pos: np.ndarray) -> None:
+        """The same points (one style) at new positions pos (n, 2). setData would look up each
+        point's symbol again, a Python loop over n (57 ms for 10,000); a move writes x and y."""
+        if len(pos) != len(self.data) or not len(pos):
+            self.setData(pos=pos)
+            return
+        self.data["x"] = pos[:, 0]
+        self.data["y"] = pos[:, 1]
+        self.prepareGeometryChange()
+        self.informViewBoundsChanged()
+        self.bounds = [None, None]
+        self.invalidate()
+
 
 class FastImage(pg.ImageItem):
     """ImageItem for a float image (h, w) with explicit levels and an RGBA lookup table (n ≤ 256).

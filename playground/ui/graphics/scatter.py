@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 from playground.ui.graphics import palette
 from playground.ui.graphics.items import PassiveScatter
@@ -23,7 +24,9 @@ class ClassScatter:
     Filled points: class-coloured brush, `pen` outline. Hollow points (`hollow`): white fill,
     class-coloured ring."""
 
-    def __init__(self, plot, size: float, pen=None, hollow: bool = False):
+    def __init__(self, plot, size: float, pen=None, hollow: bool = False, cached: bool = False):
+        """`cached`: points that rarely move are kept as a pixmap (a map repainted under
+        them every frame then costs a blit, not n symbols)."""
         self.hollow = hollow
         white = pg.mkBrush(255, 255, 255)
         self.items = [
@@ -33,6 +36,8 @@ class ClassScatter:
         self.valued = PassiveScatter(size=size, pen=pen, brush=white)
         for item in (*self.items, self.valued):
             plot.addItem(item)
+            if cached:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._pen = pen
         self._source: object = None
         self._shape: tuple = ()
@@ -58,7 +63,7 @@ class ClassScatter:
             self.valued.setData(pos=pos, **{key: self._styles})
             return
         for item, idx in zip(self.items, self._groups, strict=True):
-            item.setData(pos=pos[idx])
+            item.move_to(pos[idx])
 
     def _regroup(self, labels: np.ndarray, rgb: np.ndarray | None) -> None:
         empty = np.zeros((0, 2))

@@ -123,8 +123,8 @@ class DataCanvas(QWidget):
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
         self.train_points = ClassScatter(self.view, POINT_SIZE,
-                                         pg.mkPen(*palette.INK, 170, width=1.0))
-        self.test_points = ClassScatter(self.view, POINT_SIZE, hollow=True)
+                                         pg.mkPen(*palette.INK, 170, width=1.0), cached=True)
+        self.test_points = ClassScatter(self.view, POINT_SIZE, hollow=True, cached=True)
         self.note = pg.TextItem(color=palette.INK, anchor=(0.5, 0.0),
                                 fill=pg.mkBrush(255, 255, 255, 220))
         self.note.setVisible(False)
