@@ -86,12 +86,14 @@ def default_value(project: Project, choice: str) -> str | float | int:
 
 
 def differences(a: Project, b: Project) -> list[tuple[str, object, object]]:
-    """(choice, A's value, B's value) for every choice in which the two differ."""
-    return [
-        (choice, value_of(a, choice), value_of(b, choice))
-        for choice in CHOICES
-        if value_of(a, choice) != value_of(b, choice)
-    ]
+    """(choice, A's value, B's value) for every choice in which the two differ (a network
+    without hidden layers has no activation to differ in: the depth says it)."""
+    found = []
+    for choice in CHOICES:
+        va, vb = value_of(a, choice), value_of(b, choice)
+        if va != vb and not (choice == "activation" and "" in (va, vb)):
+            found.append((choice, va, vb))
+    return found
 
 
 def fair_start(a: Project, b: Project) -> tuple[Project, Project]:

@@ -18,36 +18,25 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.errors import Invalid
 from playground.core.files import compare as cmp
 from playground.core.files.project import Project
 from playground.live.snapshot_builder import DEFAULT_RES
 from playground.ui.graphics import scale
-from playground.ui.graphics.widgets import blocked
 from playground.ui.i18n import messages
-from playground.ui.panels.training_controls import SPEEDS
 from playground.ui.session import Session
 from playground.ui.training_link import InlineLink
 from playground.ui.views.compare_side import CompareSide
 from playground.ui.window.compare_chooser import CompareChooser, choice_name, value_text
+from playground.ui.window.compare_controls import COMPARE_SPEEDS, CompareControls
 from playground.ui.window.compare_pace import Lockstep
 from playground.ui.window.shortcuts import TrainingKeys
 from playground.ui.window.window_session import WindowSession
 
-COMPARE_SPEEDS = tuple(s for s in SPEEDS if s > 0)  # no "max": each side would run its own pace
 DEFAULT_SPEED = 20.0  # epochs per second when A's project says "max"
+RES = DEFAULT_RES  # decision map pixels per side (tests draw coarser)
 HEADLINE_PT = 13.0
 PROBLEM_STYLE = "color: #B03A00;"  # dark vermillion: a refused value
 SIDES = ("A", "B")
@@ -72,6 +61,7 @@ def open_compare(
             label_a,
             label_b,
             inline=isinstance(main.link, InlineLink),
+            res=RES,
         )
         _open[key] = window
         window.closed.connect(lambda: _open.pop(key, None))
@@ -122,6 +112,7 @@ class CompareWindow(QMainWindow):
         a0, b0, problem = self._prepare(project_a, project_b)
         self._labels = (label_a, label_b) if problem is None else (None, None)
         self._projects = (a0, b0)
+        self._choice = cmp.default_choice(a0)  # the chooser's choice
         self.sessions = tuple(
             Session(p, self, res=res, inline=inline) for p in self._with_speed(a0, b0)
         )
@@ -131,7 +122,8 @@ class CompareWindow(QMainWindow):
         self.rebuild()
         if problem is not None:
             self.show_problem(problem)
-        self.resize(1400, 900)
+        room = self.screen().availableGeometry()
+        self.resize(min(1400, room.width() * 9 // 10), min(900, room.height() * 9 // 10))
 
     # ------------------------------------------------------------------ sides
     def _prepare(self, a: Project, b: Project | None):
@@ -188,6 +180,7 @@ class CompareWindow(QMainWindow):
             self.show_problem("")
             return True  # the value shown already (an editable field reports it twice)
         self._labels = (None, None)
+        self._choice = choice
         self._load(a0, b0)
         return True
 
@@ -229,14 +222,7 @@ class CompareWindow(QMainWindow):
         self._speed = float(epochs_per_second)
         for s in self.sessions:
             s.set_speed(self._speed)
-        self._show_speed()
-
-    def _show_speed(self) -> None:
-        """The offered speed nearest to the one in use (without emitting)."""
-        with blocked(self.speed_combo):
-            self.speed_combo.setCurrentIndex(
-                min(range(len(COMPARE_SPEEDS)), key=lambda k: abs(COMPARE_SPEEDS[k] - self._speed))
-            )
+        self.controls.set_speed(self._speed)
 
     @property
     def speed(self) -> float:
@@ -272,7 +258,13 @@ class CompareWindow(QMainWindow):
         col = QVBoxLayout(central)
         col.setContentsMargins(8, 6, 8, 4)
         col.addLayout(self._top_row())
-        col.addLayout(self._control_row())
+        self.controls = CompareControls()
+        self.controls.playToggled.connect(self.toggle_play)
+        self.controls.stepRequested.connect(self.step_epoch)
+        self.controls.resetRequested.connect(self.reset)
+        self.controls.speedChanged.connect(self.set_speed)
+        self.controls.set_speed(self._speed)
+        col.addWidget(self.controls)
         self.problem = QLabel()
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
@@ -302,41 +294,6 @@ class CompareWindow(QMainWindow):
         row.addWidget(self.chooser)
         return row
 
-    def _control_row(self) -> QHBoxLayout:
-        style = self.style()
-        self.play_button = QPushButton()
-        self.play_button.setToolTip(self.tr("Start or pause training on both sides. (Space)"))
-        self.play_button.clicked.connect(self.toggle_play)
-        self.step_button = QPushButton(
-            style.standardIcon(QStyle.SP_MediaSkipForward), self.tr("Step")
-        )
-        self.step_button.setToolTip(self.tr("Train one epoch on both sides. (S)"))
-        self.step_button.clicked.connect(self.step_epoch)
-        self.reset_button = QPushButton(
-            style.standardIcon(QStyle.SP_MediaSkipBackward), self.tr("Reset")
-        )
-        self.reset_button.setToolTip(self.tr("Both sides back to their initial weights. (R)"))
-        self.reset_button.clicked.connect(self.reset)
-        self.speed_combo = QComboBox()
-        for s in COMPARE_SPEEDS:
-            self.speed_combo.addItem(f"{s:g}", float(s))
-        self.speed_combo.setToolTip(
-            self.tr("Epochs trained per second, the same on both sides so they stay in step.")
-        )
-        self._show_speed()
-        self.speed_combo.currentIndexChanged.connect(
-            lambda: self.set_speed(self.speed_combo.currentData())
-        )
-        row = QHBoxLayout()
-        for w in (self.play_button, self.step_button, self.reset_button):
-            w.setMinimumHeight(30)
-            row.addWidget(w)
-        row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("Epochs / second")))
-        row.addWidget(self.speed_combo)
-        row.addStretch(1)
-        return row
-
     def _connect(self, proxy: WindowSession, side: CompareSide, name: str) -> None:
         def on_replaced() -> None:
             side.clear()
@@ -353,10 +310,7 @@ class CompareWindow(QMainWindow):
             side.show_snapshot(snap, proxy.discretize)
 
     def _show_running(self) -> None:
-        running = self.running
-        icon = QStyle.SP_MediaPause if running else QStyle.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
+        self.controls.set_running(self.running)
 
     def _show_state(self) -> None:
         """Headline, side titles and chooser from the two projects."""
@@ -369,9 +323,14 @@ class CompareWindow(QMainWindow):
             )
             or self.tr("Both sides are the same network")
         )
-        choice = diffs[0][0] if diffs else cmp.default_choice(a)
+        differing = [c for c, _va, _vb in diffs]
+        if self._choice not in differing:  # the one picked last, while it still differs
+            self._choice = differing[0] if differing else self._choice
+        choice = self._choice
         for side, name, label, project in zip(self.sides, SIDES, self._labels, (a, b), strict=True):
-            side.set_title(f"{name} · {label or value_text(choice, cmp.value_of(project, choice))}")
+            value = value_text(choice, cmp.value_of(project, choice))
+            auto = value if choice == "activation" else f"{choice_name(choice)}: {value}"
+            side.set_title(f"{name} · {label or auto}")
         self.chooser.set_state(a, choice, cmp.value_of(b, choice))
 
     def show_problem(self, text: str) -> None:

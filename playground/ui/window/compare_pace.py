@@ -86,6 +86,17 @@ class Lockstep(QObject):
             for _ in range(0 if snap.diverged else ahead - snap.epoch):
                 s.step_epoch()
 
+    def _finished(self, i: int) -> bool:
+        """Side i stopped for good: diverged, or at its stop rule's epoch (Play would carry it
+        past the rule)."""
+        snap = self.sessions[i].latest_snapshot()
+        max_epochs = self.sessions[i].stop_rules[0]
+        return (
+            snap is not None
+            and not snap.running
+            and (snap.diverged or (max_epochs is not None and snap.epoch >= max_epochs))
+        )
+
     def _balance(self, i: int) -> None:
         """Side i reported an epoch: hold it if it leads, let the other go if it caught up."""
         if self._settling:
@@ -96,7 +107,10 @@ class Lockstep(QObject):
         mine, other = self._epoch(i), self._epoch(j)
         if mine is None or other is None:
             return
-        if self._held[j] and mine >= other:
+        if self._held[j] and self._finished(j):  # it reached its stop rule while held
+            self._held[j] = False
+            self._set_playing(any(s.running for s in self.sessions))
+        elif self._held[j] and mine >= other:
             self._held[j] = False
             self.sessions[j].play()
         if not self._held[i] and self.sessions[j].running and mine - other >= MAX_LEAD:
@@ -110,6 +124,7 @@ class Lockstep(QObject):
         for j, held in enumerate(self._held):  # side i left the race: nobody waits for it
             if held:
                 self._held[j] = False
-                self.sessions[j].play()
+                if not self._finished(j):
+                    self.sessions[j].play()
         if not any(s.running for s in self.sessions):
             self._set_playing(False)

@@ -20,6 +20,12 @@ from tests.ui.conftest import make_project
 XOR = {"dataset": "xor", "hidden": ((8, "tanh"), (4, "tanh")), "n": 500}
 
 
+@pytest.fixture(autouse=True)
+def coarse_planes(monkeypatch):
+    """Decision maps of 24 × 24 pixels, as the main window's test sessions draw them."""
+    monkeypatch.setattr(compare, "RES", 24)
+
+
 @pytest.fixture
 def main(qtbot, make_session, no_qt_warnings):
     """A main window on an inline session (the compare window's sessions are inline too)."""
@@ -101,13 +107,15 @@ def test_play_trains_both_and_xor_separates_only_with_tanh(qtbot, main):
     cw = opened(qtbot, w, linear(w.session.project), "Tanh", "Linear")
     assert [s.title.text() for s in cw.sides] == ["A · Tanh", "B · Linear"]
     cw.set_speed(200)
+    for s in cw.sessions:  # a linear boundary on XOR swings between 35% and 67%: look at
+        s.set_stop_rules(20, None)  # the same epoch every run
     qtbot.keyClick(cw, Qt.Key.Key_Space)
     assert cw.running and all(s.running for s in cw.sessions)
-    assert cw.play_button.text() == "Pause"
-    qtbot.waitUntil(lambda: ready(cw, 25), timeout=20000)
-    qtbot.keyClick(cw, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: settled(cw), timeout=10000)
+    assert cw.controls.play_button.text() == "Pause"
+    qtbot.waitUntil(lambda: settled(cw), timeout=20000)  # both stop at 20 by themselves
+    assert cw.controls.play_button.text() == "Play"
     tanh, lin = (s.latest_snapshot() for s in cw.sessions)
+    assert tanh.epoch == lin.epoch == 20
     assert tanh.train_accuracy >= 0.9 and tanh.test_accuracy >= 0.9
     assert lin.train_accuracy <= 0.6 and lin.test_accuracy <= 0.6
 
@@ -127,9 +135,13 @@ def test_after_playing_both_sides_report_the_same_epoch(qtbot, main):
     assert abs(epochs[0] - epochs[1]) <= 1 and min(epochs) >= 40
 
 
-def test_step_and_reset_act_on_both(qtbot, main):
+def test_step_reset_and_speed_act_on_both(qtbot, main):
     w = main()
     cw = opened(qtbot, w)
+    combo = cw.controls.speed_combo
+    combo.setCurrentIndex(combo.findData(10.0))  # the user picks 10 epochs per second
+    assert cw.speed == 10.0 and [s.speed for s in cw.sessions] == [10.0, 10.0]
+    assert combo.findData(0.0) == -1  # no "max": the sides would not keep in step
     for _ in range(3):
         qtbot.keyClick(cw, Qt.Key.Key_S)
     qtbot.waitUntil(
@@ -174,6 +186,10 @@ def test_the_chooser_rebuilds_b_and_both_start_over(qtbot, main):
         chooser.choice_combo.activated.emit(index)
         assert check(cw.sessions[1].project) and cmp.differences(*cw.projects)
     assert [s.title.text() for s in cw.sides] == ["A · Tanh", "B · Linear"]
+    assert cw.set_choice("depth", 0)
+    assert chooser.choice_combo.currentData() == "depth" and chooser.value_combo.currentData() == 0
+    assert cw.headline.text() == "Hidden layers: 2 | 0"
+    assert [s.title.text() for s in cw.sides] == ["A · Hidden layers: 2", "B · Hidden layers: 0"]
 
 
 @pytest.mark.parametrize(
@@ -325,3 +341,53 @@ def test_closing_the_main_window_closes_the_compare_window(qtbot, main):
     w.close()
     assert not cw.isVisible()
     assert all(not p.is_alive() for p in procs)
+
+
+def test_language_and_scale_rebuild_the_compare_window_while_both_train(qtbot, make_session):
+    from playground.ui.graphics import scale
+    from playground.ui.i18n import translator
+    from playground.ui.window.host import WindowHost
+
+    app = QApplication.instance()
+    host = WindowHost(app, make_session(make_project(**XOR)), interactive=False, remember=False)
+    try:
+        host.window.show()
+        cw = opened(qtbot, host.window)
+        cw.set_speed(50)
+        cw.play()
+        qtbot.waitUntil(lambda: ready(cw, 2), timeout=10000)
+        old_sides, size = cw.sides, cw.headline.font().pointSizeF()
+        host.switch_language("zh_CN")
+        assert compare.window_for(host.session) is cw and cw.isVisible()
+        assert cw.sides is not old_sides and cw.running
+        assert [s.title.text() for s in cw.sides] == ["A · Tanh", "B · 线性"]  # core labels
+        epochs = [s.latest_snapshot().epoch for s in cw.sessions]
+        qtbot.waitUntil(lambda: ready(cw, max(epochs) + 2), timeout=10000)  # new views, same runs
+        host.set_scale(1.3)
+        assert cw.headline.font().pointSizeF() == pytest.approx(size * 1.3)
+        cw.pause()
+        host.window.close()
+        assert not cw.isVisible() and compare.window_for(host.session) is None
+    finally:
+        translator.install(app, "en")
+        scale.set_factor(1.0)
+        scale.apply_to(app)
+        host.window.close()
+
+
+@pytest.mark.parametrize("size, beside", [((1280, 720), True), ((1600, 1000), False)])
+def test_the_window_fits_1280x720_and_1600x1000(qtbot, main, size, beside):
+    w = main()
+    cw = opened(qtbot, w)
+    cw.resize(*size)
+    qtbot.waitUntil(lambda: (cw.width(), cw.height()) == size)
+    qtbot.wait(50)
+    assert cw.minimumSizeHint().width() <= 1280 and cw.minimumSizeHint().height() <= 720
+    for side in cw.sides:
+        assert side.is_side_by_side() == beside  # short: the loss plot beside the plane
+        assert side.canvas.width() >= 240 and side.canvas.height() >= 240
+        assert side.loss_plot.height() >= 150 and side.loss_plot.width() >= 200
+        assert side.caption.geometry().bottom() < side.split.geometry().top()
+    right = cw.chooser.mapTo(cw, cw.chooser.rect().bottomRight())
+    assert right.x() <= size[0] and cw.controls.play_button.isVisible()
+    assert cw.sides[0].canvas.height() == cw.sides[1].canvas.height()

@@ -100,6 +100,7 @@ def test_values_and_defaults():
     assert cmp.differences(p, p) == []
     b = cmp.with_choice(cmp.with_choice(p, "learning_rate", 1), "initializer", "he")
     assert cmp.differences(p, b) == [("learning_rate", 0.03, 1.0), ("initializer", "glorot", "he")]
+    assert cmp.differences(p, cmp.with_choice(p, "depth", 0)) == [("depth", 2, 0)]
 
 
 def test_fair_start_uses_the_initial_weights_of_a_trained_a_for_both():
