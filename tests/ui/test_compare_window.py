@@ -88,6 +88,12 @@ def test_open_compare_with_a_b_differing_in_activation_shows_two_planes(qtbot, m
         assert side.canvas.image.isVisible()  # the decision map is drawn
         assert side.canvas.read_only
         assert session.project.data is w.session.project.data  # the same points
+    for side, session in zip(cw.sides, cw.sessions, strict=True):  # maps cover what is shown
+        qtbot.waitUntil(
+            lambda side=side, session=session: np.allclose(
+                session.latest_snapshot().extent, side.canvas.visible_plane(), atol=1e-6
+            )
+        )
     assert not w.session.running  # the main run is not touched
     assert opened(qtbot, w) is cw  # raised, not opened twice
 

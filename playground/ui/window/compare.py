@@ -301,6 +301,7 @@ class CompareWindow(QMainWindow):
 
         on_replaced()
         proxy.projectReplaced.connect(on_replaced)
+        side.canvas.planeChanged.connect(proxy.set_plane_extent)  # maps cover what is shown
         proxy.snapshotReady.connect(lambda snap: side.show_snapshot(snap, proxy.discretize))
         proxy.notice.connect(
             lambda text, _level: self.statusBar().showMessage(f"{name}: {text}", 15000)
