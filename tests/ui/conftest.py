@@ -49,7 +49,8 @@ def make_session(qtbot):
 
 # The offscreen platform plugin (tests only) says this whenever a top-level window's size
 # limits change; real platforms implement it. Everything else counts.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",)
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
+                   "This plugin does not support raise()")
 
 
 def qt_problems(records) -> list[str]:

@@ -131,10 +131,29 @@ def test_a_compare_step_opens_compare_mode_when_the_window_has_it(qtbot, host, m
     assert "Compare mode, side B:" in w.lessons.panel.compare_text.text()
 
 
-def test_without_compare_mode_side_b_is_described(qtbot, host):
+def test_without_compare_mode_side_b_is_described(qtbot, host, monkeypatch):
+    monkeypatch.setattr(host.window, "open_compare", None)  # a window without compare mode
     host.window.lessons.open_lesson("dying-relu", 2)
     text = host.window.lessons.panel.compare_text.text()
     assert "For comparison, try side B too:" in text and "8:leaky_relu=0.01" in text
+
+
+def test_a_compare_step_opens_the_compare_window_with_the_lesson_s_side_b(qtbot, host):
+    from playground.ui.window import compare
+
+    w, s = host.window, host.session
+    w.lessons.open_lesson("dying-relu", 2)
+    cw = compare.window_for(s)
+    assert cw is not None and cw.isVisible()
+    try:
+        a, b = (side.project for side in cw.sessions)
+        assert a.hidden == s.project.hidden and a.data is s.project.data
+        assert [h.label for h in b.hidden] == ["8:leaky_relu=0.01", "8:leaky_relu=0.01"]
+        assert cw.sides[1].title.text().startswith("B · 8:leaky_relu=0.01")
+        assert "Compare mode, side B:" in w.lessons.panel.compare_text.text()
+    finally:
+        cw.close()
+    assert compare.window_for(s) is None
 
 
 def test_the_regions_lesson_turns_the_linear_regions_overlay_on(qtbot, host):

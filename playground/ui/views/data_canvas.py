@@ -77,6 +77,7 @@ class DataCanvas(QWidget):
     pinRequested = Signal(float, float)  # Shift+click: pin (or unpin) the inspector here
     regionRequested = Signal(float, float)  # Ctrl+click: select the linear region here
     planeChanged = Signal(object)  # (x0, x1, y0, y1): the plane rectangle shown (2-D data)
+    read_only = False  # True: clicks and drags do nothing (the compare window only shows)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -317,7 +318,7 @@ class DataCanvas(QWidget):
 
     # ------------------------------------------------------------------ mouse gestures
     def _editable(self) -> bool:
-        return self._data is not None and self._data.dim <= 2
+        return not self.read_only and self._data is not None and self._data.dim <= 2
 
     def _nearest(self, p: QPointF, radius_px: float | None) -> int | None:
         """Index of the visible point nearest to view point p (in screen pixels), or None."""

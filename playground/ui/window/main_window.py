@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.files.project import Project
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import scale
 from playground.ui.i18n.core_strings import tr_core
@@ -32,6 +33,7 @@ from playground.ui.views.data_canvas import DataCanvas
 from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.views.regions_overlay import RegionsOverlay
+from playground.ui.window import compare
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.import_points import FileDrops
@@ -270,6 +272,13 @@ class MainWindow(QMainWindow):
     def export_csv(self, path=None) -> bool:
         return self.files.export_csv(path)
 
+    def open_compare(self, project_b: Project | None = None, label_a: str | None = None,
+                     label_b: str | None = None) -> None:
+        """Open (or raise) View ▸ Compare: side A = this session's current project, started
+        again from its initial weights (the main run is not touched); side B = project_b on
+        A's points and seed, or with None the chooser's default (every hidden layer linear)."""
+        compare.open_compare(self.session.session, project_b, label_a, label_b)
+
     # ------------------------------------------------------------------ title and close
     def update_title(self) -> None:
         s = self.session
@@ -283,6 +292,7 @@ class MainWindow(QMainWindow):
     def close_for_rebuild(self) -> None:
         """Close this window for its replacement: the session goes on."""
         self._closed = True
+        compare.rebuild_for(self.session.session)
         self.close()
         self.deleteLater()
 
@@ -294,6 +304,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             if self.remember:
                 app_settings.save_window(self)
+            compare.close_for(self.session.session)
             self.session.shutdown()
         event.accept()
 

@@ -135,6 +135,9 @@ class WindowMenus(QObject):
         self._action(v, self.tr("&Reset plane view"), lambda: self._window.canvas.fit_to_data(),
                      "Home", self.tr("Fit the plane to the points again (the mouse wheel zooms "
                                      "in and out around the pointer)."))
+        self.compare = self._action(v, self.tr("&Compare…"), lambda: self._window.open_compare(),
+                                    tip=self.tr("Train the same points side by side with a "
+                                                "second network that differs in one choice."))
         v.addSeparator()
         self.draw_class = [
             self._action(v, self.tr("Draw class %1").replace("%1", str(k + 1)),
