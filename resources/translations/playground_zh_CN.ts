@@ -56,6 +56,99 @@
     </message>
 </context>
 <context>
+    <name>CompareChooser</name>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Initializer</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层数</translation>
+    </message>
+    <message>
+        <source>Activation of every hidden layer</source>
+        <translation>每个隐藏层的激活函数</translation>
+    </message>
+    <message>
+        <source>Depth (hidden layers)</source>
+        <translation>深度（隐藏层数）</translation>
+    </message>
+    <message>
+        <source>The one choice in which network B differs from network A.</source>
+        <translation>网络 B 与网络 A 唯一不同的那一项选择。</translation>
+    </message>
+    <message>
+        <source>B&apos;s value; B is built again and both sides start over.</source>
+        <translation>B 的取值；B 会重新构建，两边都从头开始。</translation>
+    </message>
+    <message>
+        <source>B differs in</source>
+        <translation>B 不同之处</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B：</translation>
+    </message>
+</context>
+<context>
+    <name>CompareControls</name>
+    <message>
+        <source>Start or pause training on both sides. (Space)</source>
+        <translation>开始或暂停两边的训练。（空格）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one epoch on both sides. (S)</source>
+        <translation>两边各训练一轮。（S）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Both sides back to their initial weights. (R)</source>
+        <translation>两边都回到初始权重。（R）</translation>
+    </message>
+    <message>
+        <source>Epochs trained per second, the same on both sides so they stay in step.</source>
+        <translation>每秒训练的轮数，两边相同，保持同步。</translation>
+    </message>
+    <message>
+        <source>Epochs / second</source>
+        <translation>每秒轮数</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Compare — Activation Playground</source>
+        <translation>对比 — 激活函数演练场</translation>
+    </message>
+    <message>
+        <source>Both sides are the same network</source>
+        <translation>两边是同一个网络</translation>
+    </message>
+</context>
+<context>
     <name>DataCanvas</name>
     <message>
         <source>{d}-D data: showing the first two standardized features ({a}, {b}).
@@ -1758,6 +1851,14 @@ Choose the column the network should predict:</source>
     <message>
         <source>Fit the plane to the points again (the mouse wheel zooms in and out around the pointer).</source>
         <translation>重新让平面适配所有数据点（鼠标滚轮可围绕指针放大、缩小）。</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>对比(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Train the same points side by side with a second network that differs in one choice.</source>
+        <translation>用只在一项选择上不同的第二个网络，在相同的数据点上并排训练。</translation>
     </message>
     <message>
         <source>Draw class %1</source>

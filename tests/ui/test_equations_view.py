@@ -117,7 +117,7 @@ def test_without_training_points_the_empty_state_says_why(view):
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False)
+    w = MainWindow(make_session(), interactive=False, remember=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

@@ -25,7 +25,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False)
+    w = MainWindow(make_session(), interactive=False, remember=False)
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()

@@ -184,7 +184,9 @@ def test_on_a_small_screen_it_still_keeps_clear_of_the_neuron():
 def test_clicking_a_neuron_in_the_window_opens_the_popup_beside_it(qtbot, make_session):
     from playground.ui.window.main_window import MainWindow
 
-    w = MainWindow(make_session(hidden=((8, "tanh"), (6, "tanh"))), interactive=False)
+    w = MainWindow(
+        make_session(hidden=((8, "tanh"), (6, "tanh"))), interactive=False, remember=False
+    )
     qtbot.addWidget(w)
     screen = w.screen().availableGeometry()  # offscreen: 800 × 600
     w.setGeometry(screen)
