@@ -29,11 +29,16 @@ def sizes() -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
 def main(argv: list[str]) -> int:
     modules, functions = sizes()
     if "--report" in argv:
-        print(f"{len(modules)} modules; largest {modules[0][1]} ({modules[0][0]} lines); "
-              f"largest function {functions[0][1]} ({functions[0][0]} lines)")
+        print(
+            f"{len(modules)} modules; largest {modules[0][1]} ({modules[0][0]} lines); "
+            f"largest function {functions[0][1]} ({functions[0][0]} lines)"
+        )
     bad = [f"module {n} has {k} lines (limit {MAX_MODULE})" for k, n in modules if k > MAX_MODULE]
-    bad += [f"function {n} has {k} lines (limit {MAX_FUNCTION})"
-            for k, n in functions if k > MAX_FUNCTION]
+    bad += [
+        f"function {n} has {k} lines (limit {MAX_FUNCTION})"
+        for k, n in functions
+        if k > MAX_FUNCTION
+    ]
     print("\n".join(bad))
     return 1 if bad else 0
 

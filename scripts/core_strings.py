@@ -22,13 +22,7 @@ sys.path.insert(0, str(ROOT))
 from playground.core.data import datasets  # noqa: E402
 from playground.core.errors import MESSAGES, NOUNS  # noqa: E402
 from playground.core.files.resources import resource_path  # noqa: E402
-from playground.core.nn import (  # noqa: E402
-    activations,
-    initializers,
-    losses,
-    optimizers,
-    regularizers,
-)
+from playground.core.nn import activations, initializers, losses, optimizers, regularizers  # noqa: E402
 
 OUT = ROOT / "playground" / "ui" / "i18n" / "core_strings.py"
 _MATH_WORDS = {"tanh", "max", "min", "mean", "exp", "sin", "cos", "log"}
@@ -84,15 +78,21 @@ def collect() -> list[str]:
 
 
 def _tuple(name: str, texts) -> str:
-    body = "".join(f"    QT_TRANSLATE_NOOP(\"core\", {json.dumps(t, ensure_ascii=False)}),\n"
-                   for t in texts)
+    body = "".join(
+        f'    QT_TRANSLATE_NOOP("core", {json.dumps(t, ensure_ascii=False)}),\n' for t in texts
+    )
     return f"{name} = (\n{body})\n"
 
 
 def render(texts: list[str]) -> str:
-    return (HEADER + _tuple("CORE_STRINGS", texts) + "\n"
-            + _tuple("MESSAGE_TEMPLATES", list(dict.fromkeys(MESSAGES.values()))) + "\n"
-            + _tuple("NOUNS", NOUNS))
+    return (
+        HEADER
+        + _tuple("CORE_STRINGS", texts)
+        + "\n"
+        + _tuple("MESSAGE_TEMPLATES", list(dict.fromkeys(MESSAGES.values())))
+        + "\n"
+        + _tuple("NOUNS", NOUNS)
+    )
 
 
 def main(argv: list[str]) -> int:

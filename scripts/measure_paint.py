@@ -65,8 +65,17 @@ def _patch_items(paint: dict) -> None:
 
     from playground.ui.graphics import palette
 
-    classes = (pg.PlotCurveItem, pg.ScatterPlotItem, pg.TextItem, pg.ImageItem, palette.FastImage,
-               pg.AxisItem, pg.LegendItem, pg.LabelItem, pg.InfiniteLine)
+    classes = (
+        pg.PlotCurveItem,
+        pg.ScatterPlotItem,
+        pg.TextItem,
+        pg.ImageItem,
+        palette.FastImage,
+        pg.AxisItem,
+        pg.LegendItem,
+        pg.LabelItem,
+        pg.InfiniteLine,
+    )
     for cls in classes:
         original = cls.__dict__.get("paint")
         if original is None:
@@ -82,10 +91,12 @@ def _patch_items(paint: dict) -> None:
 
 def _instrument(window, update: dict, owner: dict) -> None:
     """Time each view's show_snapshot; name each view's GraphicsView for the paint timer."""
-    views = {"canvas": (window.canvas, window.canvas.plot_widget),
-             "diagram": (window.diagram, window.diagram.graphics),
-             "loss": (window.loss_plot, window.loss_plot.graphics),
-             "activation": (window.activation_view, window.activation_view.plot)}
+    views = {
+        "canvas": (window.canvas, window.canvas.plot_widget),
+        "diagram": (window.diagram, window.diagram.graphics),
+        "loss": (window.loss_plot, window.loss_plot.graphics),
+        "activation": (window.activation_view, window.activation_view.plot),
+    }
     owner.update({id(gv): name for name, (_v, gv) in views.items()})
     for name, (view, _gv) in views.items():
         show = view.show_snapshot
@@ -98,8 +109,13 @@ def _instrument(window, update: dict, owner: dict) -> None:
         view.show_snapshot = timed
 
 
-def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | None = None,
-            items: bool = False):
+def measure(
+    frames: int = 90,
+    res: int = 200,
+    profile: bool = False,
+    png: str | None = None,
+    items: bool = False,
+):
     from playground.cli.bench_gui import bench_project
     from playground.ui.app import application
     from playground.ui.session import Session
@@ -136,9 +152,15 @@ def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | 
                 prof.disable()
             total = time.perf_counter() - start
             totals.append(total)
-            rows.append({**{f"update_{k}": v for k, v in update.items()},
-                         **{(k if k.startswith(("count", "item")) else f"paint_{k}"): v
-                            for k, v in paint.items()}})
+            rows.append(
+                {
+                    **{f"update_{k}": v for k, v in update.items()},
+                    **{
+                        (k if k.startswith(("count", "item")) else f"paint_{k}"): v
+                        for k, v in paint.items()
+                    },
+                }
+            )
             time.sleep(max(0.0, period - total))
         if png:
             window.grab().save(png)
@@ -154,13 +176,21 @@ def measure(frames: int = 90, res: int = 200, profile: bool = False, png: str | 
 def _summary(totals, rows, frames, res) -> dict:
     ms = 1000 * np.array(totals)
     keys = sorted({k for r in rows for k in r})
-    per_view = {k: round((1 if k.startswith("count") else 1000)
-                         * float(np.mean([r.get(k, 0.0) for r in rows])), 2) for k in keys}
-    return {"frames": frames, "res": res,
-            "frame_ms_median": round(float(np.median(ms)), 2),
-            "frame_ms_p95": round(float(np.percentile(ms, 95)), 2),
-            "frame_ms_mean": round(float(ms.mean()), 2),
-            "mean_per_frame_by_view": per_view}
+    per_view = {
+        k: round(
+            (1 if k.startswith("count") else 1000) * float(np.mean([r.get(k, 0.0) for r in rows])),
+            2,
+        )
+        for k in keys
+    }
+    return {
+        "frames": frames,
+        "res": res,
+        "frame_ms_median": round(float(np.median(ms)), 2),
+        "frame_ms_p95": round(float(np.percentile(ms, 95)), 2),
+        "frame_ms_mean": round(float(ms.mean()), 2),
+        "mean_per_frame_by_view": per_view,
+    }
 
 
 def main() -> None:

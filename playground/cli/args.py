@@ -71,7 +71,8 @@ def split_fraction(text: str) -> float:
     value = _number(text)
     if not 0 <= value <= limits.MAX_TEST_FRACTION:
         raise argparse.ArgumentTypeError(
-            f"must be a number from 0 to {limits.MAX_TEST_FRACTION:g} (got {text})")
+            f"must be a number from 0 to {limits.MAX_TEST_FRACTION:g} (got {text})"
+        )
     return value
 
 

@@ -40,8 +40,12 @@ def bench_project(
 ) -> Project:
     data = datasets.generate("circle", points, 0.0, 0, 2, 0.5)
     docks = tuple(n for n in views if n != "regions")  # regions: the plane's overlay
-    view = ViewState(speed=0.0, views=docks, pinned=PIN if "inspector" in views else (),
-                     regions="regions" in views)
+    view = ViewState(
+        speed=0.0,
+        views=docks,
+        pinned=PIN if "inspector" in views else (),
+        regions="regions" in views,
+    )
     return Project(data, parse_layers(layers), TrainConfig(), name="bench", view=view)
 
 

@@ -32,18 +32,35 @@ def inspect_dict(project, at: tuple[float, ...] | None = None) -> dict:
     layers = []
     for i, (layer, (n_out, cols)) in enumerate(zip(spec.layers, net.shapes, strict=True)):
         n_in = cols - 1  # a block is [W | b], (n_out, n_in + 1)
-        layers.append({"layer": i + 1, "kind": "hidden" if i < len(spec.hidden) else "output",
-                       "units": layer.units, "activation": layer.activation,
-                       "param": layer.param, "W": [n_out, n_in], "b": [n_out],
-                       "params": n_out * (n_in + 1)})
+        layers.append(
+            {
+                "layer": i + 1,
+                "kind": "hidden" if i < len(spec.hidden) else "output",
+                "units": layer.units,
+                "activation": layer.activation,
+                "param": layer.param,
+                "W": [n_out, n_in],
+                "b": [n_out],
+                "params": n_out * (n_in + 1),
+            }
+        )
     data = project.data
-    return {"name": project.name, "description": project.description, "dataset": data.name,
-            "task": data.task, "points": data.n, "test_points": int(data.is_test.sum()),
-            "features": list(project.config.features), "inputs": spec.n_inputs,
-            "weights": "saved" if project.params is not None else "initial",
-            "layers": layers, "total_params": spec.n_params,
-            "collapse": collapse_dict(net), "collapse_runs": _runs(project, net),
-            **({} if at is None else {"forward": _forward(project, net, at)})}
+    return {
+        "name": project.name,
+        "description": project.description,
+        "dataset": data.name,
+        "task": data.task,
+        "points": data.n,
+        "test_points": int(data.is_test.sum()),
+        "features": list(project.config.features),
+        "inputs": spec.n_inputs,
+        "weights": "saved" if project.params is not None else "initial",
+        "layers": layers,
+        "total_params": spec.n_params,
+        "collapse": collapse_dict(net),
+        "collapse_runs": _runs(project, net),
+        **({} if at is None else {"forward": _forward(project, net, at)}),
+    }
 
 
 def _runs(project, net: Network) -> dict:
@@ -54,31 +71,41 @@ def _runs(project, net: Network) -> dict:
 def _forward(project, net: Network, at: tuple[float, ...]) -> dict:
     data = project.data
     fp = forward_pass(net, at, project.config.features, data.task)
-    names = list(data.feature_names) if data.dim > 2 and data.feature_names else \
-        list(fp.features)
+    names = list(data.feature_names) if data.dim > 2 and data.feature_names else list(fp.features)
     return forward_dict(fp, names, data.class_label)
 
 
 def keras_summary(d: dict) -> str:
     """The table Keras' model.summary() prints for the equivalent Sequential of Dense layers."""
     rule = "_" * 65
-    lines = ['Model: "sequential"', rule,
-             f" {'Layer (type)':<28}{'Output Shape':<26}Param #", "=" * 65]
+    lines = [
+        'Model: "sequential"',
+        rule,
+        f" {'Layer (type)':<28}{'Output Shape':<26}Param #",
+        "=" * 65,
+    ]
     for i, layer in enumerate(d["layers"]):
         name = "dense (Dense)" if i == 0 else f"dense_{i} (Dense)"
         shape = f"(None, {layer['units']})"
         lines.append(f" {name:<28}{shape:<26}{layer['params']:,}")
     total = f"{d['total_params']:,}"
-    lines += ["=" * 65, f"Total params: {total}", f"Trainable params: {total}",
-              "Non-trainable params: 0", rule]
+    lines += [
+        "=" * 65,
+        f"Total params: {total}",
+        f"Trainable params: {total}",
+        "Non-trainable params: 0",
+        rule,
+    ]
     return "\n".join(lines)
 
 
 def inspect_text(d: dict) -> str:
     title = d["name"] or "project"
-    lines = [f"{title}: {d['dataset']} ({d['task']}, {d['points']} points, "
-             f"{d['test_points']} for testing), inputs {','.join(d['features'])}, "
-             f"{d['weights']} weights"]
+    lines = [
+        f"{title}: {d['dataset']} ({d['task']}, {d['points']} points, "
+        f"{d['test_points']} for testing), inputs {','.join(d['features'])}, "
+        f"{d['weights']} weights"
+    ]
     if d["description"]:
         lines.append(d["description"])
     lines += ["", f"{'layer':<8}{'units':>5}  {'activation':<16}{'W':<12}{'b':<8}{'params':>7}"]
@@ -87,8 +114,13 @@ def inspect_text(d: dict) -> str:
         name = str(layer["layer"]) if layer["kind"] == "hidden" else "output"
         w, b = f"({layer['W'][0]}, {layer['W'][1]})", f"({layer['b'][0]},)"
         lines.append(f"{name:<8}{layer['units']:>5}  {act:<16}{w:<12}{b:<8}{layer['params']:>7}")
-    lines += [f"total parameters: {d['total_params']}", "", keras_summary(d), "",
-              collapse_text(d["collapse"])]
+    lines += [
+        f"total parameters: {d['total_params']}",
+        "",
+        keras_summary(d),
+        "",
+        collapse_text(d["collapse"]),
+    ]
     if d["collapse_runs"]["runs"]:
         lines.append(runs_text(d["collapse_runs"]))
     return "\n".join(lines)
@@ -120,8 +152,11 @@ def list_lines(what: str, lang: str = "en") -> list[str]:
     if what == "activations":
         rows = []
         for act in activations.all_activations():
-            role = "hidden + output" if act.hidden and act.output_head else (
-                "hidden" if act.hidden else "output only")
+            role = (
+                "hidden + output"
+                if act.hidden and act.output_head
+                else ("hidden" if act.hidden else "output only")
+            )
             rows.append(f"{act.name:<11}{role:<16}{act.formula:<48}{act.derivative_formula}")
         return rows
     rows = []

@@ -25,8 +25,17 @@ from playground.cli.args import (
 
 LANGS = ("en", "zh_CN")
 # views `gui --export-view` draws (ui.window.view_pictures.VIEW_NAMES, without importing Qt)
-PICTURE_VIEWS = ("plane", "diagram", "loss", "activation",
-                 "hidden", "collapse", "inspector", "gradients", "equations")
+PICTURE_VIEWS = (
+    "plane",
+    "diagram",
+    "loss",
+    "activation",
+    "hidden",
+    "collapse",
+    "inspector",
+    "gradients",
+    "equations",
+)
 
 
 def build_parser() -> Parser:
@@ -42,18 +51,26 @@ def build_parser() -> Parser:
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
-    inspect = sub.add_parser("inspect", help="layer table, parameter counts, collapse check; "
-                                             "with --at, one input's forward pass")
+    inspect = sub.add_parser(
+        "inspect",
+        help="layer table, parameter counts, collapse check; with --at, one input's forward pass",
+    )
     inspect.add_argument("project", metavar="PROJECT")
     inspect.add_argument("--json", action="store_true")
-    inspect.add_argument("--at", metavar="X1,X2",
-                         help="the input to follow through every layer (one number per data "
-                              "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)")
+    inspect.add_argument(
+        "--at",
+        metavar="X1,X2",
+        help="the input to follow through every layer (one number per data "
+        "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)",
+    )
 
     from playground.cli.export import add_arguments as add_export_arguments
 
-    add_export_arguments(sub.add_parser("export", help="code (Keras, PyTorch, NumPy), weights "
-                                                       "or points of a project"))
+    add_export_arguments(
+        sub.add_parser(
+            "export", help="code (Keras, PyTorch, NumPy), weights or points of a project"
+        )
+    )
 
     add_regions_arguments(sub.add_parser("regions", help="exact linear regions of a project"))
 
@@ -61,26 +78,50 @@ def build_parser() -> Parser:
     lister.add_argument("what", choices=("datasets", "activations", "experiments"))
     _lesson_arguments(sub, gui, lister)
 
-    _add_bench_parser(sub.add_parser("bench", help="engine throughput against PyTorch (1 "
-                                                   "thread), or the live window's (--gui)"))
+    _add_bench_parser(
+        sub.add_parser(
+            "bench",
+            help="engine throughput against PyTorch (1 thread), or the live window's (--gui)",
+        )
+    )
     return parser
 
 
 def _add_bench_parser(bench) -> None:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
-    bench.add_argument("--startup", action="store_true",
-                       help="measure the cold start: process start to the first paint")
-    bench.add_argument("--scaling", action="store_true",
-                       help="steps/s and live fps against width, depth and points")
-    bench.add_argument("--seconds", type=positive_float, default=10.0,
-                       help="with --gui: how long to run (default 10)")
-    bench.add_argument("--layers", metavar="LAYERS", help="with --gui: hidden layers, e.g. "
-                       '"64:tanh,64:tanh" (default six 8:tanh)')
-    bench.add_argument("--points", type=positive_int, default=500,
-                       help="with --gui: circle points, 1 to 100,000 (default 500)")
-    bench.add_argument("--views", metavar="all|NAME[,NAME…]",
-                       help="with --gui: insight views open, each in its own window")
+    bench.add_argument(
+        "--startup",
+        action="store_true",
+        help="measure the cold start: process start to the first paint",
+    )
+    bench.add_argument(
+        "--scaling",
+        action="store_true",
+        help="steps/s and live fps against width, depth and points",
+    )
+    bench.add_argument(
+        "--seconds",
+        type=positive_float,
+        default=10.0,
+        help="with --gui: how long to run (default 10)",
+    )
+    bench.add_argument(
+        "--layers",
+        metavar="LAYERS",
+        help='with --gui: hidden layers, e.g. "64:tanh,64:tanh" (default six 8:tanh)',
+    )
+    bench.add_argument(
+        "--points",
+        type=positive_int,
+        default=500,
+        help="with --gui: circle points, 1 to 100,000 (default 500)",
+    )
+    bench.add_argument(
+        "--views",
+        metavar="all|NAME[,NAME…]",
+        help="with --gui: insight views open, each in its own window",
+    )
     bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
     bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
 
@@ -91,13 +132,23 @@ def _gui_arguments(gui):
     gui.add_argument("--lang", choices=LANGS, help="interface language")
     gui.add_argument("--snapshot", metavar="OUT.png", help="render the window to PNG, then exit")
     gui.add_argument("--steps", type=nonneg_int, help="with --snapshot: train N steps first")
-    gui.add_argument("--view", metavar="NAME[,NAME…]",
-                     help="insight views to open: " + ", ".join(insight_names()))
+    gui.add_argument(
+        "--view",
+        metavar="NAME[,NAME…]",
+        help="insight views to open: " + ", ".join(insight_names()),
+    )
     gui.add_argument("--at", metavar="X1,X2", help="pin the forward-pass inspector here")
-    gui.add_argument("--size", metavar="WxH", default="1600x1000",
-                     help="with --snapshot or --export-view: window size (default 1600x1000)")
-    gui.add_argument("--export-view", metavar="NAME",
-                     help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS))
+    gui.add_argument(
+        "--size",
+        metavar="WxH",
+        default="1600x1000",
+        help="with --snapshot or --export-view: window size (default 1600x1000)",
+    )
+    gui.add_argument(
+        "--export-view",
+        metavar="NAME",
+        help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS),
+    )
     gui.add_argument("--out", metavar="FILE.png|.svg", help="with --export-view: the picture")
     return gui
 
@@ -106,12 +157,22 @@ def _lesson_arguments(sub, gui, lister) -> None:
     """`lesson NAME`, `gui --lesson NAME[:STEP]` and `list experiments --lang`."""
     from playground.cli.lesson import add_arguments as add_lesson_arguments
 
-    add_lesson_arguments(sub.add_parser("lesson", help="play a lesson headless: each step's "
-                                                       "setup, training and check"))
-    gui.add_argument("--lesson", metavar="NAME[:STEP]",
-                     help="open the lessons panel at this lesson (and step, from 1) and set it up")
-    lister.add_argument("--lang", choices=LANGS, default="en",
-                        help="with experiments: the language of the lessons' titles")
+    add_lesson_arguments(
+        sub.add_parser(
+            "lesson", help="play a lesson headless: each step's setup, training and check"
+        )
+    )
+    gui.add_argument(
+        "--lesson",
+        metavar="NAME[:STEP]",
+        help="open the lessons panel at this lesson (and step, from 1) and set it up",
+    )
+    lister.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="with experiments: the language of the lessons' titles",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,8 +241,10 @@ def _export_view(args) -> tuple[str, str] | None:
             raise UsageError("--out", "only used with --export-view NAME")
         return None
     if args.export_view not in PICTURE_VIEWS:
-        raise UsageError("--export-view", f"unknown view {args.export_view!r}; choose from "
-                                          f"{', '.join(PICTURE_VIEWS)}")
+        raise UsageError(
+            "--export-view",
+            f"unknown view {args.export_view!r}; choose from {', '.join(PICTURE_VIEWS)}",
+        )
     if args.snapshot is not None:
         raise UsageError("--export-view", "give --snapshot or --export-view, not both")
     if args.out is None or Path(args.out).suffix.lower() not in (".png", ".svg"):
@@ -205,16 +268,27 @@ def run_gui(args) -> int:
         from playground.core.files.experiments import experiment_names
 
         if args.experiment not in experiment_names():
-            raise UsageError("--experiment", f"unknown experiment {args.experiment!r}; "
-                                             f"choose from {', '.join(experiment_names())}")
+            raise UsageError(
+                "--experiment",
+                f"unknown experiment {args.experiment!r}; "
+                f"choose from {', '.join(experiment_names())}",
+            )
     try:
         from playground.ui.app import run_gui as start
     except ImportError as e:
         return fail(f"the GUI is not available ({e})", 1)
-    return start(project=args.project, experiment=args.experiment, lang=args.lang,
-                 snapshot=args.snapshot, steps=args.steps or 0, views=_views(args.view),
-                 at=point_arg(args.at, "--at"), size=_size(args.size), export_view=export_view,
-                 lesson=_lesson_place(args.lesson))
+    return start(
+        project=args.project,
+        experiment=args.experiment,
+        lang=args.lang,
+        snapshot=args.snapshot,
+        steps=args.steps or 0,
+        views=_views(args.view),
+        at=point_arg(args.at, "--at"),
+        size=_size(args.size),
+        export_view=export_view,
+        lesson=_lesson_place(args.lesson),
+    )
 
 
 def insight_names() -> list[str]:
@@ -229,26 +303,28 @@ def _views(text: str | None) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(",") if n.strip())
     unknown = [n for n in names if n not in insight_names()]
     if unknown:
-        raise UsageError("--view", f"unknown view {unknown[0]!r}; choose from "
-                                   f"{', '.join(insight_names())}")
+        raise UsageError(
+            "--view", f"unknown view {unknown[0]!r}; choose from {', '.join(insight_names())}"
+        )
     return names
 
 
 def point_arg(text: str | None, flag: str) -> tuple[float, float] | None:
-    """"X1,X2" as two finite numbers within the coordinate limit."""
+    """ "X1,X2" as two finite numbers within the coordinate limit."""
     return coordinates(text, flag, 2)
 
 
 def _lesson_place(text: str | None) -> tuple[str, int] | None:
-    """"NAME[:STEP]" as (lesson name, 0-based step), both checked."""
+    """ "NAME[:STEP]" as (lesson name, 0-based step), both checked."""
     if text is None:
         return None
     from playground.core.lessons.content import lesson_names, load_lesson
 
     name, _, step = text.partition(":")
     if name not in lesson_names():
-        raise UsageError("--lesson", f"unknown lesson {name!r}; choose from "
-                                     f"{', '.join(lesson_names())}")
+        raise UsageError(
+            "--lesson", f"unknown lesson {name!r}; choose from {', '.join(lesson_names())}"
+        )
     count = len(load_lesson(name).steps)
     if step and not (step.isdigit() and 1 <= int(step) <= count):
         raise UsageError("--lesson", f"step must be 1..{count} for lesson {name} (got {step})")
@@ -301,8 +377,7 @@ def run_bench(args) -> int:
         from playground.cli.bench_startup import run as bench_startup
 
         result = bench_startup()
-        print(dumps(result) if args.json else
-              "\n".join(f"{k:<28}{v}" for k, v in result.items()))
+        print(dumps(result) if args.json else "\n".join(f"{k:<28}{v}" for k, v in result.items()))
         return 0
     if args.gui:
         try:
@@ -310,8 +385,7 @@ def run_bench(args) -> int:
         except ImportError as e:
             return fail(f"the GUI benchmark is not available ({e})", 1)
         result = bench_gui(**gui_bench_options(args))
-        print(dumps(result) if args.json else
-              "\n".join(f"{k:<28}{v}" for k, v in result.items()))
+        print(dumps(result) if args.json else "\n".join(f"{k:<28}{v}" for k, v in result.items()))
         return 0
     from playground.cli import bench
 

@@ -108,8 +108,9 @@ def run_regions(args) -> int:
         raise UsageError("PROJECT", reason_text(reason))
     extent = extent or plane_extent(project.data)
     start = time.perf_counter()
-    result = exact.linear_regions(network, extent, features, dim, exact.MAX_POLYGONS,
-                                  project.data.task)
+    result = exact.linear_regions(
+        network, extent, features, dim, exact.MAX_POLYGONS, project.data.task
+    )
     seconds = time.perf_counter() - start
     d = regions_dict(result, seconds, weights, args.polygons)
     if args.svg is not None and not result.too_many:

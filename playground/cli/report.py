@@ -37,8 +37,11 @@ def dumps(obj) -> str:
 def collapse_dict(network) -> dict:
     """The collapse check; when collapsible also the single equivalent W and b (before the head)."""
     result = collapse.collapse(network)
-    d = {"collapsible": result.collapsible, "max_abs_diff": result.max_abs_diff,
-         "runs": [list(r) for r in result.runs]}
+    d = {
+        "collapsible": result.collapsible,
+        "max_abs_diff": result.max_abs_diff,
+        "runs": [list(r) for r in result.runs],
+    }
     if result.collapsible and result.W is not None:
         d["W"] = np.round(result.W, 6).tolist()
         d["b"] = np.round(result.b, 6).tolist()
@@ -53,8 +56,12 @@ def regions_dict(trainer: Trainer) -> dict | None:
         return None
     extent = plane_extent(data)
     result = regions.linear_regions(net, extent, features, data.dim)
-    return {"count": result.count, "extent": list(extent), "exact": True,
-            "too_many": result.too_many}
+    return {
+        "count": result.count,
+        "extent": list(extent),
+        "exact": True,
+        "too_many": result.too_many,
+    }
 
 
 def grad_history_dict(trainer: Trainer) -> dict:
@@ -62,37 +69,66 @@ def grad_history_dict(trainer: Trainer) -> dict:
     in buckets of `span` records; per bucket the step and value of its last record and the
     least and greatest value of its records."""
     h = trainer.grad_history.data()
-    return {"every": GRAD_EVERY, "span": h.span, "steps": h.step.tolist(),
-            "layers": [{"layer": i + 1, "activation": layer.activation,
-                        "norms": h.final[:, i].tolist(), "low": h.low[:, i].tolist(),
-                        "high": h.high[:, i].tolist()}
-                       for i, layer in enumerate(trainer.spec.layers)]}
+    return {
+        "every": GRAD_EVERY,
+        "span": h.span,
+        "steps": h.step.tolist(),
+        "layers": [
+            {
+                "layer": i + 1,
+                "activation": layer.activation,
+                "norms": h.final[:, i].tolist(),
+                "low": h.low[:, i].tolist(),
+                "high": h.high[:, i].tolist(),
+            }
+            for i, layer in enumerate(trainer.spec.layers)
+        ],
+    }
 
 
 def train_report(trainer: Trainer, steps: int, seconds: float) -> dict:
     """The `train --json` object for a trainer that just trained `steps` steps."""
     m = trainer.evaluate()
     train = ~trainer.data.is_test
-    stats = units.unit_stats(trainer.network, trainer.inputs[train], trainer.targets[train],
-                                trainer.loss_name)
+    stats = units.unit_stats(
+        trainer.network, trainer.inputs[train], trainer.targets[train], trainer.loss_name
+    )
     data, spec, cfg = trainer.data, trainer.spec, trainer.config
-    layers = [{"activation": layer.activation, "units": layer.units,
-               "dead_fraction": s.dead_fraction, "saturated_fraction": s.saturated_fraction,
-               "grad_norm": s.grad_norm} for layer, s in zip(spec.hidden, stats, strict=True)]
+    layers = [
+        {
+            "activation": layer.activation,
+            "units": layer.units,
+            "dead_fraction": s.dead_fraction,
+            "saturated_fraction": s.saturated_fraction,
+            "grad_norm": s.grad_norm,
+        }
+        for layer, s in zip(spec.hidden, stats, strict=True)
+    ]
     classification = data.task != "regression"
     report = {
-        "dataset": data.name, "task": data.task, "points": data.n,
-        "train_points": int(train.sum()), "test_points": int((~train).sum()),
+        "dataset": data.name,
+        "task": data.task,
+        "points": data.n,
+        "train_points": int(train.sum()),
+        "test_points": int((~train).sum()),
         "features": list(usable_features(cfg.features, data.dim)),  # what the network sees
-        "sizes": spec.sizes, "output": spec.output,
-        "loss": trainer.loss_name, "optimizer": cfg.optimizer,
-        "learning_rate": cfg.learning_rate, "batch_size": cfg.batch_size, "seed": cfg.seed,
-        "steps": steps, "epochs": steps // trainer.steps_per_epoch,
-        "seconds": seconds, "steps_per_second": steps / seconds if seconds > 0 else None,
-        "train_loss": m.train_loss, "test_loss": m.test_loss,
+        "sizes": spec.sizes,
+        "output": spec.output,
+        "loss": trainer.loss_name,
+        "optimizer": cfg.optimizer,
+        "learning_rate": cfg.learning_rate,
+        "batch_size": cfg.batch_size,
+        "seed": cfg.seed,
+        "steps": steps,
+        "epochs": steps // trainer.steps_per_epoch,
+        "seconds": seconds,
+        "steps_per_second": steps / seconds if seconds > 0 else None,
+        "train_loss": m.train_loss,
+        "test_loss": m.test_loss,
         "diverged": trainer.diverged,
         "message": trainer.stop_reason.text() if trainer.stop_reason else "",
-        "layers": layers, "collapse": collapse_dict(trainer.network),
+        "layers": layers,
+        "collapse": collapse_dict(trainer.network),
         "linear_regions": regions_dict(trainer),
         "grad_history": grad_history_dict(trainer),
     }
@@ -113,8 +149,10 @@ def _pct(v) -> str:
 
 def collapse_text(c: dict) -> str:
     if c["collapsible"]:
-        text = ("collapse: every hidden activation is linear, so the whole network is ONE affine "
-                f"map (max |difference| {_num(c['max_abs_diff'])})")
+        text = (
+            "collapse: every hidden activation is linear, so the whole network is ONE affine "
+            f"map (max |difference| {_num(c['max_abs_diff'])})"
+        )
         if "W" in c:
             text += f"\n  z = W·x + b with W = {c['W']} and b = {c['b']}"
         return text
@@ -130,8 +168,10 @@ def grad_ratio_text(g: dict) -> str:
     first, last = g["layers"][0]["norms"][-1], g["layers"][-1]["norms"][-1]
     if not (math.isfinite(first) and math.isfinite(last) and last > 0):
         return ""
-    return (f"gradient |dL/dW| layer 1 / output layer: {_num(first / last)} "
-            f"({_num(first)} / {_num(last)}, mini-batch of step {g['steps'][-1]})")
+    return (
+        f"gradient |dL/dW| layer 1 / output layer: {_num(first / last)} "
+        f"({_num(first)} / {_num(last)}, mini-batch of step {g['steps'][-1]})"
+    )
 
 
 def train_text(r: dict) -> str:
@@ -145,13 +185,16 @@ def train_text(r: dict) -> str:
         f"loss     train {_num(r['train_loss'])}   test {_num(r['test_loss'])}",
     ]
     if "train_accuracy" in r:
-        lines.append(f"accuracy train {_pct(r['train_accuracy'])}   "
-                     f"test {_pct(r['test_accuracy'])}")
+        lines.append(
+            f"accuracy train {_pct(r['train_accuracy'])}   test {_pct(r['test_accuracy'])}"
+        )
     for i, layer in enumerate(r["layers"], 1):
-        lines.append(f"layer {i}  {layer['units']:>2} {layer['activation']:<10} "
-                     f"dead {_pct(layer['dead_fraction'])}  "
-                     f"saturated {_pct(layer['saturated_fraction'])}  "
-                     f"|dL/dW| {_num(layer['grad_norm'])}")
+        lines.append(
+            f"layer {i}  {layer['units']:>2} {layer['activation']:<10} "
+            f"dead {_pct(layer['dead_fraction'])}  "
+            f"saturated {_pct(layer['saturated_fraction'])}  "
+            f"|dL/dW| {_num(layer['grad_norm'])}"
+        )
     lines.append(collapse_text(r["collapse"]))
     grad = grad_ratio_text(r["grad_history"])
     if grad:
@@ -159,8 +202,10 @@ def train_text(r: dict) -> str:
     if r["linear_regions"] is not None:
         x0, x1, y0, y1 = r["linear_regions"]["extent"]
         count = r["linear_regions"]["count"]
-        lines.append(f"linear regions: {'too many to count' if count is None else count} "
-                     f"(exact, on [{x0:g}, {x1:g}] x [{y0:g}, {y1:g}])")
+        lines.append(
+            f"linear regions: {'too many to count' if count is None else count} "
+            f"(exact, on [{x0:g}, {x1:g}] x [{y0:g}, {y1:g}])"
+        )
     if r["diverged"]:
         lines.append(f"WARNING: {r['message']}")
     return "\n".join(lines)

@@ -49,8 +49,7 @@ MESSAGES: dict[str, str] = {
     "csv_open_quote": "a quote opened in this row is never closed",
     "csv_cell_too_long": "a cell is longer than {limit} characters",
     "csv_empty": "the file is empty: expected rows of numbers and a label, e.g. x1,x2,label",
-    "csv_one_column": "found a single column: separate the columns with commas, semicolons or "
-    "tabs",
+    "csv_one_column": "found a single column: separate the columns with commas, semicolons or tabs",
     "csv_no_rows": "the file has a header row but no points",
     "csv_unnamed_column": "the column has no name in the header row",
     "csv_long_name": "a name is longer than {high} characters",
@@ -67,8 +66,7 @@ MESSAGES: dict[str, str] = {
     "csv_empty_cell": "the cell is empty",
     "csv_not_number": "{value!r} is not a number",
     "csv_not_finite": "{value!r} is not a finite number",
-    "csv_split_value": "{value!r} is not a train/test value; write 0/1, false/true or "
-    "train/test",
+    "csv_split_value": "{value!r} is not a train/test value; write 0/1, false/true or train/test",
     "csv_mixed_labels": "the labels mix numbers and names ({value!r} here, {first!r} in row "
     "{first_row}); choose classes to read every label as a class name",
     "csv_choose_task": "{value} different whole numbers: too many for classes (at most {high}); "

@@ -101,8 +101,20 @@ class Sync:
     """Ask for a snapshot (every command does; this one does nothing else)."""
 
 
-Command = (Load | SetData | SetConfig | Run | TrainEpoch | TrainSteps | Reset | Reinitialize
-           | SetSpeed | SetStopRules | Subscribe | Sync)
+Command = (
+    Load
+    | SetData
+    | SetConfig
+    | Run
+    | TrainEpoch
+    | TrainSteps
+    | Reset
+    | Reinitialize
+    | SetSpeed
+    | SetStopRules
+    | Subscribe
+    | Sync
+)
 
 
 @dataclass(frozen=True)

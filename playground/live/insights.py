@@ -51,9 +51,16 @@ def _hidden(trainer: Trainer, request: InsightRequest):
     width = spec.hidden[layer].units
     if units is not None and not all(0 <= u < width for u in units):
         units = None
-    return hidden.hidden_space(trainer.network, _train_raw(trainer), trainer.config.features,
-                               _plane(trainer, request), layer, units,
-                               request.hidden_pca, request.hidden_stage)
+    return hidden.hidden_space(
+        trainer.network,
+        _train_raw(trainer),
+        trainer.config.features,
+        _plane(trainer, request),
+        layer,
+        units,
+        request.hidden_pca,
+        request.hidden_stage,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,8 +84,9 @@ def _collapse(trainer: Trainer, request: InsightRequest):
     train = ~trainer.data.is_test
     report = collapse.collapse_report(trainer.network, trainer.inputs[train])
     extent = _plane(trainer, request)
-    single = collapse.single_map_on_grid(report, trainer.config.features, extent, OVERLAY_RES,
-                                         trainer.data.dim)
+    single = collapse.single_map_on_grid(
+        report, trainer.config.features, extent, OVERLAY_RES, trainer.data.dim
+    )
     return CollapsePayload(report, single, extent)
 
 
@@ -98,9 +106,16 @@ def _equations(trainer: Trainer, request: InsightRequest):
     if m > equations.SMALL and last is not None and last[0] == key:
         return last[1]
     first = np.flatnonzero(~trainer.data.is_test)[:m]  # the first m training points
-    payload = equations.layer_equations(trainer.network, trainer.loss_name, trainer.inputs[first],
-                                        trainer.targets[first], cfg.batch_size, n_train,
-                                        cfg.regularization, cfg.reg_rate)
+    payload = equations.layer_equations(
+        trainer.network,
+        trainer.loss_name,
+        trainer.inputs[first],
+        trainer.targets[first],
+        cfg.batch_size,
+        n_train,
+        cfg.regularization,
+        cfg.reg_rate,
+    )
     _shapes_only["equations"] = (key, payload)
     return payload
 
@@ -121,11 +136,14 @@ def _gradients(trainer: Trainer, request: InsightRequest):
         return NotApplicable("gradients_no_points")
     train = ~trainer.data.is_test
     history = trainer.grad_history.data()
-    return GradientsPayload(history.compact(NORM_BUCKETS),
-                            tuple(flow.recent_norms(history).tolist()),
-                            flow.gradient_flow(trainer.network, trainer.inputs[train],
-                                               trainer.targets[train], trainer.loss_name),
-                            GRAD_EVERY)
+    return GradientsPayload(
+        history.compact(NORM_BUCKETS),
+        tuple(flow.recent_norms(history).tolist()),
+        flow.gradient_flow(
+            trainer.network, trainer.inputs[train], trainer.targets[train], trainer.loss_name
+        ),
+        GRAD_EVERY,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,8 +159,12 @@ def _inspector(trainer: Trainer, request: InsightRequest):
     if dim > 2:
         return NotApplicable("inspector_plane_only", {"dim": dim})
     point = tuple(float(v) for v in request.point)
-    return InspectorPayload(point, forward.forward_pass(
-        trainer.network, point[:dim], trainer.config.features, trainer.data.task))
+    return InspectorPayload(
+        point,
+        forward.forward_pass(
+            trainer.network, point[:dim], trainer.config.features, trainer.data.task
+        ),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,8 +200,9 @@ def _regions(trainer: Trainer, request: InsightRequest):
     if reason is not None:
         return NotApplicable(f"regions_{reason.code}", _reason_params(reason))
     start = time.perf_counter()
-    result = regions.linear_regions(net, _plane(trainer, request), features, dim,
-                                    LIVE_MAX_POLYGONS, trainer.data.task)
+    result = regions.linear_regions(
+        net, _plane(trainer, request), features, dim, LIVE_MAX_POLYGONS, trainer.data.task
+    )
     return RegionsPayload(result, time.perf_counter() - start, LIVE_MAX_POLYGONS)
 
 

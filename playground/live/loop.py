@@ -38,10 +38,15 @@ IDLE_WAIT_S = 0.25  # wake-up period while paused
 
 
 class TrainingLoop:
-    def __init__(self, load: c.Load, emit: Emit, res: int = DEFAULT_RES,
-                 ready: Callable[[], bool] = lambda: True,
-                 clock: Callable[[], float] = time.perf_counter,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        load: c.Load,
+        emit: Emit,
+        res: int = DEFAULT_RES,
+        ready: Callable[[], bool] = lambda: True,
+        clock: Callable[[], float] = time.perf_counter,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self._emit_event = emit
         self._clock, self._sleep = clock, sleep  # tests pass a fake clock
         self._ready = ready  # False while the last snapshot is still on its way: skip a frame
@@ -89,8 +94,9 @@ class TrainingLoop:
             except Exception as exc:  # keep the thread alive: pause and report
                 traceback.print_exc()
                 self.running = False
-                self._emit_event(c.Failed(Failure("internal_error", "", {"detail": str(exc)}),
-                                          "", self._seq))
+                self._emit_event(
+                    c.Failed(Failure("internal_error", "", {"detail": str(exc)}), "", self._seq)
+                )
                 self._emit_event(c.Stopped(None, self._seq))
 
     def iterate(self, wait: bool = False) -> None:
@@ -127,8 +133,9 @@ class TrainingLoop:
             self._emit_event(c.Failed(e.failure, name, self._seq))
         except Exception as e:
             traceback.print_exc()
-            self._emit_event(c.Failed(Failure("internal_error", name, {"detail": str(e)}),
-                                      name, self._seq))
+            self._emit_event(
+                c.Failed(Failure("internal_error", name, {"detail": str(e)}), name, self._seq)
+            )
 
     def _dispatch(self, command: c.Command) -> None:
         match command:
@@ -226,10 +233,14 @@ class TrainingLoop:
         """What each SHARED part currently is; the last entry of a throttled part's token is
         its progress (a change there alone may wait), the others its identity."""
         t = self.trainer
-        return {"data": (t.data,), "spec": (t.spec,), "config": (t.config,),
-                "initial": (t.initial_theta,),
-                "history": (t.history, t.history.span, len(t.history), t.epoch),
-                "layer_stats": (t.data, t.spec, self.run_id, t.step_count)}
+        return {
+            "data": (t.data,),
+            "spec": (t.spec,),
+            "config": (t.config,),
+            "initial": (t.initial_theta,),
+            "history": (t.history, t.history.span, len(t.history), t.epoch),
+            "layer_stats": (t.data, t.spec, self.run_id, t.step_count),
+        }
 
     def _include(self, now: float) -> set[str]:
         """The SHARED parts this snapshot carries: those that changed since they were last sent;
@@ -240,8 +251,12 @@ class TrainingLoop:
             if last is not None and _same(last[0], token):
                 continue
             progress_only = last is not None and _same(last[0][:-1], token[:-1])
-            if (name in THROTTLE_S and progress_only and self.running
-                    and now - last[1] < self._interval(name, THROTTLE_S[name])):
+            if (
+                name in THROTTLE_S
+                and progress_only
+                and self.running
+                and now - last[1] < self._interval(name, THROTTLE_S[name])
+            ):
                 continue
             include.add(name)
             self._sent[name] = (token, now)
@@ -256,8 +271,10 @@ class TrainingLoop:
         for name in self.request.views:
             last = self._insights_at.get(name)
             fresh = last is not None and _same(last[0][:-1], key[:-1])
-            if fresh and (last[0][-1] == key[-1] or (
-                    self.running and now - last[1] < self._interval(name, insights.every(name)))):
+            if fresh and (
+                last[0][-1] == key[-1]
+                or (self.running and now - last[1] < self._interval(name, insights.every(name)))
+            ):
                 continue
             due.append(name)
             self._insights_at[name] = (key, now)
@@ -292,21 +309,39 @@ class TrainingLoop:
         include, insights = self._include(start), self._insights(start)
         stats = self._statistics() if "layer_stats" in include else None
         side = self._clock() - start  # parts with their own share (PART_SHARE)
-        snap = build_snapshot(trainer, self.run_id, res=self.res, running=self.running,
-                              extent=self._plane(), statistics=stats, include=include,
-                              insights=insights)
+        snap = build_snapshot(
+            trainer,
+            self.run_id,
+            res=self.res,
+            running=self.running,
+            extent=self._plane(),
+            statistics=stats,
+            include=include,
+            insights=insights,
+        )
         stop = None
         if trainer.diverged and self.running:
             stop = trainer.stop_reason
-        elif (self.running and self.target_loss is not None and snap.train_loss is not None
-              and snap.train_loss <= self.target_loss):
+        elif (
+            self.running
+            and self.target_loss is not None
+            and snap.train_loss is not None
+            and snap.train_loss <= self.target_loss
+        ):
             stop = StopReason("target_loss", {"loss": self.target_loss})
         if stop is not None:
             self._pause(stop)
             self._dirty = False
-            snap = build_snapshot(trainer, self.run_id, res=self.res, running=False,
-                                  extent=self._plane(), statistics=stats, include=include,
-                                  insights=insights)  # replaces the first
+            snap = build_snapshot(
+                trainer,
+                self.run_id,
+                res=self.res,
+                running=False,
+                extent=self._plane(),
+                statistics=stats,
+                include=include,
+                insights=insights,
+            )  # replaces the first
         built = self._clock() - start - side
         self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
         self._emit_event(c.SnapshotReady(snap, self._seq))
@@ -324,6 +359,6 @@ class TrainingLoop:
 
 
 def _same(a: tuple, b: tuple) -> bool:
-    return len(a) == len(b) and all(x is y or (not isinstance(x, (History, np.ndarray))
-                                               and x == y)
-                                    for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x is y or (not isinstance(x, (History, np.ndarray)) and x == y) for x, y in zip(a, b)
+    )

@@ -27,6 +27,7 @@ def serve(commands, events, load: Load, res: int = DEFAULT_RES) -> None:
     hand-off per pipe write (measured: a fifth of its speed). Periodic snapshots are skipped
     while the previous one is still unread, so at most one waits in the pipe.
     """
+
     def send(event) -> None:
         try:
             events.send(event)
@@ -83,8 +84,12 @@ class TrainingProcess:
         self.events, child_events = ctx.Pipe(duplex=False)
         _grow_pipe(self.events)
         self._lock = threading.Lock()
-        self.process = ctx.Process(target=serve, args=(child_commands, child_events, load, res),
-                                   name="training", daemon=True)
+        self.process = ctx.Process(
+            target=serve,
+            args=(child_commands, child_events, load, res),
+            name="training",
+            daemon=True,
+        )
         self.process.start()
         child_commands.close()
         child_events.close()

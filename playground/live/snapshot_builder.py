@@ -50,12 +50,20 @@ def _frozen(a: np.ndarray, dtype=np.float32) -> np.ndarray:
 def layer_statistics(trainer: Trainer) -> tuple[units.LayerStats, ...]:
     """LayerStats per hidden layer on the training points (grad norms non-finite → inf)."""
     train = ~trainer.data.is_test
-    stats = units.unit_stats(trainer.network, trainer.inputs[train], trainer.targets[train],
-                             trainer.loss_name)
-    return tuple(units.LayerStats(
-        _frozen(st.active_fraction), _frozen(st.dead, bool), _frozen(st.saturated, bool),
-        st.grad_norm if math.isfinite(st.grad_norm) else math.inf, st.z_range,
-        _frozen(st.z_counts, np.int64)) for st in stats)
+    stats = units.unit_stats(
+        trainer.network, trainer.inputs[train], trainer.targets[train], trainer.loss_name
+    )
+    return tuple(
+        units.LayerStats(
+            _frozen(st.active_fraction),
+            _frozen(st.dead, bool),
+            _frozen(st.saturated, bool),
+            st.grad_norm if math.isfinite(st.grad_norm) else math.inf,
+            st.z_range,
+            _frozen(st.z_counts, np.int64),
+        )
+        for st in stats
+    )
 
 
 def square_within(extent) -> tuple[float, float, float, float]:
@@ -83,18 +91,28 @@ def grid_maps(trainer: Trainer, extent, res: int):
     same = coarse == res and square == tuple(extent)
     fine = maps[-1] if same else grid.output_eval(net, features, extent, res, dim)
     output_map, class_map = grid.decision_maps(fine, trainer.data.task)
-    levels = tuple(grid.map_levels(layer, m) for layer, m in zip(net.spec.layers, maps,
-                                                                   strict=True))
-    codes = tuple(_frozen(quantize(m, lo, hi), np.uint8) for m, (lo, hi) in zip(maps, levels,
-                                                                                  strict=True))
+    levels = tuple(
+        grid.map_levels(layer, m) for layer, m in zip(net.spec.layers, maps, strict=True)
+    )
+    codes = tuple(
+        _frozen(quantize(m, lo, hi), np.uint8) for m, (lo, hi) in zip(maps, levels, strict=True)
+    )
     output_map = _frozen(output_map)
     if class_map is not None:
         class_map = _frozen(class_map, np.int8)
     return codes, levels, output_map, class_map
 
 
-def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, running: bool = False,
-                   extent=None, statistics=None, include=SHARED, insights=None) -> Snapshot:
+def build_snapshot(
+    trainer: Trainer,
+    run_id: int,
+    res: int = DEFAULT_RES,
+    running: bool = False,
+    extent=None,
+    statistics=None,
+    include=SHARED,
+    insights=None,
+) -> Snapshot:
     """A read-only Snapshot of the trainer's current state.
 
     `statistics`: LayerStats from an earlier snapshot of the same network and data, to skip
@@ -108,21 +126,33 @@ def build_snapshot(trainer: Trainer, run_id: int, res: int = DEFAULT_RES, runnin
     codes, levels, output_map, class_map = grid_maps(trainer, extent, res)
     net = trainer.network
     shared = {
-        "data": trainer.data, "spec": trainer.spec, "config": trainer.config,
+        "data": trainer.data,
+        "spec": trainer.spec,
+        "config": trainer.config,
         "initial": trainer.initial_params() if "initial" in include else None,
-        "history": trainer.history.data().compact(HISTORY_POINTS) if "history" in include
-        else None,
-        "layer_stats": (statistics or layer_statistics(trainer)) if "layer_stats" in include
+        "history": trainer.history.data().compact(HISTORY_POINTS) if "history" in include else None,
+        "layer_stats": (statistics or layer_statistics(trainer))
+        if "layer_stats" in include
         else None,
     }
     return Snapshot(
-        run_id=run_id, step=trainer.step_count, epoch=trainer.epoch,
-        train_loss=metrics.train_loss, test_loss=metrics.test_loss,
-        train_accuracy=metrics.train_accuracy, test_accuracy=metrics.test_accuracy,
+        run_id=run_id,
+        step=trainer.step_count,
+        epoch=trainer.epoch,
+        train_loss=metrics.train_loss,
+        test_loss=metrics.test_loss,
+        train_accuracy=metrics.train_accuracy,
+        test_accuracy=metrics.test_accuracy,
         weights=tuple(_frozen(w, net.dtype) for w in net.weights),
         biases=tuple(_frozen(b, net.dtype) for b in net.biases),
-        extent=extent, neuron_maps=codes, neuron_levels=levels, output_map=output_map,
-        class_map=class_map, running=running, stop=trainer.stop_reason, insights=insights,
+        extent=extent,
+        neuron_maps=codes,
+        neuron_levels=levels,
+        output_map=output_map,
+        class_map=class_map,
+        running=running,
+        stop=trainer.stop_reason,
+        insights=insights,
         neuron_extent=square_within(extent) if trainer.data.dim == 2 else None,
         **{k: (v if k in include else None) for k, v in shared.items()},
     )

@@ -81,9 +81,15 @@ class GuiRun:
         self.session.shutdown()
 
 
-def start(loaded, path=None, lang: str | None = None, headless: bool = False,
-          views: tuple[str, ...] = (), at: tuple[float, float] | None = None,
-          lesson: tuple[str, int] | None = None) -> GuiRun:
+def start(
+    loaded,
+    path=None,
+    lang: str | None = None,
+    headless: bool = False,
+    views: tuple[str, ...] = (),
+    at: tuple[float, float] | None = None,
+    lesson: tuple[str, int] | None = None,
+) -> GuiRun:
     """The app, a session on `loaded` (a Project from `path`, if any) and its window; with
     `lesson` (name, step) the lessons panel there, its step set up (then views and at)."""
     app = application()
@@ -105,8 +111,9 @@ def start(loaded, path=None, lang: str | None = None, headless: bool = False,
         session.pin(at)
     try:
         autosave = None if headless else _autosaver(session)
-        host = WindowHost(app, session, interactive=not headless, remember=not headless,
-                          fast_start=not headless)
+        host = WindowHost(
+            app, session, interactive=not headless, remember=not headless, fast_start=not headless
+        )
         if lesson is not None:  # the lesson's setup, then --view and --at on top of it
             host.window.lessons.open_lesson(*lesson)
             if views:
@@ -131,9 +138,14 @@ def _autosaver(session):
         return None
 
 
-def open_window(loaded, path=None, lang: str | None = None, views: tuple[str, ...] = (),
-                at: tuple[float, float] | None = None,
-                lesson: tuple[str, int] | None = None) -> GuiRun:
+def open_window(
+    loaded,
+    path=None,
+    lang: str | None = None,
+    views: tuple[str, ...] = (),
+    at: tuple[float, float] | None = None,
+    lesson: tuple[str, int] | None = None,
+) -> GuiRun:
     """Start up as `activation-playground` does: the window on screen, then the offer to
     recover the work of an instance that did not close normally."""
     from playground.ui.recovery import offer_recovery
@@ -146,20 +158,27 @@ def open_window(loaded, path=None, lang: str | None = None, views: tuple[str, ..
     return gui
 
 
-def run_gui(project=None, experiment: str | None = None, lang: str | None = None,
-            snapshot: str | None = None, steps: int = 0,
-            size: tuple[int, int] = SNAPSHOT_SIZE, views: tuple[str, ...] = (),
-            at: tuple[float, float] | None = None,
-            export_view: tuple[str, str] | None = None,
-            lesson: tuple[str, int] | None = None) -> int:
+def run_gui(
+    project=None,
+    experiment: str | None = None,
+    lang: str | None = None,
+    snapshot: str | None = None,
+    steps: int = 0,
+    size: tuple[int, int] = SNAPSHOT_SIZE,
+    views: tuple[str, ...] = (),
+    at: tuple[float, float] | None = None,
+    export_view: tuple[str, str] | None = None,
+    lesson: tuple[str, int] | None = None,
+) -> int:
     """Open the window (or, with snapshot, render it at `size` to a PNG and exit; with
     export_view (name, out), write that view as PNG or SVG and exit)."""
     headless = bool(snapshot or export_view)
     if headless:
         _headless_platform()
     try:
-        loaded = (load_project(project) if project else
-                  load_experiment(experiment or DEFAULT_EXPERIMENT))
+        loaded = (
+            load_project(project) if project else load_experiment(experiment or DEFAULT_EXPERIMENT)
+        )
     except (ProjectError, KeyError) as exc:
         print(f"activation-playground: error: {exc}", file=sys.stderr)
         return 2
@@ -182,8 +201,9 @@ def run_gui(project=None, experiment: str | None = None, lang: str | None = None
         if export_view:
             from playground.ui.window.view_pictures import export_headless
 
-            return export_headless(gui.app, gui.window, export_view[0], Path(export_view[1]),
-                                   steps, size)
+            return export_headless(
+                gui.app, gui.window, export_view[0], Path(export_view[1]), steps, size
+            )
         return render_snapshot(gui.app, gui.window, Path(snapshot), steps, size)
     finally:
         gui.close()
@@ -224,8 +244,9 @@ def _plane_settled(app, window, timeout_s: float = 2.0) -> bool:
     return False
 
 
-def render_snapshot(app, window, out: Path, steps: int,
-                    size: tuple[int, int] = SNAPSHOT_SIZE) -> int:
+def render_snapshot(
+    app, window, out: Path, steps: int, size: tuple[int, int] = SNAPSHOT_SIZE
+) -> int:
     """Train `steps` steps, show the result in every view, save the window as PNG."""
     window.resize(*size)
     window.show()

@@ -250,8 +250,7 @@ class Autosaver(QObject):
             if str(exc) != self._failed:  # say it once, not every 30 s
                 self._failed = str(exc)
                 self.session.say(
-                    translate("Recovery", "Autosave failed: %1").replace("%1", str(exc)),
-                    "warning",
+                    translate("Recovery", "Autosave failed: %1").replace("%1", str(exc)), "warning"
                 )
             return False
         self._failed = ""

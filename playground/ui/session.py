@@ -56,9 +56,15 @@ class Session(DataMixin, ViewMixin, QObject):
     dataReplaced = Signal()  # new points from a data set or project (not an edit): views refit
     insightsChanged = Signal()  # open insight views or their options
 
-    def __init__(self, project: Project | None = None, parent: QObject | None = None,
-                 res: int = DEFAULT_RES, inline: bool = False, path: Path | None = None,
-                 deferred: bool = False):
+    def __init__(
+        self,
+        project: Project | None = None,
+        parent: QObject | None = None,
+        res: int = DEFAULT_RES,
+        inline: bool = False,
+        path: Path | None = None,
+        deferred: bool = False,
+    ):
         super().__init__(parent)
         self._project = project if project is not None else load_experiment(DEFAULT_EXPERIMENT)
         self._path = None if path is None else Path(path)
@@ -125,16 +131,18 @@ class Session(DataMixin, ViewMixin, QObject):
         snap = self._latest
         if snap is None or (snap.diverged and snap.train_loss is None):
             return self._project
-        return projects.with_weights(self._project, snap.spec, snap.weights, snap.biases,
-                                     snap.run_state())
+        return projects.with_weights(
+            self._project, snap.spec, snap.weights, snap.biases, snap.run_state()
+        )
 
     # ------------------------------------------------------------------ the training link
     def start_training(self) -> None:
         """Start the training process (or loop) on the project as it is now, once."""
         if self._link is not None or self._closed:
             return
-        self._start_link(self._load_command(keep=False, params=self._project.params,
-                                            run=self._project.run))
+        self._start_link(
+            self._load_command(keep=False, params=self._project.params, run=self._project.run)
+        )
         if self._running:
             self._play_seq = self._post(c.Run(True))
 
@@ -213,8 +221,17 @@ class Session(DataMixin, ViewMixin, QObject):
         self._set_running(False)
         self._run_id += 1
         project = self.current_project()
-        self._start_link(c.Load(project.spec(), project.data, project.config, self._run_id,
-                                project.params, keep=False, run=project.run))
+        self._start_link(
+            c.Load(
+                project.spec(),
+                project.data,
+                project.config,
+                self._run_id,
+                project.params,
+                keep=False,
+                run=project.run,
+            )
+        )
         self.say(messages.text("process_died", {}), ERROR)
 
     def sync(self, timeout_s: float = 30.0) -> Snapshot | None:
@@ -269,8 +286,14 @@ class Session(DataMixin, ViewMixin, QObject):
         self._set_path(path)
         self._set_modified(False)
         self.projectReplaced.emit()
-        for sig in (self.dataChanged, self.specChanged, self.configChanged, self.undoStateChanged,
-                    self.viewChanged, self.stopRulesChanged):
+        for sig in (
+            self.dataChanged,
+            self.specChanged,
+            self.configChanged,
+            self.undoStateChanged,
+            self.viewChanged,
+            self.stopRulesChanged,
+        ):
             sig.emit()
         self.dataReplaced.emit()
         self.speedChanged.emit(self.speed)

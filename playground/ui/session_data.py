@@ -33,7 +33,8 @@ class DataMixin:
     def _replace_data(self, data: PointSet, dataset: DatasetSpec | None) -> None:
         old = self._project.data
         self._project = projects.with_fitting_overrides(
-            replace(self._project, data=data, dataset=dataset, params=None, run=None))
+            replace(self._project, data=data, dataset=dataset, params=None, run=None)
+        )
         if (old.task, old.n_outputs, old.dim) == (data.task, data.n_outputs, data.dim):
             self._post(c.SetData(data))
         else:
@@ -58,8 +59,15 @@ class DataMixin:
         if self._project.data.n:
             self._edit_points(edits.clear)
 
-    def set_dataset(self, name: str, n: int = 500, noise: float = 0.0, classes: int = 2,
-                    test_fraction: float = 0.5, seed: int = 0) -> None:
+    def set_dataset(
+        self,
+        name: str,
+        n: int = 500,
+        noise: float = 0.0,
+        classes: int = 2,
+        test_fraction: float = 0.5,
+        seed: int = 0,
+    ) -> None:
         try:
             spec = DatasetSpec(name, n, noise, seed, classes, test_fraction)
         except Invalid as exc:

@@ -103,14 +103,24 @@ class ViewMixin:
         v = self._project.view
         point = v.pinned or self._hover
         # the plane overlay needs the collapse payload; the diagram's pinned values the inspector's
-        views = (self._visible_views | ({"collapse"} if v.single_map else set())
-                 | ({"regions"} if v.regions else set())
-                 | ({"inspector"} if v.pinned else set())
-                 | ({"lesson"} if self._lesson_check is not None else set()))
-        return c.InsightRequest(frozenset(views), v.hidden_layer,
-                                tuple(v.hidden_units) or None, v.hidden_pca, v.hidden_stage,
-                                tuple(point) or None, v.equations_m or None,
-                                self._plane or None, self._lesson_check)
+        views = (
+            self._visible_views
+            | ({"collapse"} if v.single_map else set())
+            | ({"regions"} if v.regions else set())
+            | ({"inspector"} if v.pinned else set())
+            | ({"lesson"} if self._lesson_check is not None else set())
+        )
+        return c.InsightRequest(
+            frozenset(views),
+            v.hidden_layer,
+            tuple(v.hidden_units) or None,
+            v.hidden_pca,
+            v.hidden_stage,
+            tuple(point) or None,
+            v.equations_m or None,
+            self._plane or None,
+            self._lesson_check,
+        )
 
     def _subscribe(self) -> None:
         self._post(c.Subscribe(self.insight_request()))

@@ -41,8 +41,7 @@ class TrainingLink(QObject):
 
     def _deliver(self, events: list) -> None:
         """Emit events in order; of the snapshots only the newest (all are hydrated already)."""
-        last = max((i for i, e in enumerate(events) if isinstance(e, c.SnapshotReady)),
-                   default=-1)
+        last = max((i for i, e in enumerate(events) if isinstance(e, c.SnapshotReady)), default=-1)
         for i, event in enumerate(events):
             match event:
                 case c.SnapshotReady(snapshot=snap, seq=seq) if i == last:

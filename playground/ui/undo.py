@@ -21,7 +21,7 @@ class UndoHistory(Generic[State]):
     def record(self, before: State) -> None:
         """An edit is about to replace `before`: it becomes undoable, redo is forgotten."""
         self._undo.append(before)
-        del self._undo[:-self.limit]
+        del self._undo[: -self.limit]
         self._redo.clear()
 
     def undo(self, current: State) -> State | None:

@@ -47,7 +47,11 @@ def test_train_json_has_the_contract_fields_with_their_types(capsys):
     assert r["collapse"]["collapsible"] is False and r["collapse"]["max_abs_diff"] is None
     assert r["linear_regions"] is None  # tanh: not piecewise linear
     assert (r["dataset"], r["sizes"], r["loss"], r["optimizer"]) == (
-        "circle", [2, 4, 2, 1], "bce", "sgd")
+        "circle",
+        [2, 4, 2, 1],
+        "bce",
+        "sgd",
+    )
 
 
 def test_train_defaults_to_100_epochs_and_learns_the_circle(capsys):
@@ -72,8 +76,19 @@ def test_linear_network_collapses_and_has_one_region(capsys):
 
 def test_collapsed_w_and_b_reproduce_the_saved_linear_network(tmp_path, capsys):
     out = tmp_path / "lin.json"
-    main(["train", "--dataset", "xor", "--layers", "4:linear,3:linear", "--steps", "50",
-          "--save", str(out)])
+    main(
+        [
+            "train",
+            "--dataset",
+            "xor",
+            "--layers",
+            "4:linear,3:linear",
+            "--steps",
+            "50",
+            "--save",
+            str(out),
+        ]
+    )
     capsys.readouterr()
     c = run_json(capsys, "inspect", str(out), "--json")["collapse"]
     project = load_project(out)
@@ -85,24 +100,47 @@ def test_collapsed_w_and_b_reproduce_the_saved_linear_network(tmp_path, capsys):
 
 
 def test_relu_network_counts_regions_and_multiclass_uses_softmax(capsys):
-    r = run_json(capsys, "train", "--dataset", "blobs", "--classes", "4", "--layers", "6:relu",
-                 "--steps", "20", "--json")
+    r = run_json(
+        capsys,
+        "train",
+        "--dataset",
+        "blobs",
+        "--classes",
+        "4",
+        "--layers",
+        "6:relu",
+        "--steps",
+        "20",
+        "--json",
+    )
     assert r["task"] == "multiclass" and r["output"] == "softmax" and r["loss"] == "ce"
     assert r["sizes"] == [2, 6, 4]
     assert r["linear_regions"]["count"] > 1 and r["linear_regions"]["exact"] is True
 
 
 def test_regression_reports_no_accuracy(capsys):
-    r = run_json(capsys, "train", "--dataset", "sine", "--layers", "8:relu", "--steps", "20",
-                 "--json")
+    r = run_json(
+        capsys, "train", "--dataset", "sine", "--layers", "8:relu", "--steps", "20", "--json"
+    )
     assert (r["output"], r["loss"]) == ("linear", "mse")
     assert "train_accuracy" not in r and isinstance(r["test_loss"], float)
     assert r["linear_regions"] is None  # 1-D data: exact regions are of the 2-D plane
 
 
 def test_divergence_is_reported_as_valid_json(capsys):
-    r = run_json(capsys, "train", "--dataset", "sine", "--layers", "16:relu,16:relu",
-                 "--lr", "50", "--steps", "300", "--json")
+    r = run_json(
+        capsys,
+        "train",
+        "--dataset",
+        "sine",
+        "--layers",
+        "16:relu,16:relu",
+        "--lr",
+        "50",
+        "--steps",
+        "300",
+        "--json",
+    )
     assert r["diverged"] is True and "learning rate" in r["message"]
     assert r["steps"] < 300
 
@@ -138,8 +176,9 @@ def test_progress_bar_draws_and_clears():
 @pytest.fixture
 def saved(tmp_path, capsys) -> tuple[Path, dict]:
     path = tmp_path / "run.json"
-    r = run_json(capsys, "train", "--layers", "5:relu,3:tanh", "--steps", "60", "--json",
-                 "--save", str(path))
+    r = run_json(
+        capsys, "train", "--layers", "5:relu,3:tanh", "--steps", "60", "--json", "--save", str(path)
+    )
     return path, r
 
 
@@ -287,16 +326,40 @@ def test_gui_is_the_default_and_passes_its_options(monkeypatch, tmp_path):
     assert main([]) == 0
     project = tmp_path / "p.json"
     project.write_text("{}", encoding="utf-8")
-    argv = ["gui", str(project), "--lang", "zh_CN", "--snapshot", "o.png", "--steps", "5",
-            "--view", "hidden,collapse", "--at", "1.5,-2", "--size", "1280x720",
-            "--lesson", "xor:3"]
+    argv = [
+        "gui",
+        str(project),
+        "--lang",
+        "zh_CN",
+        "--snapshot",
+        "o.png",
+        "--steps",
+        "5",
+        "--view",
+        "hidden,collapse",
+        "--at",
+        "1.5,-2",
+        "--size",
+        "1280x720",
+        "--lesson",
+        "xor:3",
+    ]
     assert main(argv) == 0
     default = dict(views=(), at=None, size=(1600, 1000), export_view=None, lesson=None)
     assert calls == [
         dict(project=None, experiment=None, lang=None, snapshot=None, steps=0, **default),
-        dict(project=str(project), experiment=None, lang="zh_CN", snapshot="o.png", steps=5,
-             views=("hidden", "collapse"), at=(1.5, -2.0), size=(1280, 720), export_view=None,
-             lesson=("xor", 2)),
+        dict(
+            project=str(project),
+            experiment=None,
+            lang="zh_CN",
+            snapshot="o.png",
+            steps=5,
+            views=("hidden", "collapse"),
+            at=(1.5, -2.0),
+            size=(1280, 720),
+            export_view=None,
+            lesson=("xor", 2),
+        ),
     ]
 
 
@@ -310,8 +373,13 @@ def test_gui_without_the_ui_module_fails_with_one_line(monkeypatch, capsys):
 
 # ---------------------------------------------------------------------- entry point
 def _python_m(*argv):
-    return subprocess.run([sys.executable, "-m", "playground", *argv], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "playground", *argv],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_python_m_playground_trains_and_prints_json():
@@ -333,7 +401,10 @@ def test_train_json_reports_the_recorded_gradient_norms_of_every_layer(capsys):
     assert g["every"] == GRAD_EVERY and g["span"] == 1
     assert g["steps"] == list(range(GRAD_EVERY, 131, GRAD_EVERY))
     assert [(x["layer"], x["activation"]) for x in g["layers"]] == [
-        (1, "relu"), (2, "sigmoid"), (3, "sigmoid")]  # the output head is the last layer
+        (1, "relu"),
+        (2, "sigmoid"),
+        (3, "sigmoid"),
+    ]  # the output head is the last layer
     for layer in g["layers"]:
         assert len(layer["norms"]) == len(g["steps"]) and all(v > 0 for v in layer["norms"])
         assert layer["low"] == layer["high"] == layer["norms"]  # one record per bucket

@@ -199,9 +199,25 @@ def test_train_saves_its_loss_curve_and_a_continued_run_extends_it(capsys, tmp_p
 def test_a_negative_extent_is_a_value_and_a_closed_pipe_ends_quietly(tmp_path):
     out = tmp_path / "r.json"
     main(["train", "--dataset", "xor", "--layers", "4:relu", "--epochs", "2", "--save", str(out)])
-    run = subprocess.run([sys.executable, "-m", "playground.cli.main", "regions", str(out),
-                          "--extent", "-1,1,-1,1", "--json"], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "playground.cli.main",
+            "regions",
+            str(out),
+            "--extent",
+            "-1,1,-1,1",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0 and json.loads(run.stdout)["extent"] == [-1, 1, -1, 1]
-    piped = subprocess.run(f"{sys.executable} -m playground.cli.main list experiments | head -1",
-                           shell=True, capture_output=True, text=True)
+    piped = subprocess.run(
+        f"{sys.executable} -m playground.cli.main list experiments | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
     assert piped.stdout.count("\n") == 1 and "Traceback" not in piped.stderr

@@ -79,8 +79,7 @@ def test_unit_stats_find_dead_relus_and_saturated_sigmoids():
     assert not stats[0].dead[1:].any()
     assert stats[1].saturated[1] and not stats[1].saturated[0]
     assert not stats[2].dead.any()  # leaky units never die
-    assert [s.grad_norm for s in stats] == pytest.approx(
-        units.grad_norms(net, X, Y, "bce")[:3])
+    assert [s.grad_norm for s in stats] == pytest.approx(units.grad_norms(net, X, Y, "bce")[:3])
     assert all(s.grad_norm == 0.0 for s in units.unit_stats(net, X))
 
 
@@ -153,8 +152,12 @@ def test_decision_maps_pick_probability_or_winner():
 
 # ------------------------------------------------------------------ regions and local maps
 @settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 10_000), layers=st.sampled_from(
-    ["6:relu", "5:relu,4:relu", "4:leaky_relu=0.2,3:linear,3:relu", "3:step,4:relu", "none"]))
+@given(
+    seed=st.integers(0, 10_000),
+    layers=st.sampled_from(
+        ["6:relu", "5:relu,4:relu", "4:leaky_relu=0.2,3:linear,3:relu", "3:step,4:relu", "none"]
+    ),
+)
 def test_local_affine_map_reproduces_the_network_inside_the_region(seed, layers):
     net = _net(layers, n_out=2, head="softmax", seed=seed)
     rng = np.random.default_rng(seed)
@@ -197,8 +200,9 @@ def test_hidden_representation_is_the_layer_activation_and_projection_is_2d():
     X = _inputs(40)
     trace = net.forward(X)
     for layer in range(3):
-        np.testing.assert_allclose(hidden.hidden_representation(net, X, layer),
-                                   trace.acts[layer + 1])
+        np.testing.assert_allclose(
+            hidden.hidden_representation(net, X, layer), trace.acts[layer + 1]
+        )
     with pytest.raises(ValueError, match="hidden layer index"):
         hidden.hidden_representation(net, X, 3)
     space = hidden.hidden_space(net, X, XY, EXTENT, 0, pca=True)

@@ -19,8 +19,9 @@ from playground.core.nn.trainer import Trainer
 
 def _train(name, layers, epochs=None, steps=None, n=400, seed=0, **config) -> Trainer:
     data = datasets.generate(name, n=n, seed=seed)
-    trainer = Trainer(network_spec(data, parse_layers(layers)), data, TrainConfig(seed=seed,
-                                                                                **config))
+    trainer = Trainer(
+        network_spec(data, parse_layers(layers)), data, TrainConfig(seed=seed, **config)
+    )
     trainer.record_history = False
     if epochs:
         trainer.train_epochs(epochs)
@@ -60,8 +61,9 @@ def test_a_small_tanh_or_relu_net_solves_xor_and_band(name, layers, seed):
 
 
 def test_zero_initialization_leaves_every_hidden_unit_of_a_layer_identical():
-    trainer = _train("circle", "5:sigmoid,4:sigmoid", epochs=10, initializer="zeros",
-                     dtype="float64", **ADAM)
+    trainer = _train(
+        "circle", "5:sigmoid,4:sigmoid", epochs=10, initializer="zeros", dtype="float64", **ADAM
+    )
     net = trainer.network
     assert min(np.abs(w).max() for w in net.weights) > 1e-3  # every layer did learn
     for w, b in zip(net.weights[:-1], net.biases[:-1], strict=True):
@@ -101,8 +103,9 @@ def test_a_high_learning_rate_kills_relu_units_while_leaky_relu_keeps_all_alive(
 def test_a_deep_sigmoid_stack_starves_its_first_layer_of_gradient(seed):
     # measured first/last layer ‖dL/dW‖ at init, 6×8 units: sigmoid 4e-5–2e-4, relu/tanh > 0.5
     def ratio(act, init):
-        trainer = _train("circle", ",".join([f"8:{act}"] * 6), seed=seed, initializer=init,
-                         dtype="float64")
+        trainer = _train(
+            "circle", ",".join([f"8:{act}"] * 6), seed=seed, initializer=init, dtype="float64"
+        )
         norms = units.grad_norms(trainer.network, *_train_inputs(trainer), trainer.loss_name)
         return norms[0] / norms[-1]
 
@@ -150,12 +153,15 @@ def test_one_hidden_tanh_layer_fits_sine_to_mse_below_001():
 
 def test_a_relu_net_has_many_linear_regions_and_a_linear_net_has_one():
     relu = _train("xor", "8:relu,8:relu", epochs=10, **ADAM)
-    regions = affine.activation_regions(relu.network, relu.config.features,
-                                          (-6, 6, -6, 6), 100)
+    regions = affine.activation_regions(relu.network, relu.config.features, (-6, 6, -6, 6), 100)
     assert regions.count > 1
     linear = _train("xor", "8:linear,8:linear", epochs=10, **ADAM)
-    assert affine.activation_regions(linear.network, linear.config.features,
-                                       (-6, 6, -6, 6), 100).count == 1
+    assert (
+        affine.activation_regions(linear.network, linear.config.features, (-6, 6, -6, 6), 100).count
+        == 1
+    )
     tanh = _train("xor", "8:tanh", steps=0)
-    assert affine.activation_regions(tanh.network, tanh.config.features,
-                                       (-6, 6, -6, 6), 100).count is None
+    assert (
+        affine.activation_regions(tanh.network, tanh.config.features, (-6, 6, -6, 6), 100).count
+        is None
+    )

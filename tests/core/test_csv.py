@@ -374,11 +374,7 @@ def test_the_label_column_can_be_named_or_numbered(column):
 
 @pytest.mark.parametrize(
     ("header", "values"),
-    [
-        ("test", ("0", "1")),
-        ("split", ("train", "test")),
-        ("is_test", ("False", "TRUE")),
-    ],
+    [("test", ("0", "1")), ("split", ("train", "test")), ("is_test", ("False", "TRUE"))],
 )
 def test_a_train_test_column_keeps_the_split(header, values):
     p = parse_points(f"x,label,{header}\n1,a,{values[0]}\n2,b,{values[1]}\n3,a,{values[1]}\n")

@@ -25,8 +25,20 @@ def best_linear_accuracy(X: np.ndarray, y: np.ndarray, angles: int = 360) -> flo
 
 
 def test_contract_names_are_registered():
-    for name in ("xor", "circle", "gauss", "spiral", "moons", "band", "checkerboard", "flower",
-                 "blobs", "iris", "sine", "plane"):
+    for name in (
+        "xor",
+        "circle",
+        "gauss",
+        "spiral",
+        "moons",
+        "band",
+        "checkerboard",
+        "flower",
+        "blobs",
+        "iris",
+        "sine",
+        "plane",
+    ):
         assert name in datasets.names()
     assert {n for n in datasets.names() if datasets.info(n).multiclass} == {"blobs", "spiral"}
 
@@ -125,10 +137,18 @@ def test_regression_sets():
 
 @pytest.mark.parametrize(
     "kwargs, word",
-    [({"n": 0}, "n"), ({"n": 100_001}, "n"), ({"n": 2.5}, "n"), ({"noise": -0.1}, "noise"),
-     ({"noise": 1.5}, "noise"), ({"noise": float("nan")}, "noise"), ({"seed": -1}, "seed"),
-     ({"test_fraction": 1.0}, "test_fraction"), ({"test_fraction": -0.1}, "test_fraction"),
-     ({"classes": 3}, "classes")],
+    [
+        ({"n": 0}, "n"),
+        ({"n": 100_001}, "n"),
+        ({"n": 2.5}, "n"),
+        ({"noise": -0.1}, "noise"),
+        ({"noise": 1.5}, "noise"),
+        ({"noise": float("nan")}, "noise"),
+        ({"seed": -1}, "seed"),
+        ({"test_fraction": 1.0}, "test_fraction"),
+        ({"test_fraction": -0.1}, "test_fraction"),
+        ({"classes": 3}, "classes"),
+    ],
 )
 def test_bad_arguments_name_the_parameter(kwargs, word):
     with pytest.raises(ValueError, match=word):

@@ -14,9 +14,16 @@ from playground.core.nn.trainer import Trainer
 
 H = 1e-6
 # (loss, head, n_outputs) pairs the app offers
-PAIRS = [("bce", "sigmoid", 1), ("bce", "sigmoid", 3), ("ce", "softmax", 3),
-         ("ce", "softmax", 2), ("mse", "linear", 1),
-         ("mse", "linear", 2), ("mse", "sigmoid", 1), ("mse", "tanh", 2)]
+PAIRS = [
+    ("bce", "sigmoid", 1),
+    ("bce", "sigmoid", 3),
+    ("ce", "softmax", 3),
+    ("ce", "softmax", 2),
+    ("mse", "linear", 1),
+    ("mse", "linear", 2),
+    ("mse", "sigmoid", 1),
+    ("mse", "tanh", 2),
+]
 SMOOTH = ["linear", "sigmoid", "tanh", "elu", "gelu", "softplus", "swish"]
 KINKED = ["relu", "leaky_relu", "step"]  # checked away from their kinks
 KINK_MARGIN = 1e-4
@@ -138,16 +145,25 @@ def test_regularization_gradient_adds_rate_times_penalty_gradient_on_weights(reg
     data = datasets.generate("circle", n=40, seed=3)
     spec = network_spec(data, (LayerSpec(5, "tanh"), LayerSpec(3, "relu")))
     rate, lr = 0.05, 0.1
-    config = TrainConfig(learning_rate=lr, batch_size=1000, regularization=reg, reg_rate=rate,
-                         dtype="float64", initializer="he")
+    config = TrainConfig(
+        learning_rate=lr,
+        batch_size=1000,
+        regularization=reg,
+        reg_rate=rate,
+        dtype="float64",
+        initializer="he",
+    )
     trainer = Trainer(spec, data, config)
     net = trainer.network
     theta0 = net.theta.copy()
     train = ~data.is_test
     trace = net.forward(trainer.inputs[train])
     loss = losses.get(trainer.loss_name)
-    data_grad = _flat(net.backward(trace, loss.delta(trace.zs[-1], trace.output,
-                                                     trainer.targets[train], spec.output)))
+    data_grad = _flat(
+        net.backward(
+            trace, loss.delta(trace.zs[-1], trace.output, trainer.targets[train], spec.output)
+        )
+    )
     # numeric gradient of rate · R(weights only)
     r = regularizers.get(reg)
     mask = net.weight_mask

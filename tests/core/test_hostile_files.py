@@ -27,8 +27,14 @@ def project(n: int = 20) -> Project:
     p = Project(data, parse_layers("3:relu"), dataset=DatasetSpec("xor", n))
     t = Trainer(p.spec(), p.data, p.config)
     t.step(5)
-    return Project(p.data, p.hidden, p.config, params=tuple(t.network.get_params()),
-                   dataset=p.dataset, run=t.run_state())
+    return Project(
+        p.data,
+        p.hidden,
+        p.config,
+        params=tuple(t.network.get_params()),
+        dataset=p.dataset,
+        run=t.run_state(),
+    )
 
 
 def saved_dict(tmp_path, weights="embedded") -> tuple:

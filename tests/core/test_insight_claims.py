@@ -80,11 +80,14 @@ def test_no_decision_line_where_the_output_reads_more_than_the_shown_units():
     assert hidden.hidden_space(net, X, XY, EXTENT, 1, pca=True).boundary is None
 
 
-@pytest.mark.parametrize("layers, runs", [
-    ("5:linear,4:linear", [(0, 2)]),
-    ("3:tanh,4:linear,4:linear,2:relu", [(1, 3)]),
-    ("3:relu,4:linear,2:linear", [(1, 3)]),
-])
+@pytest.mark.parametrize(
+    "layers, runs",
+    [
+        ("5:linear,4:linear", [(0, 2)]),
+        ("3:tanh,4:linear,4:linear,2:relu", [(1, 3)]),
+        ("3:relu,4:linear,2:linear", [(1, 3)]),
+    ],
+)
 def test_every_run_of_linear_layers_is_the_product_of_its_matrices(layers, runs):
     net = _net(layers, n_out=3, head="softmax")
     X = np.random.default_rng(2).uniform(-6, 6, (50, 2))
@@ -104,8 +107,7 @@ def test_every_run_of_linear_layers_is_the_product_of_its_matrices(layers, runs)
 
 
 def test_formulas_name_the_actual_layers_and_bends_are_listed():
-    report = collapse.collapse_report(_net("3:tanh,4:linear,4:linear,2:relu"),
-                                      np.zeros((1, 2)))
+    report = collapse.collapse_report(_net("3:tanh,4:linear,4:linear,2:relu"), np.zeros((1, 2)))
     (run,) = report.runs
     assert run.formula_W == "W = W₄·W₃·W₂"
     assert run.formula_b == "b = W₄·W₃·b₂ + W₄·b₃ + b₄"

@@ -12,12 +12,7 @@ import pytest
 
 from playground.core.errors import Invalid
 from playground.core.files.experiments import load_experiment
-from playground.core.lessons.content import (
-    LessonError,
-    fill,
-    lesson_from_dict,
-    load_lesson_file,
-)
+from playground.core.lessons.content import LessonError, fill, lesson_from_dict, load_lesson_file
 from playground.core.lessons.setup import (
     apply_setup,
     check_setup,

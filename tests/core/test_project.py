@@ -29,11 +29,24 @@ from playground.core.nn.trainer import Trainer
 def make_project(trained: bool = True, **changes) -> Project:
     settings = {"name": "spiral", "n": 60, "noise": 0.2, "seed": 1, "classes": 3}
     data = datasets.generate(**settings)
-    config = TrainConfig(optimizer="adam", learning_rate=0.01, features=("x1", "x2", "x1x2"),
-                         seed=5, initializer="he", regularization="l2", reg_rate=0.001)
-    p = Project(data, parse_layers("5:relu,3:leaky_relu=0.2"), config, name="demo",
-                description="a test project", dataset=DatasetSpec(**settings),
-                view=ViewState(show_test=True, selected_layer=1, extra={"zoom": [1.5, -2]}))
+    config = TrainConfig(
+        optimizer="adam",
+        learning_rate=0.01,
+        features=("x1", "x2", "x1x2"),
+        seed=5,
+        initializer="he",
+        regularization="l2",
+        reg_rate=0.001,
+    )
+    p = Project(
+        data,
+        parse_layers("5:relu,3:leaky_relu=0.2"),
+        config,
+        name="demo",
+        description="a test project",
+        dataset=DatasetSpec(**settings),
+        view=ViewState(show_test=True, selected_layer=1, extra={"zoom": [1.5, -2]}),
+    )
     if trained:
         t = Trainer(p.spec(), p.data, p.config)
         t.step(30)
@@ -165,9 +178,15 @@ def test_malformed_json(tmp_path):
     expect_error(path, "malformed JSON", "line")
 
 
-@pytest.mark.parametrize("text, word", [("[1, 2]", "JSON object"), ('{"a": NaN}', "NaN"),
-                                        ("{}", "format_version: missing"),
-                                        ('{"format_version": "1"}', "must be an integer")])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("[1, 2]", "JSON object"),
+        ('{"a": NaN}', "NaN"),
+        ("{}", "format_version: missing"),
+        ('{"format_version": "1"}', "must be an integer"),
+    ],
+)
 def test_not_a_project(tmp_path, text, word):
     (tmp_path / "p.json").write_text(text)
     expect_error(tmp_path / "p.json", word)
@@ -181,24 +200,28 @@ def test_unknown_version(tmp_path):
 
 @pytest.mark.parametrize(
     "edit, words",
-    [(lambda d: d["network"]["hidden"][1].update(activation="swishy"),
-      ["network.hidden[1].activation", "swishy", "relu"]),
-     (lambda d: d["network"]["hidden"][1].update(units=0), ["network.hidden[1].units", "1..64"]),
-     (lambda d: d["network"]["hidden"][0].update(units="5"), ["network.hidden[0].units"]),
-     (lambda d: d["network"].pop("hidden"), ["network.hidden: missing"]),
-     (lambda d: d["network"].update(output="cube"), ["network.output", "cube"]),
-     (lambda d: d["training"].update(optimizer="rmsprop"), ["training.optimizer", "adam"]),
-     (lambda d: d["training"].update(learning_rate=-1), ["training.learning_rate"]),
-     (lambda d: d["training"].update(features=["x1", "x9"]), ["training.features[1]"]),
-     (lambda d: d["training"].update(loss="mse"), ["training.loss", "softmax"]),
-     (lambda d: d["data"].update(task="ranking"), ["data.task"]),
-     (lambda d: d["data"]["X"][3].append(1.0), ["data.X[3]"]),
-     (lambda d: d["data"]["y"].pop(), ["data.y", "expected 60"]),
-     (lambda d: d["data"]["y"].__setitem__(0, 9), ["data", "class labels"]),
-     (lambda d: d.update(dataset={"name": "nope"}), ["dataset.name", "xor"]),
-     (lambda d: d.update(view=[1]), ["view: must be an object"]),
-     (lambda d: d["weights"].update(encoding="hex"), ["weights.encoding"]),
-     (lambda d: d["weights"]["layers"].pop(), ["3 layers", "weights 2"])],
+    [
+        (
+            lambda d: d["network"]["hidden"][1].update(activation="swishy"),
+            ["network.hidden[1].activation", "swishy", "relu"],
+        ),
+        (lambda d: d["network"]["hidden"][1].update(units=0), ["network.hidden[1].units", "1..64"]),
+        (lambda d: d["network"]["hidden"][0].update(units="5"), ["network.hidden[0].units"]),
+        (lambda d: d["network"].pop("hidden"), ["network.hidden: missing"]),
+        (lambda d: d["network"].update(output="cube"), ["network.output", "cube"]),
+        (lambda d: d["training"].update(optimizer="rmsprop"), ["training.optimizer", "adam"]),
+        (lambda d: d["training"].update(learning_rate=-1), ["training.learning_rate"]),
+        (lambda d: d["training"].update(features=["x1", "x9"]), ["training.features[1]"]),
+        (lambda d: d["training"].update(loss="mse"), ["training.loss", "softmax"]),
+        (lambda d: d["data"].update(task="ranking"), ["data.task"]),
+        (lambda d: d["data"]["X"][3].append(1.0), ["data.X[3]"]),
+        (lambda d: d["data"]["y"].pop(), ["data.y", "expected 60"]),
+        (lambda d: d["data"]["y"].__setitem__(0, 9), ["data", "class labels"]),
+        (lambda d: d.update(dataset={"name": "nope"}), ["dataset.name", "xor"]),
+        (lambda d: d.update(view=[1]), ["view: must be an object"]),
+        (lambda d: d["weights"].update(encoding="hex"), ["weights.encoding"]),
+        (lambda d: d["weights"]["layers"].pop(), ["3 layers", "weights 2"]),
+    ],
 )
 def test_bad_fields_are_named(tmp_path, edit, words):
     path, d = saved(tmp_path)
@@ -265,8 +288,16 @@ def test_file_weights_need_load_project(tmp_path):
 
 # ------------------------------------------------------------------ experiments
 def test_experiment_catalogue():
-    required = {"xor-tanh", "xor-linear", "band-relu", "spiral-3class", "sine-regression",
-                "dead-relu", "sigmoid-deep", "zero-init"}
+    required = {
+        "xor-tanh",
+        "xor-linear",
+        "band-relu",
+        "spiral-3class",
+        "sine-regression",
+        "dead-relu",
+        "sigmoid-deep",
+        "zero-init",
+    }
     assert required <= set(experiment_names())
     assert DEFAULT_EXPERIMENT == "xor-tanh"
     with pytest.raises(KeyError, match="xor-tanh"):

@@ -232,8 +232,9 @@ def test_results_are_read_only():
 
 
 # ------------------------------------------------------------------ decision boundary
-@pytest.mark.parametrize(("head", "tau"), [("sigmoid", 0.0), ("tanh", math.atanh(0.5)),
-                                         ("linear", 0.5)])
+@pytest.mark.parametrize(
+    ("head", "tau"), [("sigmoid", 0.0), ("tanh", math.atanh(0.5)), ("linear", 0.5)]
+)
 def test_one_output_is_class_1_where_the_head_passes_one_half(head, tau):
     """The app's rule (Trainer.predict_classes: output > ½) for every head."""
     net = _lines([[1.0, 0.0]], [0.0], head=head, out_b=-0.2)  # z_out = relu(x) − 0.2

@@ -76,8 +76,7 @@ def test_epochs_count_when_their_last_batch_is_done():
 
 
 def test_huge_learning_rate_diverges_with_finite_weights_and_a_clear_reason():
-    t = _trainer("sine", n=100, hidden=(LayerSpec(8, "relu"),), learning_rate=1e3,
-                 dtype="float64")
+    t = _trainer("sine", n=100, hidden=(LayerSpec(8, "relu"),), learning_rate=1e3, dtype="float64")
     taken = t.step(500)
     assert t.diverged
     assert taken < 500

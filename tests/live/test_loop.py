@@ -16,8 +16,13 @@ from playground.live.loop import FRAME_S, THROTTLE_S, TrainingLoop
 from playground.live.snapshot import Hydrator
 
 
-def make_project(dataset: str = "xor", hidden=((4, "tanh"), (2, "tanh")), n: int = 200,
-                 classes: int = 2, **config) -> Project:
+def make_project(
+    dataset: str = "xor",
+    hidden=((4, "tanh"), (2, "tanh")),
+    n: int = 200,
+    classes: int = 2,
+    **config,
+) -> Project:
     data = datasets.generate(dataset, n, 0.0, 0, classes, 0.5)
     layers = tuple(LayerSpec(u, a) for u, a in hidden)
     return Project(data, layers, TrainConfig(**config), name=dataset)
@@ -41,9 +46,13 @@ class Recorder:
         p = project or make_project(**kw)
         self.events: list = []
         self.clock = Clock()
-        self.loop = TrainingLoop(c.Load(p.spec(), p.data, p.config, run_id=1),
-                                 self.events.append, res=8, clock=self.clock,
-                                 sleep=self.clock.sleep)
+        self.loop = TrainingLoop(
+            c.Load(p.spec(), p.data, p.config, run_id=1),
+            self.events.append,
+            res=8,
+            clock=self.clock,
+            sleep=self.clock.sleep,
+        )
 
     def of(self, kind) -> list:
         return [e for e in self.events if isinstance(e, kind)]
@@ -174,8 +183,11 @@ def test_statistics_and_history_refresh_about_ten_times_a_second_while_running()
     running = [s for s in r.snaps if s.running]
     with_stats = [s for s in running if s.layer_stats is not None]
     assert len(running) >= 25
-    assert 1.0 / THROTTLE_S["layer_stats"] - 3 <= len(with_stats) <= 1.0 / THROTTLE_S[
-        "layer_stats"] + 3
+    assert (
+        1.0 / THROTTLE_S["layer_stats"] - 3
+        <= len(with_stats)
+        <= 1.0 / THROTTLE_S["layer_stats"] + 3
+    )
 
 
 def test_data_spec_and_config_travel_only_when_they_change():
@@ -188,7 +200,7 @@ def test_data_spec_and_config_travel_only_when_they_change():
     config = replace(r.loop.trainer.config, learning_rate=0.1)
     r.loop.post(2, c.SetConfig(config))
     r.run_for(0.2)
-    after = r.snaps[len(rest) + 1:]
+    after = r.snaps[len(rest) + 1 :]
     assert after[0].config == config and after[0].data is None
     hydrate = Hydrator()
     full = [hydrate(s) for s in r.snaps]

@@ -49,8 +49,9 @@ def test_output_map_matches_the_network_at_a_grid_point():
     assert snap.output_map[i, j] == pytest.approx(t.outputs(point)[0, 0], abs=1e-4)
     # the neuron codes stand for the output to within one colour step
     lo, hi = snap.neuron_levels[-1]
-    assert snap.neuron_values(-1)[0, i, j] == pytest.approx(t.outputs(point)[0, 0],
-                                                            abs=(hi - lo) / LEVELS)
+    assert snap.neuron_values(-1)[0, i, j] == pytest.approx(
+        t.outputs(point)[0, 0], abs=(hi - lo) / LEVELS
+    )
 
 
 def test_multiclass_has_a_winner_map_and_regression_1d_has_curves():

@@ -21,12 +21,18 @@ def temporary_settings(tmp_path_factory):
     return path
 
 
-def make_project(dataset: str = "xor", hidden=((4, "tanh"), (2, "tanh")), n: int = 200,
-                 classes: int = 2, **config) -> Project:
+def make_project(
+    dataset: str = "xor",
+    hidden=((4, "tanh"), (2, "tanh")),
+    n: int = 200,
+    classes: int = 2,
+    **config,
+) -> Project:
     data = datasets.generate(dataset, n, 0.0, 0, classes, 0.5)
     layers = tuple(LayerSpec(u, a) for u, a in hidden)
-    return Project(data, layers, TrainConfig(**config), name=dataset,
-                   view=ViewState(speed=0.0))  # tests train as fast as they can
+    return Project(
+        data, layers, TrainConfig(**config), name=dataset, view=ViewState(speed=0.0)
+    )  # tests train as fast as they can
 
 
 @pytest.fixture
@@ -37,8 +43,7 @@ def make_session(qtbot):
 
     def make(project: Project | None = None, res: int = 24, inline: bool = True, **kw):
         """A session on an in-process training loop (inline=False: the real child process)."""
-        s = Session(project if project is not None else make_project(**kw), res=res,
-                    inline=inline)
+        s = Session(project if project is not None else make_project(**kw), res=res, inline=inline)
         sessions.append(s)
         return s
 
@@ -49,8 +54,10 @@ def make_session(qtbot):
 
 # The offscreen platform plugin (tests only) says this whenever a top-level window's size
 # limits change; real platforms implement it. Everything else counts.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
-                   "This plugin does not support raise()")
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 def qt_problems(records) -> list[str]:

@@ -101,11 +101,18 @@ def test_builder_activation_combo_offers_every_hidden_activation_with_tooltips(b
 
 
 def test_builder_set_state_emits_nothing(builder, qtbot):
-    signals = (builder.hiddenChanged, builder.outputChanged, builder.initializerChanged,
-               builder.seedChanged, builder.featuresChanged, builder.layerSelected)
+    signals = (
+        builder.hiddenChanged,
+        builder.outputChanged,
+        builder.initializerChanged,
+        builder.seedChanged,
+        builder.featuresChanged,
+        builder.layerSelected,
+    )
     got = [record(s) for s in signals]
-    builder.set_state((LayerSpec(9, "leaky_relu", 0.3),), "linear", "multiclass", 3, "he", 5,
-                      ("x1x2",), 2)
+    builder.set_state(
+        (LayerSpec(9, "leaky_relu", 0.3),), "linear", "multiclass", 3, "he", 5, ("x1x2",), 2
+    )
     builder.set_state(TWO, None, "regression", 1, "zeros", 1, ("x1",), 1)
     assert all(g == [] for g in got)
     assert builder.seed_spin.value() == 1 and builder.init_combo.currentData() == "zeros"
@@ -205,8 +212,13 @@ def test_controls_each_edit_emits_its_key(controls, qtbot):
     type_rate(qtbot, controls.reg_rate, "0.003")
     controls.lr_combo.setCurrentIndex(controls.lr_combo.findData(0.3))
     controls.lr_combo.activated.emit(controls.lr_combo.currentIndex())
-    assert got == [{"optimizer": "adam"}, {"batch_size": 25}, {"regularization": "l2"},
-                   {"reg_rate": 0.003}, {"learning_rate": 0.3}]
+    assert got == [
+        {"optimizer": "adam"},
+        {"batch_size": 25},
+        {"regularization": "l2"},
+        {"reg_rate": 0.003},
+        {"learning_rate": 0.3},
+    ]
     assert TrainConfig(**{k: v for d in got for k, v in d.items()}).learning_rate == 0.3
 
 
@@ -270,8 +282,15 @@ def test_controls_stop_rules_fold_away_but_an_active_rule_shows(controls):
 def test_controls_set_state_emits_nothing(controls):
     signals = (controls.configEdited, controls.speedChanged, controls.stopRulesChanged)
     got = [record(s) for s in signals]
-    controls.set_config(TrainConfig(optimizer="momentum", learning_rate=0.0042, batch_size=77,
-                                    regularization="l1", reg_rate=0.1))
+    controls.set_config(
+        TrainConfig(
+            optimizer="momentum",
+            learning_rate=0.0042,
+            batch_size=77,
+            regularization="l1",
+            reg_rate=0.1,
+        )
+    )
     assert controls.speed_combo.currentData() == 5.0  # epochs/s: the session's default
     controls.set_speed(20)
     assert controls.speed_combo.currentData() == 20.0
@@ -296,8 +315,9 @@ def test_panel_regenerate_payload_has_a_new_seed(panel):
     panel.set_state(spec, spec.generate())
     got = record(panel.regenerateRequested)
     panel.regen_button.click()
-    assert got == [{"name": "spiral", "n": 300, "noise": 0.2, "classes": 4,
-                    "test_fraction": 0.3, "seed": 8}]
+    assert got == [
+        {"name": "spiral", "n": 300, "noise": 0.2, "classes": 4, "test_fraction": 0.3, "seed": 8}
+    ]
     points = datasets.generate(**got[0])  # the payload is a valid generate() call
     assert points.n == 300 and points.n_classes == 4
 
@@ -362,12 +382,24 @@ def test_panel_class_selector_and_regression_values(panel):
 
 
 def test_panel_tool_buttons_emit(panel):
-    names = ("eraserToggled", "clearRequested", "undoRequested", "redoRequested",
-             "showTestChanged", "discretizeChanged")
+    names = (
+        "eraserToggled",
+        "clearRequested",
+        "undoRequested",
+        "redoRequested",
+        "showTestChanged",
+        "discretizeChanged",
+    )
     got = {n: record(getattr(panel, n)) for n in names}
     t = panel.tools
-    for w in (t.eraser, t.clear_button, t.undo_button, t.redo_button,
-              panel.show_test, panel.discretize):
+    for w in (
+        t.eraser,
+        t.clear_button,
+        t.undo_button,
+        t.redo_button,
+        panel.show_test,
+        panel.discretize,
+    ):
         w.click()
     assert got["eraserToggled"] == [True] and got["showTestChanged"] == [True]
     assert all(len(g) == 1 for g in got.values())

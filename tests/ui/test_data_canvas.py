@@ -40,8 +40,14 @@ def _click(qtbot, canvas, x, y, button=LEFT):
 
 
 def _mouse(widget, kind, pos: QPoint, button, buttons):
-    ev = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons,
-                     Qt.KeyboardModifier.NoModifier)
+    ev = QMouseEvent(
+        kind,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        button,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, ev)
 
 
@@ -191,13 +197,15 @@ def test_the_decision_map_covers_the_whole_plane_shown(qtbot, make_session):
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(300)  # the layout settles (each resize moves the plane)
-    qtbot.waitUntil(lambda: session.plane == pytest.approx(window.canvas.visible_plane()),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: session.plane == pytest.approx(window.canvas.visible_plane()), timeout=3000
+    )
     snap = session.sync()
     assert snap.extent == pytest.approx(window.canvas.visible_plane())
     window.canvas.view.scaleBy((0.5, 0.5))
-    qtbot.waitUntil(lambda: session.plane == pytest.approx(window.canvas.visible_plane()),
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: session.plane == pytest.approx(window.canvas.visible_plane()), timeout=3000
+    )
     assert session.sync().extent == pytest.approx(window.canvas.visible_plane())
 
 

@@ -16,8 +16,16 @@ from playground.ui.window.main_window import MainWindow
 
 N_ACTIONS = 520
 ACTS = activations.names()
-DATASETS = [("xor", 2), ("circle", 2), ("spiral", 3), ("blobs", 4), ("sine", 2), ("plane", 2),
-            ("iris", 2), ("moons", 2)]
+DATASETS = [
+    ("xor", 2),
+    ("circle", 2),
+    ("spiral", 3),
+    ("blobs", 4),
+    ("sine", 2),
+    ("plane", 2),
+    ("iris", 2),
+    ("moons", 2),
+]
 
 
 def random_layer(rng) -> LayerSpec:
@@ -56,20 +64,34 @@ def test_random_user_actions_while_training(qtbot, make_session, no_qt_warnings)
 
     actions = [
         lambda: b.hiddenChanged.emit(hidden_edit(rng, s.project.hidden)),
-        lambda: b.outputChanged.emit([None, "sigmoid", "softmax", "linear", "tanh"][
-            rng.integers(5)]),
-        lambda: b.featuresChanged.emit(tuple(f for f in ("x1", "x2", "x1sq", "x1x2", "sinx1")
-                                             if rng.random() < 0.6) or ("x1",)),
+        lambda: b.outputChanged.emit(
+            [None, "sigmoid", "softmax", "linear", "tanh"][rng.integers(5)]
+        ),
+        lambda: b.featuresChanged.emit(
+            tuple(f for f in ("x1", "x2", "x1sq", "x1x2", "sinx1") if rng.random() < 0.6) or ("x1",)
+        ),
         lambda: b.layerSelected.emit(int(rng.integers(0, 4))),
         lambda: b.initializerChanged.emit(["glorot", "he", "normal", "zeros"][rng.integers(4)]),
         lambda: c.configEdited.emit({"learning_rate": float(10 ** rng.uniform(-4, 1.2))}),
-        lambda: c.configEdited.emit({"optimizer": ["sgd", "momentum", "adam"][rng.integers(3)],
-                                     "batch_size": int(rng.integers(1, 60))}),
-        lambda: c.configEdited.emit({"regularization": ["none", "l1", "l2"][rng.integers(3)],
-                                     "reg_rate": float(rng.choice([0.0, 0.001, 0.1]))}),
+        lambda: c.configEdited.emit(
+            {
+                "optimizer": ["sgd", "momentum", "adam"][rng.integers(3)],
+                "batch_size": int(rng.integers(1, 60)),
+            }
+        ),
+        lambda: c.configEdited.emit(
+            {
+                "regularization": ["none", "l1", "l2"][rng.integers(3)],
+                "reg_rate": float(rng.choice([0.0, 0.001, 0.1])),
+            }
+        ),
         lambda: c.speedChanged.emit(float(rng.choice([0, 1, 5, 50]))),
-        lambda: c.stopRulesChanged.emit((int(rng.integers(1, 50)) if rng.random() < 0.3 else None,
-                                         0.05 if rng.random() < 0.2 else None)),
+        lambda: c.stopRulesChanged.emit(
+            (
+                int(rng.integers(1, 50)) if rng.random() < 0.3 else None,
+                0.05 if rng.random() < 0.2 else None,
+            )
+        ),
         lambda: c.playToggled.emit(),
         lambda: c.playToggled.emit(),
         lambda: c.stepRequested.emit(),
@@ -78,13 +100,17 @@ def test_random_user_actions_while_training(qtbot, make_session, no_qt_warnings)
         lambda: canvas.addRequested.emit(*plane()),
         lambda: canvas.addRequested.emit(*plane()),
         lambda: canvas.removeRequested.emit(int(rng.integers(-1, s.project.data.n + 1))),
-        lambda: canvas.moveRequested.emit(int(rng.integers(0, max(1, s.project.data.n))),
-                                          *plane()),
+        lambda: canvas.moveRequested.emit(int(rng.integers(0, max(1, s.project.data.n))), *plane()),
         lambda: d.classChanged.emit(int(rng.integers(0, 6))),
-        lambda: d.regenerateRequested.emit(dict(zip(
-            ("name", "classes"), DATASETS[rng.integers(len(DATASETS))], strict=True),
-            n=int(rng.integers(20, 300)), noise=float(rng.uniform(0, 0.5)), test_fraction=0.3,
-            seed=int(rng.integers(5)))),
+        lambda: d.regenerateRequested.emit(
+            dict(
+                zip(("name", "classes"), DATASETS[rng.integers(len(DATASETS))], strict=True),
+                n=int(rng.integers(20, 300)),
+                noise=float(rng.uniform(0, 0.5)),
+                test_fraction=0.3,
+                seed=int(rng.integers(5)),
+            )
+        ),
         lambda: d.undoRequested.emit(),
         lambda: d.redoRequested.emit(),
         lambda: d.clearRequested.emit() if rng.random() < 0.2 else None,

@@ -32,8 +32,11 @@ PLACEHOLDER = re.compile(r"%\d+|%[dsn]|\{[^{}]*\}")
 def messages(ts: Path = TS) -> list[tuple[str, str, ET.Element]]:
     """(context, source, translation element) for every message of a .ts file."""
     root = ET.parse(ts).getroot()
-    return [(c.findtext("name"), m.findtext("source"), m.find("translation"))
-            for c in root.iter("context") for m in c.iter("message")]
+    return [
+        (c.findtext("name"), m.findtext("source"), m.find("translation"))
+        for c in root.iter("context")
+        for m in c.iter("message")
+    ]
 
 
 def accelerator(text: str) -> str | None:
@@ -57,8 +60,11 @@ def test_qm_loads_and_translates_each_context():
     assert translator.translate("WindowMenus", "&File") == "文件(&F)"
     assert translator.translate("core", "Linear") == "线性"
     for context in {ctx for ctx, _, _ in messages()}:
-        assert any(CJK.search(translator.translate(ctx, src) or "")
-                   for ctx, src, _ in messages() if ctx == context), context
+        assert any(
+            CJK.search(translator.translate(ctx, src) or "")
+            for ctx, src, _ in messages()
+            if ctx == context
+        ), context
 
 
 def test_every_message_is_finished_and_keeps_placeholders_lines_and_accelerators():
@@ -90,8 +96,12 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path):
     if not lrelease.exists():
         pytest.skip("pyside6-lrelease is not installed")
     out = tmp_path / "fresh.qm"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(out)], check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [str(lrelease), "-silent", str(TS), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     assert out.read_bytes() == QM.read_bytes(), "stale .qm: run scripts/update-translations.sh"
 
 
@@ -102,8 +112,21 @@ def test_ts_holds_every_string_of_the_ui_sources(tmp_path):
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
     sources = sorted(str(p) for p in (ROOT / "playground" / "ui").rglob("*.py"))
-    subprocess.run([str(lupdate), *sources, "-ts", str(fresh), "-no-obsolete", "-locations",
-                    "none", "-silent"], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            str(lupdate),
+            *sources,
+            "-ts",
+            str(fresh),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     new = {(c, s) for c, s, tr in messages(fresh) if tr.get("type") == "unfinished"}
     assert not new, f"untranslated UI strings, run scripts/update-translations.sh: {sorted(new)}"
     assert {(c, s) for c, s, _ in messages(fresh)} == {(c, s) for c, s, _ in messages()}
@@ -111,8 +134,9 @@ def test_ts_holds_every_string_of_the_ui_sources(tmp_path):
 
 def test_core_strings_module_matches_the_registries():
     script = ROOT / "scripts" / "core_strings.py"
-    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     for name in datasets.names():
         assert datasets.info(name).note in core_strings.CORE_STRINGS
@@ -162,8 +186,11 @@ def test_window_shows_translated_core_texts(chinese, qtbot, make_session):
     menu = next(m for m in w.findChildren(QMenu) if m.title() == "打开实验(&E)")
     tips = [a.toolTip() for a in menu.actions()]
     assert len(tips) >= 8 and all(CJK.search(t) for t in tips), tips
-    assert w.data_panel.dataset_combo.itemText(w.data_panel.dataset_combo.findData("circle")) \
-        == tr_core("Circle") != "Circle"
+    assert (
+        w.data_panel.dataset_combo.itemText(w.data_panel.dataset_combo.findData("circle"))
+        == tr_core("Circle")
+        != "Circle"
+    )
     assert w.controls.reg_combo.currentText() == "无"
     assert w.builder.init_combo.currentText() == tr_core("Glorot uniform") != "Glorot uniform"
     assert "交叉熵" in w.builder.head_label.text()

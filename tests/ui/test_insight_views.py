@@ -37,8 +37,9 @@ def test_hidden_space_view_draws_the_payload(qtbot):
     train = ~t.data.is_test
     expected = [pg.mkColor(palette.class_color(k)).getRgb() for k in t.data.y[train]]
     assert colours == expected
-    np.testing.assert_allclose(space.points, t.network.forward(t.inputs[train]).acts[2],
-                               atol=1e-6)  # layer 2 has exactly 2 units: the whole layer
+    np.testing.assert_allclose(
+        space.points, t.network.forward(t.inputs[train]).acts[2], atol=1e-6
+    )  # layer 2 has exactly 2 units: the whole layer
     assert space.boundary is not None and not view.empty.isVisibleTo(view)
     assert "Layer 2" in view.caption.text()
 
@@ -68,8 +69,9 @@ def test_collapse_view_shows_the_single_maps_numbers(qtbot):
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(hidden=((4, "linear"), (2, "linear"))), interactive=False,
-                   remember=False)
+    w = MainWindow(
+        make_session(hidden=((4, "linear"), (2, "linear"))), interactive=False, remember=False
+    )
     qtbot.addWidget(w)
     w.resize(1500, 950)
     w.show()
@@ -108,8 +110,13 @@ def test_views_follow_network_edits_while_training(qtbot, window):
     qtbot.waitUntil(lambda: "hidden" in (s.latest_snapshot().insights or {}), timeout=5000)
     s.set_hidden((LayerSpec(3, "tanh"), LayerSpec(5, "relu"), LayerSpec(2, "tanh")))
     s.set_hidden_view(hidden_layer=2)
-    qtbot.waitUntil(lambda: s.latest_snapshot().spec.hidden[0].units == 3
-                    and s.latest_snapshot().insights["hidden"].layer == 2, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            s.latest_snapshot().spec.hidden[0].units == 3
+            and s.latest_snapshot().insights["hidden"].layer == 2
+        ),
+        timeout=10000,
+    )
     s.set_hidden(())
     qtbot.waitUntil(lambda: not s.latest_snapshot().spec.hidden, timeout=10000)
     qtbot.waitUntil(lambda: window.insights.views["hidden"].empty.isVisible(), timeout=5000)

@@ -68,8 +68,13 @@ def test_changing_an_activation_while_training_updates_the_diagram(qtbot, window
     s.play()
     qtbot.waitUntil(lambda: trained(s, 100))
     window.builder.hiddenChanged.emit((LayerSpec(4, "relu"), LayerSpec(2, "tanh")))
-    qtbot.waitUntil(lambda: window.diagram.snapshot is not None
-                    and window.diagram.snapshot.spec.hidden[0].activation == "relu", timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.diagram.snapshot is not None
+            and window.diagram.snapshot.spec.hidden[0].activation == "relu"
+        ),
+        timeout=5000,
+    )
     assert s.running
     step = s.latest_snapshot().step
     qtbot.waitUntil(lambda: trained(s, step + 100))
@@ -119,8 +124,7 @@ def test_geometry_and_view_settings_are_remembered(qtbot, make_session, temporar
     settings().clear()
 
 
-def test_unsaved_changes_are_asked_about_only_when_interactive(qtbot, make_session,
-                                                                 monkeypatch):
+def test_unsaved_changes_are_asked_about_only_when_interactive(qtbot, make_session, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     w = MainWindow(make_session(), interactive=True, remember=False)
@@ -136,16 +140,26 @@ def test_unsaved_changes_are_asked_about_only_when_interactive(qtbot, make_sessi
     assert len(asked) == 2
 
 
-@pytest.mark.parametrize("args", [["--steps", "300"],
-                                  ["--experiment", "spiral-3class", "--steps", "200"],
-                                  ["--lang", "zh_CN"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--steps", "300"], ["--experiment", "spiral-3class", "--steps", "200"], ["--lang", "zh_CN"]],
+)
 def test_snapshot_mode_renders_a_png_and_exits_0(tmp_path, args):
     out = tmp_path / "window.png"
-    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
-           "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    run = subprocess.run([sys.executable, "-m", "playground", "gui", "--snapshot", str(out),
-                          *args], capture_output=True, text=True, timeout=90, env=env,
-                         cwd=str(Path.cwd()))
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "playground", "gui", "--snapshot", str(out), *args],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        cwd=str(Path.cwd()),
+    )
     assert run.returncode == 0, run.stderr
     assert "QThread" not in run.stderr and "Traceback" not in run.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20_000
@@ -167,8 +181,9 @@ def test_status_level_not_wording_decides_how_long_a_message_stays(window, monke
     assert shown == [0, 8000, 15000]
 
 
-@pytest.mark.parametrize(("size", "compact"), [((1280, 720), True), ((1280, 800), True),
-                                               ((1600, 1000), False)])
+@pytest.mark.parametrize(
+    ("size", "compact"), [((1280, 720), True), ((1280, 800), True), ((1600, 1000), False)]
+)
 def test_both_plots_stay_on_screen_and_the_controls_fit(qtbot, make_session, size, compact):
     from playground.ui.window.plot_stack import MIN_VIEW_H
 
@@ -186,8 +201,12 @@ def test_both_plots_stay_on_screen_and_the_controls_fit(qtbot, make_session, siz
     assert w.controls_scroll.viewport().width() >= w.controls.minimumSizeHint().width()
     assert w.canvas.width() >= 500 and w.left_scroll.width() >= w.left.minimumSizeHint().width()
     if compact:  # one row of buttons; the icon-only ones say what they do
-        buttons = (w.controls.play_button, w.controls.step_button, w.controls.reset_button,
-                   w.controls.reinit_button)
+        buttons = (
+            w.controls.play_button,
+            w.controls.step_button,
+            w.controls.reset_button,
+            w.controls.reinit_button,
+        )
         assert len({b.y() for b in buttons}) == 1
         assert all(b.toolTip() for b in buttons[2:]) and not w.controls.reset_button.text()
     w.close()

@@ -19,13 +19,7 @@ from playground.core.nn.trainer import Trainer
 from playground.live.snapshot_builder import build_snapshot
 from playground.ui.graphics import palette
 from playground.ui.views import diagram_layout as geometry
-from playground.ui.views.diagram_style import (
-    NEUTRAL,
-    WIDTH_EDGES,
-    WIDTHS,
-    link_buckets,
-    link_limit,
-)
+from playground.ui.views.diagram_style import NEUTRAL, WIDTH_EDGES, WIDTHS, link_buckets, link_limit
 from playground.ui.views.network_diagram import NetworkDiagram
 
 KINDS = ("binary", "three_class", "sine", "plane", "iris")

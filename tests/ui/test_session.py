@@ -11,8 +11,10 @@ from playground.core.nn.spec import LayerSpec
 
 
 def wait_snapshot(qtbot, session, pred, timeout=15000):
-    qtbot.waitUntil(lambda: session.latest_snapshot() is not None
-                    and pred(session.latest_snapshot()), timeout=timeout)
+    qtbot.waitUntil(
+        lambda: session.latest_snapshot() is not None and pred(session.latest_snapshot()),
+        timeout=timeout,
+    )
     return session.latest_snapshot()
 
 
@@ -88,8 +90,9 @@ def test_changing_an_activation_while_training_keeps_training(qtbot, make_sessio
     s.play()
     first = wait_snapshot(qtbot, s, lambda sn: sn.step > 200)
     s.set_hidden((LayerSpec(4, "relu"), LayerSpec(4, "tanh")))
-    snap = wait_snapshot(qtbot, s, lambda sn: sn.spec.hidden[0].activation == "relu"
-                         and sn.step > first.step + 200)
+    snap = wait_snapshot(
+        qtbot, s, lambda sn: sn.spec.hidden[0].activation == "relu" and sn.step > first.step + 200
+    )
     assert s.running and snap.running
     assert snap.neuron_maps[0].shape == (4, 24, 24)
     # untouched layers keep their weights: the layer-2 map is not a fresh initialization

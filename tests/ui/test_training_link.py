@@ -39,7 +39,8 @@ def test_inline_link_answers_commands_with_the_same_events(qtbot):
     qtbot.waitUntil(lambda: bool(snaps) and snaps[-1][1] == 2, timeout=5000)
     assert snaps[-1][0].step == 20 and snaps[-1][0].spec is not None
     assert [(f.code, command, seq) for f, command, seq in failures] == [
-        ("outputs_mismatch", "SetData", 2)]
+        ("outputs_mismatch", "SetData", 2)
+    ]
     link.close()
 
 
@@ -48,8 +49,9 @@ def test_killing_the_training_process_leaves_a_working_session(qtbot, make_sessi
     notices = []
     s.notice.connect(lambda text, level: notices.append((text, level)))
     s.play()
-    qtbot.waitUntil(lambda: s.latest_snapshot() is not None and s.latest_snapshot().step > 100,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: s.latest_snapshot() is not None and s.latest_snapshot().step > 100, timeout=20000
+    )
     trained = s.latest_snapshot()
     os.kill(s.link.pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: s.restarts == 1, timeout=10000)
@@ -57,14 +59,20 @@ def test_killing_the_training_process_leaves_a_working_session(qtbot, make_sessi
     assert [level for _, level in notices].count("error") == 1
     assert "restarted" in notices[-1][0]
     s.play()  # the controls work again, from the weights it had reached
-    qtbot.waitUntil(lambda: s.latest_snapshot().run_id == s.run_id
-                    and s.latest_snapshot().step > 50 and s.latest_snapshot().running,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            s.latest_snapshot().run_id == s.run_id
+            and s.latest_snapshot().step > 50
+            and s.latest_snapshot().running
+        ),
+        timeout=20000,
+    )
     assert s.running and s.restarts == 1
     s.pause()
     s.reset()
-    qtbot.waitUntil(lambda: s.latest_snapshot().step == 0 and not s.latest_snapshot().running,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: s.latest_snapshot().step == 0 and not s.latest_snapshot().running, timeout=10000
+    )
     assert trained.step > 100
 
 
@@ -82,9 +90,19 @@ def test_closing_the_window_during_training_exits_cleanly_in_a_process(tmp_path)
         "import multiprocessing; assert not multiprocessing.active_children()\n"
         "print('closed')\n"
     )
-    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path),
-           "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, env=env, cwd=str(__import__("pathlib").Path.cwd()))
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=str(__import__("pathlib").Path.cwd()),
+    )
     assert out.returncode == 0, out.stderr
     assert "QThread" not in out.stderr and "closed" in out.stdout

@@ -25,16 +25,18 @@ def host(qtbot, make_session, temporary_settings):
 def test_switching_language_rebuilds_the_window_and_training_goes_on(qtbot, host):
     s = host.session
     s.play()
-    qtbot.waitUntil(lambda: s.latest_snapshot() is not None and s.latest_snapshot().step > 50,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: s.latest_snapshot() is not None and s.latest_snapshot().step > 50, timeout=10000
+    )
     old = host.window
     host.switch_language("zh_CN")
     assert host.window is not old and translator.current() == "zh_CN"
     assert host.window.menuBar().actions()[0].text() == "文件(&F)"
     assert s.running and (host.window.width(), host.window.height()) == (1300, 850)
     step = s.latest_snapshot().step
-    qtbot.waitUntil(lambda: host.window.frames_painted > 3 and s.latest_snapshot().step > step,
-                    timeout=10000)  # the new window paints what the same run trains
+    qtbot.waitUntil(
+        lambda: host.window.frames_painted > 3 and s.latest_snapshot().step > step, timeout=10000
+    )  # the new window paints what the same run trains
     s.pause()
 
 

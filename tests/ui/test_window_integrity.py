@@ -61,8 +61,9 @@ def test_no_points_shows_a_dash_not_nan(qtbot, window):
     assert "—" in text and "nan" not in text.lower()
 
 
-def test_a_saved_run_reopens_with_its_curves_and_reset_returns_to_its_start(qtbot, window,
-                                                                           tmp_path):
+def test_a_saved_run_reopens_with_its_curves_and_reset_returns_to_its_start(
+    qtbot, window, tmp_path
+):
     s = window.session
     first = s.sync()
     s.train_steps(300)

@@ -10,15 +10,20 @@ from playground.live.snapshot_builder import build_snapshot
 
 # name -> (data set arguments, hidden layers, features)
 RUNS = {
-    "binary": (dict(name="circle", n=200), (LayerSpec(4, "tanh"), LayerSpec(2, "tanh")),
-               ("x1", "x2")),
-    "three_class": (dict(name="blobs", n=150, classes=3), (LayerSpec(6, "relu"),),
-                    ("x1", "x2")),
+    "binary": (
+        dict(name="circle", n=200),
+        (LayerSpec(4, "tanh"), LayerSpec(2, "tanh")),
+        ("x1", "x2"),
+    ),
+    "three_class": (dict(name="blobs", n=150, classes=3), (LayerSpec(6, "relu"),), ("x1", "x2")),
     "sine": (dict(name="sine", n=100), (LayerSpec(8, "tanh"),), ("x1",)),
     "plane": (dict(name="plane", n=100), (LayerSpec(3, "linear"),), ("x1", "x2")),
     "iris": (dict(name="iris"), (LayerSpec(5, "relu"),), ("x1", "x2")),
-    "big": (dict(name="spiral", n=300), tuple(LayerSpec(8, "relu") for _ in range(6)),
-            ("x1", "x2", "x1sq", "x2sq")),
+    "big": (
+        dict(name="spiral", n=300),
+        tuple(LayerSpec(8, "relu") for _ in range(6)),
+        ("x1", "x2", "x1sq", "x2sq"),
+    ),
 }
 
 

@@ -35,8 +35,10 @@ class RegionResult:
 
 def piecewise_forms(network) -> list | None:
     """The piecewise form of every hidden layer, or None if one is smooth."""
-    forms = [activations.get(layer.activation).piecewise_form(layer.param)
-             for layer in network.spec.hidden]
+    forms = [
+        activations.get(layer.activation).piecewise_form(layer.param)
+        for layer in network.spec.hidden
+    ]
     return None if any(f is None for f in forms) else forms
 
 
@@ -48,8 +50,7 @@ def piece_patterns(network, inputs: np.ndarray) -> np.ndarray:
     """(n, units with kinks) int8: the piece of every such hidden unit, layer by layer."""
     trace = network.forward(inputs)
     forms = piecewise_forms(network)
-    cols = [form.piece(trace.zs[i]).astype(np.int8) for i, form in enumerate(forms)
-            if form.kinks]
+    cols = [form.piece(trace.zs[i]).astype(np.int8) for i, form in enumerate(forms) if form.kinks]
     n = len(trace.acts[0])
     return np.hstack(cols) if cols else np.zeros((n, 0), np.int8)
 
@@ -60,8 +61,9 @@ def region_patterns(network, inputs: np.ndarray) -> RegionResult:
         return RegionResult(None, None, None)
     pieces = piece_patterns(network, inputs)
     if pieces.shape[1] == 0 or len(pieces) == 0:
-        return RegionResult(1, np.zeros(len(pieces), np.int32),
-                            np.zeros((1, pieces.shape[1]), np.int8))
+        return RegionResult(
+            1, np.zeros(len(pieces), np.int32), np.zeros((1, pieces.shape[1]), np.int8)
+        )
     rows = np.ascontiguousarray(pieces)
     keys = rows.view(np.dtype((np.void, rows.shape[1]))).reshape(-1)  # one key per row
     _, first, labels = np.unique(keys, return_index=True, return_inverse=True)

@@ -155,8 +155,9 @@ def collapse_report(network, X: np.ndarray) -> CollapseReport:
     return CollapseReport(tuple(runs), whole, bends)
 
 
-def single_map_on_grid(report: CollapseReport, features, extent, res: int,
-                       dim: int = 2) -> np.ndarray | None:
+def single_map_on_grid(
+    report: CollapseReport, features, extent, res: int, dim: int = 2
+) -> np.ndarray | None:
     """The whole network's single affine map on the res × res plane grid (row i = y):
     (res, res) z of the one output, or (res, res) int the winning output of several; None when
     the network does not collapse or the data is not 2-D."""

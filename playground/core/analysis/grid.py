@@ -42,8 +42,9 @@ def grid_points(extent, res: int, dim: int = 2) -> np.ndarray:
 
 
 @lru_cache(maxsize=8)
-def _grid_inputs(features: tuple[str, ...], extent: tuple[float, ...], res: int,
-                 dim: int) -> np.ndarray:
+def _grid_inputs(
+    features: tuple[str, ...], extent: tuple[float, ...], res: int, dim: int
+) -> np.ndarray:
     """Network inputs of the grid, transposed: (n_inputs, N) float32, read-only, cached."""
     inputs = np.ascontiguousarray(transform(grid_points(extent, res, dim), features).T, F32)
     inputs.setflags(write=False)
@@ -63,8 +64,9 @@ def grid_eval(network, features, extent, res: int, dim: int = 2) -> list[np.ndar
     """
     a = grid_inputs(features, extent, res, dim)  # (n_inputs, N)
     if a.shape[0] != network.spec.n_inputs:
-        raise ValueError(f"features give {a.shape[0]} inputs, the network takes "
-                         f"{network.spec.n_inputs}")
+        raise ValueError(
+            f"features give {a.shape[0]} inputs, the network takes {network.spec.n_inputs}"
+        )
     shape = (res, res) if dim == 2 else (res,)
     sizes = network.spec.sizes[1:]
     block = np.empty((sum(sizes), a.shape[1]), F32)  # one allocation; each layer is a view
@@ -92,8 +94,7 @@ def decision_maps(output_map: np.ndarray, task: str) -> tuple[np.ndarray, np.nda
     return output_map[0], None
 
 
-def output_eval(network, features, extent, res: int, dim: int = 2,
-                chunk: int = 8192) -> np.ndarray:
+def output_eval(network, features, extent, res: int, dim: int = 2, chunk: int = 8192) -> np.ndarray:
     """The output layer only, on the grid: float32 (n_outputs, res, res) or (n_outputs, res).
 
     Pixels go through the network in chunks of `chunk` columns, so memory stays bounded for
@@ -102,10 +103,14 @@ def output_eval(network, features, extent, res: int, dim: int = 2,
     inputs = grid_inputs(features, extent, res, dim)  # (n_inputs, N)
     shape = (res, res) if dim == 2 else (res,)
     out = np.empty((network.spec.n_outputs, inputs.shape[1]), F32)
-    params = [(w.astype(F32), b.astype(F32)[:, None],
-               activations.get(layer.activation).kernel_into(layer.param))
-              for w, b, layer in zip(network.weights, network.biases, network.spec.layers,
-                                     strict=True)]
+    params = [
+        (
+            w.astype(F32),
+            b.astype(F32)[:, None],
+            activations.get(layer.activation).kernel_into(layer.param),
+        )
+        for w, b, layer in zip(network.weights, network.biases, network.spec.layers, strict=True)
+    ]
     for start in range(0, inputs.shape[1], chunk):
         a = inputs[:, start : start + chunk]
         for w, b, apply in params:

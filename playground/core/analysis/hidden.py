@@ -50,8 +50,9 @@ def layer_values(network, inputs: np.ndarray, layer: int, stage: str) -> np.ndar
     if stage not in STAGES:
         raise ValueError(f"stage must be one of {STAGES}, got {stage!r}")
     a = np.asarray(inputs, dtype=np.float64)
-    for i, (w, b, spec) in enumerate(zip(network.weights, network.biases,
-                                         network.spec.hidden, strict=False)):
+    for i, (w, b, spec) in enumerate(
+        zip(network.weights, network.biases, network.spec.hidden, strict=False)
+    ):
         z = a @ w.astype(np.float64).T + b.astype(np.float64)  # (n, units)
         if i == layer and stage == "z":
             return z
@@ -101,9 +102,16 @@ def _grid_lines(extent, dim: int) -> np.ndarray:
     return np.stack(lines)
 
 
-def hidden_space(network, raw_X: np.ndarray, features, extent, layer: int,
-                 units: tuple[int, int] | None = None, pca: bool = False,
-                 stage: str = "a") -> HiddenSpace:
+def hidden_space(
+    network,
+    raw_X: np.ndarray,
+    features,
+    extent,
+    layer: int,
+    units: tuple[int, int] | None = None,
+    pca: bool = False,
+    stage: str = "a",
+) -> HiddenSpace:
     """The training points raw_X (n, d) and the plane's grid lines in hidden layer `layer`."""
     raw_X = np.asarray(raw_X, np.float64)
     values = layer_values(network, transform(raw_X, features), layer, stage)

@@ -127,8 +127,13 @@ def check_extent(extent) -> tuple[float, float, float, float]:
         if not math.isfinite(v):
             raise Invalid(f"extent[{i}]", "number", value=v)
         if abs(v) > limits.MAX_COORDINATE:
-            raise Invalid(f"extent[{i}]", "range", low=f"{-limits.MAX_COORDINATE:g}",
-                          high=f"{limits.MAX_COORDINATE:g}", value=f"{v:g}")
+            raise Invalid(
+                f"extent[{i}]",
+                "range",
+                low=f"{-limits.MAX_COORDINATE:g}",
+                high=f"{limits.MAX_COORDINATE:g}",
+                value=f"{v:g}",
+            )
         out.append(v)
     x0, x1, y0, y1 = out
     for name, size in (("width", x1 - x0), ("height", y1 - y0)):
@@ -138,7 +143,11 @@ def check_extent(extent) -> tuple[float, float, float, float]:
 
 
 def linear_regions(
-    network, extent, features=PLANE_FEATURES, dim: int = 2, max_polygons: int = MAX_POLYGONS,
+    network,
+    extent,
+    features=PLANE_FEATURES,
+    dim: int = 2,
+    max_polygons: int = MAX_POLYGONS,
     task: str | None = None,
 ) -> Regions:
     """The exact linear regions of `network` on `extent` = (x0, x1, y0, y1).

@@ -57,8 +57,7 @@ def grad_norms(network, inputs, targets, loss_name=None) -> list[float]:
     """‖dL/dW_l‖ (Frobenius, weights only) per layer (hidden..., output)."""
     if len(inputs) == 0:
         return [0.0] * network.n_layers
-    return [float(np.linalg.norm(gw)) for gw, _ in layer_grads(network, inputs, targets,
-                                                                 loss_name)]
+    return [float(np.linalg.norm(gw)) for gw, _ in layer_grads(network, inputs, targets, loss_name)]
 
 
 def z_histogram(z: np.ndarray) -> tuple[float, np.ndarray]:
@@ -116,11 +115,10 @@ def unit_stats(network, inputs, targets=None, loss_name=None) -> list[LayerStats
         z_range, counts = z_histogram(trace.zs[i])
         if len(inputs) == 0:
             none = np.zeros(layer.units, bool)
-            stats.append(LayerStats(np.zeros(layer.units), none, none.copy(), norms[i],
-                                    z_range, counts))
+            stats.append(
+                LayerStats(np.zeros(layer.units), none, none.copy(), norms[i], z_range, counts)
+            )
             continue
         on, dead, saturated = _unit_masks(layer, trace.zs[i], trace.acts[i + 1])
         stats.append(LayerStats(on.mean(axis=0), dead, saturated, norms[i], z_range, counts))
     return stats
-
-

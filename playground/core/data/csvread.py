@@ -141,8 +141,12 @@ def cell_number(text: str, row: int, column: str, decimal_comma: bool) -> float:
     if _NOT_FINITE.fullmatch(text):
         raise CsvError("csv_not_finite", row, column, value=text)
     raise CsvError(
-        "range", row, column, low=f"{-limits.MAX_COORDINATE:g}", high=f"{limits.MAX_COORDINATE:g}",
-            value=text
+        "range",
+        row,
+        column,
+        low=f"{-limits.MAX_COORDINATE:g}",
+        high=f"{limits.MAX_COORDINATE:g}",
+        value=text,
     )
 
 

@@ -196,43 +196,140 @@ def _register(info: DatasetInfo, gen: Generator) -> None:
 
 _B, _M, _R = "binary", "multiclass", "regression"
 for _info, _gen in (
-    (DatasetInfo("circle", "Circle", _B, 2, "A disc of class 1 inside a ring of class 0.",
-                 note="A line cannot enclose a disc; two tanh units or x₁², x₂² features can."),
-     _circle),
-    (DatasetInfo("xor", "XOR", _B, 2, "Opposite quadrants share a class, with a margin.",
-                 note="The classic task no single layer can solve: it needs a hidden layer."),
-     _xor),
-    (DatasetInfo("gauss", "Gaussian", _B, 2, "Two Gaussian clouds.",
-                 note="Linearly separable: even a network without hidden layers solves it."),
-     _gauss),
-    (DatasetInfo("spiral", "Spiral", _B, 2, "Interleaved spiral arms, one per class.",
-                 multiclass=True,
-                 note="Needs many bends in the boundary: deep or wide non-linear nets."),
-     _spiral),
-    (DatasetInfo("moons", "Two moons", _B, 2, "Two interleaving half circles.",
-                 note="Curved boundary: a linear model gets most but never all points."),
-     _moons),
-    (DatasetInfo("band", "Band", _B, 2, "Class 1 in a strip between two parallel lines.",
-                 note="Two ReLUs make the two edges of the strip; one line is never enough."),
-     _band),
-    (DatasetInfo("checkerboard", "Checkerboard", _B, 2, "A 4×4 checkerboard of two classes.",
-                 note="Many regions: watch ReLU networks carve the plane into pieces."),
-     _checkerboard),
-    (DatasetInfo("flower", "Flower", _B, 2, "The 'planar' petals of Andrew Ng's course.",
-                 note="No straight line follows the petals; one hidden layer of 4 tanh units can."),
-     _flower),
-    (DatasetInfo("blobs", "Blobs", _B, 2, "K Gaussian blobs around a circle.", multiclass=True,
-                 note="Softmax draws K linear regions: no hidden layer needed."),
-     _blobs),
-    (DatasetInfo("iris", "Iris", _M, 4, "Fisher's iris: 4 measurements, 3 species.",
-                 note="Real data in 4-D; setosa is linearly separable, the other two overlap."),
-     _iris),
-    (DatasetInfo("sine", "Sine (regression)", _R, 1, "y = sin x on x ∈ [−6, 6].",
-                 note="A linear net fits a straight line; tanh or ReLU units bend it into a wave."),
-     _sine),
-    (DatasetInfo("plane", "Plane (regression)", _R, 2, "y is a linear function of x₁, x₂.",
-                 note="Linear layers are exactly enough here: non-linearity buys nothing."),
-     _plane),
+    (
+        DatasetInfo(
+            "circle",
+            "Circle",
+            _B,
+            2,
+            "A disc of class 1 inside a ring of class 0.",
+            note="A line cannot enclose a disc; two tanh units or x₁², x₂² features can.",
+        ),
+        _circle,
+    ),
+    (
+        DatasetInfo(
+            "xor",
+            "XOR",
+            _B,
+            2,
+            "Opposite quadrants share a class, with a margin.",
+            note="The classic task no single layer can solve: it needs a hidden layer.",
+        ),
+        _xor,
+    ),
+    (
+        DatasetInfo(
+            "gauss",
+            "Gaussian",
+            _B,
+            2,
+            "Two Gaussian clouds.",
+            note="Linearly separable: even a network without hidden layers solves it.",
+        ),
+        _gauss,
+    ),
+    (
+        DatasetInfo(
+            "spiral",
+            "Spiral",
+            _B,
+            2,
+            "Interleaved spiral arms, one per class.",
+            multiclass=True,
+            note="Needs many bends in the boundary: deep or wide non-linear nets.",
+        ),
+        _spiral,
+    ),
+    (
+        DatasetInfo(
+            "moons",
+            "Two moons",
+            _B,
+            2,
+            "Two interleaving half circles.",
+            note="Curved boundary: a linear model gets most but never all points.",
+        ),
+        _moons,
+    ),
+    (
+        DatasetInfo(
+            "band",
+            "Band",
+            _B,
+            2,
+            "Class 1 in a strip between two parallel lines.",
+            note="Two ReLUs make the two edges of the strip; one line is never enough.",
+        ),
+        _band,
+    ),
+    (
+        DatasetInfo(
+            "checkerboard",
+            "Checkerboard",
+            _B,
+            2,
+            "A 4×4 checkerboard of two classes.",
+            note="Many regions: watch ReLU networks carve the plane into pieces.",
+        ),
+        _checkerboard,
+    ),
+    (
+        DatasetInfo(
+            "flower",
+            "Flower",
+            _B,
+            2,
+            "The 'planar' petals of Andrew Ng's course.",
+            note="No straight line follows the petals; one hidden layer of 4 tanh units can.",
+        ),
+        _flower,
+    ),
+    (
+        DatasetInfo(
+            "blobs",
+            "Blobs",
+            _B,
+            2,
+            "K Gaussian blobs around a circle.",
+            multiclass=True,
+            note="Softmax draws K linear regions: no hidden layer needed.",
+        ),
+        _blobs,
+    ),
+    (
+        DatasetInfo(
+            "iris",
+            "Iris",
+            _M,
+            4,
+            "Fisher's iris: 4 measurements, 3 species.",
+            note="Real data in 4-D; setosa is linearly separable, the other two overlap.",
+        ),
+        _iris,
+    ),
+    (
+        DatasetInfo(
+            "sine",
+            "Sine (regression)",
+            _R,
+            1,
+            "y = sin x on x ∈ [−6, 6].",
+            note="A linear net fits a straight line; tanh or ReLU units bend it into a wave.",
+        ),
+        _sine,
+    ),
+    (
+        DatasetInfo(
+            "plane",
+            "Plane (regression)",
+            _R,
+            2,
+            "y is a linear function of x₁, x₂.",
+            note="Linear layers are exactly enough here: non-linearity buys nothing.",
+        ),
+        _plane,
+    ),
 ):
     _register(_info, _gen)
 
@@ -268,13 +365,15 @@ class DatasetSpec:
         object.__setattr__(self, "n", validate.integer(self.n, "n", 1, limits.MAX_POINTS))
         object.__setattr__(self, "noise", validate.number(self.noise, "noise", 0.0, 1.0))
         object.__setattr__(self, "seed", validate.integer(self.seed, "seed", 0, limits.MAX_SEED))
-        object.__setattr__(self, "test_fraction", validate.number(
-            self.test_fraction, "test_fraction", 0.0, limits.MAX_TEST_FRACTION))
+        object.__setattr__(
+            self,
+            "test_fraction",
+            validate.number(self.test_fraction, "test_fraction", 0.0, limits.MAX_TEST_FRACTION),
+        )
         if self.classes is not None:
             k = validate.integer(self.classes, "classes", 2, limits.MAX_CLASSES)
             if not d.multiclass and k not in (2, natural_classes(d)):
-                raise Invalid("classes", "classes_fixed", dataset=d.name,
-                              value=natural_classes(d))
+                raise Invalid("classes", "classes_fixed", dataset=d.name, value=natural_classes(d))
             object.__setattr__(self, "classes", k)
 
     @property
@@ -295,16 +394,28 @@ class DatasetSpec:
             order = rng.permutation(len(X))
             X, y = X[order], y[order]
         task = _R if d.task == _R else (_M if k > 2 else _B)
-        return PointSet(X, y, task, 1 if task == _R else k,
-                        split_mask(len(X), self.test_fraction, self.seed), self.name,
-                        feature_names)
+        return PointSet(
+            X,
+            y,
+            task,
+            1 if task == _R else k,
+            split_mask(len(X), self.test_fraction, self.seed),
+            self.name,
+            feature_names,
+        )
 
 
 def natural_classes(d: DatasetInfo) -> int:
     return 3 if d.name == "iris" else (1 if d.task == _R else 2)
 
 
-def generate(name: str, n: int = 500, noise: float = 0.0, seed: int = 0,
-             classes: int | None = 2, test_fraction: float = 0.5) -> PointSet:
+def generate(
+    name: str,
+    n: int = 500,
+    noise: float = 0.0,
+    seed: int = 0,
+    classes: int | None = 2,
+    test_fraction: float = 0.5,
+) -> PointSet:
     """Points of data set `name` (see DatasetSpec)."""
     return DatasetSpec(name, n, noise, seed, classes, test_fraction).generate()

@@ -18,8 +18,7 @@ def add_point(data: PointSet, x: float, y: float, cls: int) -> PointSet:
     """A point at plane position (x, y): of class cls (a class past the last one turns the
     task multiclass), with target y on 1-D data, or target ±1 (cls 0 / 1) on 2-D regression."""
     validate.integer(len(data.X) + 1, "points", 1, limits.MAX_POINTS)
-    x, y = (validate.number(v, "x", -limits.MAX_COORDINATE, limits.MAX_COORDINATE)
-            for v in (x, y))
+    x, y = (validate.number(v, "x", -limits.MAX_COORDINATE, limits.MAX_COORDINATE) for v in (x, y))
     if data.dim == 1:
         return data.add_point([x], y)
     if data.dim != 2:
@@ -29,8 +28,12 @@ def add_point(data: PointSet, x: float, y: float, cls: int) -> PointSet:
     cls = validate.integer(cls, "class", 0, limits.MAX_CLASSES - 1)
     if cls >= data.n_classes:  # named classes: the new ones are called by their number
         names = data.class_names + tuple(str(k + 1) for k in range(data.n_classes, cls + 1))
-        data = replace(data, task="multiclass", n_classes=cls + 1,
-                       class_names=names if data.class_names else ())
+        data = replace(
+            data,
+            task="multiclass",
+            n_classes=cls + 1,
+            class_names=names if data.class_names else (),
+        )
     return data.add_point([x, y], cls)
 
 

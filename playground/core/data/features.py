@@ -38,15 +38,21 @@ DEFAULT_FEATURES = ("x1", "x2")
 def check_features(names, field: str = "features") -> tuple[str, ...]:
     """A non-empty tuple of known feature names without repeats."""
     if isinstance(names, str) or not hasattr(names, "__iter__"):
-        raise Invalid(field, "choice", what="features", value=repr(names)[:60],
-                      choices=", ".join(FEATURES))
+        raise Invalid(
+            field, "choice", what="features", value=repr(names)[:60], choices=", ".join(FEATURES)
+        )
     names = tuple(names)
     if not names:
         raise Invalid(field, "no_features")
     for i, name in enumerate(names):
         if not isinstance(name, str) or name not in FEATURES:
-            raise Invalid(f"{field}[{i}]", "choice", what="feature", value=repr(name)[:60],
-                          choices=", ".join(FEATURES))
+            raise Invalid(
+                f"{field}[{i}]",
+                "choice",
+                what="feature",
+                value=repr(name)[:60],
+                choices=", ".join(FEATURES),
+            )
     if len(set(names)) != len(names):
         raise Invalid(field, "repeated_features")
     return names

@@ -36,8 +36,9 @@ class PointSet:
         if is_test.shape != (len(X),):
             raise Invalid("is_test", "shape", expected=(len(X),), value=is_test.shape)
         is_test = is_test.astype(bool)
-        object.__setattr__(self, "feature_names", _names(self.feature_names, "feature_names",
-                                                         limits.MAX_INPUTS))
+        object.__setattr__(
+            self, "feature_names", _names(self.feature_names, "feature_names", limits.MAX_INPUTS)
+        )
         names = _names(self.class_names, "class_names", limits.MAX_CLASSES)
         if names and (self.task == "regression" or len(names) != self.n_classes):
             raise Invalid("class_names", "shape", expected=(self.n_classes,), value=(len(names),))
@@ -107,8 +108,12 @@ class PointSet:
 def _names(names, field: str, most: int) -> tuple[str, ...]:
     names = tuple(names)
     if len(names) > most or not all(isinstance(s, str) and 0 < len(s) <= 80 for s in names):
-        raise Invalid(field, "shape", expected=f"at most {most} names of 1..80 characters",
-                      value=f"{len(names)} names")
+        raise Invalid(
+            field,
+            "shape",
+            expected=f"at most {most} names of 1..80 characters",
+            value=f"{len(names)} names",
+        )
     return names
 
 
@@ -128,9 +133,13 @@ def _bounded(values: np.ndarray, field: str) -> None:
     bad = ~(np.abs(values) <= limits.MAX_COORDINATE)  # NaN fails too
     if bad.any():
         where = np.argwhere(bad)[0]
-        raise Invalid(f"{field}[{', '.join(str(int(i)) for i in where)}]", "range",
-                      low=f"{-limits.MAX_COORDINATE:g}", high=f"{limits.MAX_COORDINATE:g}",
-                      value=f"{float(values[tuple(where)]):g}")
+        raise Invalid(
+            f"{field}[{', '.join(str(int(i)) for i in where)}]",
+            "range",
+            low=f"{-limits.MAX_COORDINATE:g}",
+            high=f"{limits.MAX_COORDINATE:g}",
+            value=f"{float(values[tuple(where)]):g}",
+        )
 
 
 def _labels(y, n: int, task: str, n_classes: int) -> np.ndarray:

@@ -51,8 +51,9 @@ def atomic_write(path, write: Callable, error: type[Exception] = OSError) -> Non
         raise
 
 
-def read_limited(path, error: type[Exception], what: str = "file",
-                 limit: int = limits.MAX_FILE_BYTES) -> bytes:
+def read_limited(
+    path, error: type[Exception], what: str = "file", limit: int = limits.MAX_FILE_BYTES
+) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; error(message) otherwise, where
     the message calls the file `what` ("project file", "weights file", …)."""
     path = Path(path)
@@ -74,11 +75,13 @@ def read_limited(path, error: type[Exception], what: str = "file",
     finally:
         os.close(fd)
     if not regular:
-        raise error(f"{path} is not a regular file (a device, pipe or folder), so it cannot "
-                    f"be a {what}")
+        raise error(
+            f"{path} is not a regular file (a device, pipe or folder), so it cannot be a {what}"
+        )
     if st.st_size > limit:
-        raise error(f"{path} is too large ({st.st_size / 2**20:.0f} MB; at most "
-                    f"{limit / 2**20:.0f} MB)")
+        raise error(
+            f"{path} is too large ({st.st_size / 2**20:.0f} MB; at most {limit / 2**20:.0f} MB)"
+        )
     if len(data) > limit:
         raise error(f"{path} is too large (at most {limit / 2**20:.0f} MB)")
     return data

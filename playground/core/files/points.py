@@ -1,5 +1,4 @@
-"""The "data" section of a project file: the points themselves, checked before any array is built.
-"""
+"""The "data" section of a project file: the points themselves, checked before any array is built."""
 
 from __future__ import annotations
 
@@ -15,11 +14,16 @@ from playground.core.files.schema import ProjectError, _is_number, kind_name, ne
 
 def points_to_dict(p: PointSet) -> dict:
     regression = p.task == "regression"
-    return {"task": p.task, "n_classes": p.n_classes, "name": p.name,
-            "feature_names": list(p.feature_names), "class_names": list(p.class_names),
-            "X": p.X.tolist(),
-            "y": p.y.tolist() if regression else [int(v) for v in p.y],
-            "is_test": [int(v) for v in p.is_test]}
+    return {
+        "task": p.task,
+        "n_classes": p.n_classes,
+        "name": p.name,
+        "feature_names": list(p.feature_names),
+        "class_names": list(p.class_names),
+        "X": p.X.tolist(),
+        "y": p.y.tolist() if regression else [int(v) for v in p.y],
+        "is_test": [int(v) for v in p.is_test],
+    }
 
 
 def points_from_dict(d) -> PointSet:
@@ -46,12 +50,20 @@ def points_from_dict(d) -> PointSet:
         raise ProjectError(f"data.feature_names: at most {limits.MAX_INPUTS} names")
     classes = d.get("class_names", [])
     if not isinstance(classes, list) or len(classes) > limits.MAX_CLASSES:
-        raise ProjectError(f"data.class_names: must be a list of at most {limits.MAX_CLASSES} "
-                           "names")
+        raise ProjectError(
+            f"data.class_names: must be a list of at most {limits.MAX_CLASSES} names"
+        )
     try:
-        return PointSet(X, y, task, n_classes, is_test.astype(bool),
-                        need(d, "name", "str", "data.", "custom")[:80], tuple(names),
-                        tuple(classes))
+        return PointSet(
+            X,
+            y,
+            task,
+            n_classes,
+            is_test.astype(bool),
+            need(d, "name", "str", "data.", "custom")[:80],
+            tuple(names),
+            tuple(classes),
+        )
     except Invalid as e:
         raise ProjectError(str(e.prefixed("data"))) from None
 
@@ -91,8 +103,11 @@ def _number_list(values: list, where: str, n: int, integer: bool) -> np.ndarray:
         raise ProjectError(f"{where}: expected {n} values (one per point), got {len(values)}")
     for i, v in enumerate(values):
         if integer:
-            ok = isinstance(v, int) and -(2**62) < v < 2**62 and (
-                not isinstance(v, bool) or where.endswith("is_test"))
+            ok = (
+                isinstance(v, int)
+                and -(2**62) < v < 2**62
+                and (not isinstance(v, bool) or where.endswith("is_test"))
+            )
         else:
             ok = _is_number(v) and _finite(v)
         if not ok:

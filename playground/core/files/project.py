@@ -76,28 +76,49 @@ class Project:
                 raise ValueError(f"params: expected {len(expected)} layers, got {len(params)}")
             for i, ((w, b), shape) in enumerate(zip(params, expected, strict=True)):
                 if (w.shape, b.shape) != shape:
-                    raise ValueError(f"params layer {i + 1}: expected W {shape[0]} and b "
-                                     f"{shape[1]}, got {w.shape} and {b.shape}")
+                    raise ValueError(
+                        f"params layer {i + 1}: expected W {shape[0]} and b "
+                        f"{shape[1]}, got {w.shape} and {b.shape}"
+                    )
             object.__setattr__(self, "params", params)
 
     def spec(self) -> NetworkSpec:
         """The network for these points; Invalid when the head or loss does not fit them."""
-        return heads.network_spec(self.data, self.hidden, self.config.features, self.output,
-                                  self.config.loss)
+        return heads.network_spec(
+            self.data, self.hidden, self.config.features, self.output, self.config.loss
+        )
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, Project):
             return NotImplemented
-        same = (self.data == other.data
-                and (self.hidden, self.config, self.output, self.view, self.name,
-                     self.description, self.dataset, self.run, self.title)
-                == (other.hidden, other.config, other.output, other.view, other.name,
-                    other.description, other.dataset, other.run, other.title))
+        same = self.data == other.data and (
+            self.hidden,
+            self.config,
+            self.output,
+            self.view,
+            self.name,
+            self.description,
+            self.dataset,
+            self.run,
+            self.title,
+        ) == (
+            other.hidden,
+            other.config,
+            other.output,
+            other.view,
+            other.name,
+            other.description,
+            other.dataset,
+            other.run,
+            other.title,
+        )
         if not same or (self.params is None) != (other.params is None):
             return False
         return self.params is None or all(
-            np.array_equal(a, b) for p, q in zip(self.params, other.params, strict=True)
-            for a, b in zip(p, q, strict=True))
+            np.array_equal(a, b)
+            for p, q in zip(self.params, other.params, strict=True)
+            for a, b in zip(p, q, strict=True)
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -109,17 +130,24 @@ def _frozen(a) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ to / from dict
-def project_to_dict(project: Project, embed_weights: bool = True, *,
-                    embed_points: bool = True) -> dict:
+def project_to_dict(
+    project: Project, embed_weights: bool = True, *, embed_points: bool = True
+) -> dict:
     """A JSON-safe dict. embed_weights=False leaves weights out (the caller stores them);
     embed_points=False leaves the points out when `dataset` can regenerate them."""
-    d: dict = {"format_version": FORMAT_VERSION, "name": project.name,
-               "title": project.title, "description": project.description,
-               "dataset": None if project.dataset is None else project.dataset.to_dict()}
+    d: dict = {
+        "format_version": FORMAT_VERSION,
+        "name": project.name,
+        "title": project.title,
+        "description": project.description,
+        "dataset": None if project.dataset is None else project.dataset.to_dict(),
+    }
     if embed_points or project.dataset is None:
         d["data"] = points_to_dict(project.data)
-    d["network"] = {"hidden": [section_to_dict(h) for h in project.hidden],
-                    "output": project.output}
+    d["network"] = {
+        "hidden": [section_to_dict(h) for h in project.hidden],
+        "output": project.output,
+    }
     d["training"] = project.config.to_dict()
     d["view"] = section_to_dict(project.view, collect="extra")
     if embed_weights and project.params is not None:
@@ -141,8 +169,11 @@ def project_from_dict(d, read_npz=None) -> Project:
     name = need(d, "name", "str", "", "")[:MAX_TEXT]
     description = need(d, "description", "str", "", "")[:MAX_TEXT]
     title = need(d, "title", "str", "", "")[:MAX_TEXT]
-    dataset = None if d.get("dataset") is None else section_from_dict(
-        DatasetSpec, d["dataset"], "dataset")
+    dataset = (
+        None
+        if d.get("dataset") is None
+        else section_from_dict(DatasetSpec, d["dataset"], "dataset")
+    )
     if d.get("data") is not None:
         data = points_from_dict(d["data"])
     elif dataset is not None:
@@ -165,18 +196,22 @@ def project_from_dict(d, read_npz=None) -> Project:
     run = None
     if d.get("run") is not None:
         if params is None:
-            raise ProjectError("run: a saved run needs its weights (\"weights\" is missing)")
+            raise ProjectError('run: a saved run needs its weights ("weights" is missing)')
         run = run_from_dict(d["run"], spec, initial)
-    return Project(data, hidden, config, output, params, view, name, description, dataset, run,
-                   title)
+    return Project(
+        data, hidden, config, output, params, view, name, description, dataset, run, title
+    )
 
 
 def _hidden(layers) -> tuple[LayerSpec, ...]:
     if len(layers) > limits.MAX_HIDDEN_LAYERS:
-        raise ProjectError(f"network.hidden: at most {limits.MAX_HIDDEN_LAYERS} layers, "
-                           f"got {len(layers)}")
-    return tuple(section_from_dict(LayerSpec, layer, f"network.hidden[{i}]")
-                 for i, layer in enumerate(layers))
+        raise ProjectError(
+            f"network.hidden: at most {limits.MAX_HIDDEN_LAYERS} layers, got {len(layers)}"
+        )
+    return tuple(
+        section_from_dict(LayerSpec, layer, f"network.hidden[{i}]")
+        for i, layer in enumerate(layers)
+    )
 
 
 def _spec(data, hidden, config, output) -> NetworkSpec:
@@ -190,13 +225,15 @@ def _spec(data, hidden, config, output) -> NetworkSpec:
 def check_version(d: dict) -> None:
     v = d.get("format_version")
     if v is None:
-        raise ProjectError("format_version: missing — this is not an Activation Playground "
-                           "project file")
+        raise ProjectError(
+            "format_version: missing — this is not an Activation Playground project file"
+        )
     if isinstance(v, bool) or not isinstance(v, int):
         raise ProjectError(f"format_version: must be an integer, got {v!r}"[:120])
     if v not in READABLE_VERSIONS:
-        raise ProjectError(f"unknown format_version {v} — this app reads version "
-                           f"{FORMAT_VERSION} (and older)")
+        raise ProjectError(
+            f"unknown format_version {v} — this app reads version {FORMAT_VERSION} (and older)"
+        )
 
 
 # ------------------------------------------------------------------ files
@@ -247,10 +284,13 @@ def _parse_json(text: str, path: Path):
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as e:
         if e.pos >= len(text.rstrip()):
-            raise ProjectError(f"{path.name}: the file is truncated (the JSON ends early at line "
-                               f"{e.lineno}) — it may not have finished saving") from None
-        raise ProjectError(f"{path.name}: malformed JSON at line {e.lineno} column {e.colno}: "
-                           f"{e.msg}") from None
+            raise ProjectError(
+                f"{path.name}: the file is truncated (the JSON ends early at line "
+                f"{e.lineno}) — it may not have finished saving"
+            ) from None
+        raise ProjectError(
+            f"{path.name}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}"
+        ) from None
     except (ValueError, RecursionError) as e:
         raise ProjectError(f"{path.name}: malformed JSON: {str(e)[:200]}") from None
 
@@ -268,14 +308,17 @@ def with_fitting_overrides(project: Project) -> Project:
     return replace(project, output=None, config=replace(project.config, loss=None))
 
 
-def with_weights(project: Project, spec: NetworkSpec, weights, biases,
-                 run: RunState | None = None) -> Project:
+def with_weights(
+    project: Project, spec: NetworkSpec, weights, biases, run: RunState | None = None
+) -> Project:
     """The project carrying these weights (and the run they come from) when they belong to its
     network and are finite; else the project unchanged."""
     if spec != project.spec():
         return project
-    params = tuple((np.asarray(w, np.float64), np.asarray(b, np.float64))
-                   for w, b in zip(weights, biases, strict=True))
+    params = tuple(
+        (np.asarray(w, np.float64), np.asarray(b, np.float64))
+        for w, b in zip(weights, biases, strict=True)
+    )
     if not all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in params):
         return project
     return replace(project, params=params, run=run)

@@ -22,11 +22,20 @@ _INTS, _VALUES = ("first", "last", "step"), ("low", "high", "final")
 
 def run_to_dict(run: RunState) -> dict:
     h = run.history
-    history = {"span": h.span, **{k: getattr(h, k).tolist() for k in _INTS},
-               **{k: [[v if math.isfinite(v) else None for v in row] for row in getattr(h, k)]
-                  for k in _VALUES}}
-    return {"step": run.step, "epoch": run.epoch, "history": history,
-            "initial": None if run.initial is None else encode_layers(run.initial)}
+    history = {
+        "span": h.span,
+        **{k: getattr(h, k).tolist() for k in _INTS},
+        **{
+            k: [[v if math.isfinite(v) else None for v in row] for row in getattr(h, k)]
+            for k in _VALUES
+        },
+    }
+    return {
+        "step": run.step,
+        "epoch": run.epoch,
+        "history": history,
+        "initial": None if run.initial is None else encode_layers(run.initial),
+    }
 
 
 def run_from_dict(d, spec, initial_loaded=None) -> RunState:
@@ -69,8 +78,11 @@ def _ints(values: list, where: str, most: int) -> np.ndarray:
 def _rows(rows: list, where: str) -> np.ndarray:
     width = len(METRICS)
     for i, row in enumerate(rows):
-        ok = isinstance(row, list) and len(row) == width and all(
-            v is None or (_is_number(v) and math.isfinite(v)) for v in row)
+        ok = (
+            isinstance(row, list)
+            and len(row) == width
+            and all(v is None or (_is_number(v) and math.isfinite(v)) for v in row)
+        )
         if not ok:
             raise ProjectError(f"{where}[{i}]: must be {width} numbers or nulls")
     out = np.array([[math.nan if v is None else float(v) for v in row] for row in rows])

@@ -40,12 +40,18 @@ _KINDS = {
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "list": (lambda v: isinstance(v, list), "a list"),
     "dict": (lambda v: isinstance(v, dict), "an object"),
-    "tuple[str, ...]": (lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v),
-                        "a list of strings"),
-    "tuple[int, ...]": (lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
-                        "a list of integers"),
-    "tuple[float, ...]": (lambda v: isinstance(v, list) and all(_is_number(x) for x in v),
-                          "a list of numbers"),
+    "tuple[str, ...]": (
+        lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v),
+        "a list of strings",
+    ),
+    "tuple[int, ...]": (
+        lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
+        "a list of integers",
+    ),
+    "tuple[float, ...]": (
+        lambda v: isinstance(v, list) and all(_is_number(x) for x in v),
+        "a list of numbers",
+    ),
 }
 
 
@@ -55,8 +61,13 @@ def short(v) -> str:
 
 
 def kind_name(v) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "true or false",
-            type(None): "null"}.get(type(v), "a number" if _is_number(v) else type(v).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true or false",
+        type(None): "null",
+    }.get(type(v), "a number" if _is_number(v) else type(v).__name__)
 
 
 def check_type(v, annotation: str, where: str):
@@ -67,8 +78,9 @@ def check_type(v, annotation: str, where: str):
         return None
     check, words = _KINDS[base]
     if not check(v):
-        raise ProjectError(f"{where}: must be {words}{' or null' if optional else ''}, "
-                           f"got {short(v)}")
+        raise ProjectError(
+            f"{where}: must be {words}{' or null' if optional else ''}, got {short(v)}"
+        )
     return tuple(v) if base.startswith("tuple") else v
 
 
@@ -94,8 +106,9 @@ def section_from_dict(cls, d, where: str, collect: str | None = None):
             continue
         values[key] = check_type(value, known[key].type, f"{where}.{key}")
     if collect is not None:
-        values[collect] = json_safe({k: v for k, v in d.items() if k not in known},
-                                    f"{where}", depth_limit=MAX_DEPTH)
+        values[collect] = json_safe(
+            {k: v for k, v in d.items() if k not in known}, f"{where}", depth_limit=MAX_DEPTH
+        )
     try:
         return cls(**values)
     except Invalid as e:

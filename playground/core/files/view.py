@@ -35,39 +35,57 @@ class ViewState:
     def __post_init__(self) -> None:
         for name in ("show_test", "discretize", "single_map", "regions"):
             if not isinstance(getattr(self, name), bool):
-                raise Invalid(name, "choice", what="name", value=repr(getattr(self, name)),
-                              choices="true, false")
+                raise Invalid(
+                    name,
+                    "choice",
+                    what="name",
+                    value=repr(getattr(self, name)),
+                    choices="true, false",
+                )
         if self.max_epochs is not None:
             validate.integer(self.max_epochs, "max_epochs", 1, MAX_STOP_EPOCHS)
         if self.target_loss is not None:
-            object.__setattr__(self, "target_loss", validate.number(
-                self.target_loss, "target_loss", 0.0, 1e6))
+            object.__setattr__(
+                self, "target_loss", validate.number(self.target_loss, "target_loss", 0.0, 1e6)
+            )
         object.__setattr__(self, "speed", validate.number(self.speed, "speed", 0.0, MAX_SPEED))
         validate.integer(self.selected_layer, "selected_layer", 0, limits.MAX_HIDDEN_LAYERS)
         validate.integer(self.current_class, "current_class", 0, limits.MAX_CLASSES - 1)
         object.__setattr__(self, "views", tuple(self.views))
         for i, name in enumerate(self.views):
             if not isinstance(name, str) or not name.isidentifier():
-                raise Invalid(f"views[{i}]", "choice", what="name", value=repr(name)[:60],
-                              choices="view names")
+                raise Invalid(
+                    f"views[{i}]",
+                    "choice",
+                    what="name",
+                    value=repr(name)[:60],
+                    choices="view names",
+                )
         object.__setattr__(self, "extra", dict(self.extra))
         self._check_insights()
 
     def _check_insights(self) -> None:
         validate.integer(self.hidden_layer, "hidden_layer", 0, limits.MAX_HIDDEN_LAYERS - 1)
-        units = tuple(validate.integer(u, "hidden_units", 0, limits.MAX_UNITS - 1)
-                      for u in self.hidden_units)
+        units = tuple(
+            validate.integer(u, "hidden_units", 0, limits.MAX_UNITS - 1) for u in self.hidden_units
+        )
         if len(units) not in (0, 2) or (units and units[0] == units[1]):
-            raise Invalid("hidden_units", "shape", expected="two different units",
-                          value=units)
+            raise Invalid("hidden_units", "shape", expected="two different units", value=units)
         object.__setattr__(self, "hidden_units", units)
         if not isinstance(self.hidden_pca, bool):
-            raise Invalid("hidden_pca", "choice", what="name", value=repr(self.hidden_pca),
-                          choices="true, false")
+            raise Invalid(
+                "hidden_pca",
+                "choice",
+                what="name",
+                value=repr(self.hidden_pca),
+                choices="true, false",
+            )
         validate.choice(self.hidden_stage, ("z", "a"), "hidden_stage")
         validate.integer(self.equations_m, "equations_m", 0, limits.MAX_BATCH)
-        pinned = tuple(validate.number(v, "pinned", -limits.MAX_COORDINATE,
-                                       limits.MAX_COORDINATE) for v in self.pinned)
+        pinned = tuple(
+            validate.number(v, "pinned", -limits.MAX_COORDINATE, limits.MAX_COORDINATE)
+            for v in self.pinned
+        )
         if len(pinned) not in (0, 2):
             raise Invalid("pinned", "shape", expected=(2,), value=(len(pinned),))
         object.__setattr__(self, "pinned", pinned)

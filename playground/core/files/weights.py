@@ -28,8 +28,7 @@ def shapes(spec) -> list[tuple[tuple[int, int], tuple[int]]]:
 
 
 def encode_layers(params: Params) -> dict:
-    return {"encoding": ENCODING, "layers": [{"W": _encode(w), "b": _encode(b)}
-                                             for w, b in params]}
+    return {"encoding": ENCODING, "layers": [{"W": _encode(w), "b": _encode(b)} for w, b in params]}
 
 
 def _encode(a: np.ndarray) -> dict:
@@ -45,22 +44,28 @@ def params_from(w, loaded, spec, where: str = "weights") -> Params | None:
         raise ProjectError(f"{where}: must be an object, got {kind_name(w)}")
     if "file" in w:
         if loaded is None:
-            raise ProjectError(f"{where}: stored in {w['file']!r}; open the project with "
-                               "load_project so the .npz file is read")
+            raise ProjectError(
+                f"{where}: stored in {w['file']!r}; open the project with "
+                "load_project so the .npz file is read"
+            )
         layers, label = loaded, f"{where} file"
     else:
         if w.get("encoding") != ENCODING:
-            raise ProjectError(f"{where}.encoding: must be {ENCODING!r}, got "
-                               f"{w.get('encoding')!r}"[:200])
+            raise ProjectError(
+                f"{where}.encoding: must be {ENCODING!r}, got {w.get('encoding')!r}"[:200]
+            )
         raw = w.get("layers")
         if not isinstance(raw, list):
             raise ProjectError(f"{where}.layers: must be a list, got {kind_name(raw)}")
         expected = shapes(spec)
         if len(raw) != len(expected):
-            raise ProjectError(f"{where}.layers: the network has {len(expected)} layers, the "
-                               f"weights {len(raw)}")
-        layers = [(_decode(lay, "W", i, ws, where), _decode(lay, "b", i, bs, where))
-                  for i, (lay, (ws, bs)) in enumerate(zip(raw, expected, strict=True))]
+            raise ProjectError(
+                f"{where}.layers: the network has {len(expected)} layers, the weights {len(raw)}"
+            )
+        layers = [
+            (_decode(lay, "W", i, ws, where), _decode(lay, "b", i, bs, where))
+            for i, (lay, (ws, bs)) in enumerate(zip(raw, expected, strict=True))
+        ]
         label = f"{where}.layers"
     return check_layers(layers, spec, label)
 
@@ -68,8 +73,9 @@ def params_from(w, loaded, spec, where: str = "weights") -> Params | None:
 def check_layers(layers, spec, where: str) -> Params:
     expected = shapes(spec)
     if len(layers) != len(expected):
-        raise ProjectError(f"{where}: the network has {len(expected)} layers, the weights "
-                           f"{len(layers)}")
+        raise ProjectError(
+            f"{where}: the network has {len(expected)} layers, the weights {len(layers)}"
+        )
     for i, ((W, b), (ws, bs)) in enumerate(zip(layers, expected, strict=True)):
         for key, a, shape in (("W", W, ws), ("b", b, bs)):
             if a.shape != shape:
@@ -85,8 +91,10 @@ def _decode(layer, key: str, i: int, expected: tuple, where: str) -> np.ndarray:
     if not isinstance(layer, dict) or not isinstance(layer.get(key), dict):
         raise ProjectError(f"{where}: missing (expected {{shape, data}})")
     shape, data = layer[key].get("shape"), layer[key].get("data")
-    if not (isinstance(shape, list) and all(isinstance(s, int) and not isinstance(s, bool)
-                                            and 0 <= s for s in shape)):
+    if not (
+        isinstance(shape, list)
+        and all(isinstance(s, int) and not isinstance(s, bool) and 0 <= s for s in shape)
+    ):
         raise ProjectError(f"{where}.shape: must be a list of sizes, got {shape!r}"[:200])
     if tuple(shape) != tuple(expected):
         raise ProjectError(f"{where}: expected shape {tuple(expected)}, got {tuple(shape)}")
@@ -117,8 +125,9 @@ def load_npz(path: Path, name, expected) -> tuple[list, list | None]:
     claims 2⁴⁰ numbers costs nothing); no pickles (allow_pickle=False).
     """
     if not isinstance(name, str) or not name.endswith(".npz") or Path(name).name != name:
-        raise ProjectError(f"weights.file: must be a .npz file name in the project's folder, "
-                           f"got {name!r}"[:200])
+        raise ProjectError(
+            f"weights.file: must be a .npz file name in the project's folder, got {name!r}"[:200]
+        )
     npz = path.parent / name
     if not npz.exists():
         raise ProjectError(f"weights.file: {name} is missing (it must sit next to {path.name})")
@@ -127,39 +136,47 @@ def load_npz(path: Path, name, expected) -> tuple[list, list | None]:
     except ProjectError as e:
         raise ProjectError(f"weights.file: {e}") from None
     if raw.startswith(b"\x93NUMPY"):
-        raise ProjectError(f"weights.file: {name} holds a single array, not named arrays "
-                           "W0, b0, …")
+        raise ProjectError(f"weights.file: {name} holds a single array, not named arrays W0, b0, …")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             members = _members(z, name, expected)
-            arrays = {key: _read_member(z, info, key, shape, name)
-                      for key, (info, shape) in members.items()}
+            arrays = {
+                key: _read_member(z, info, key, shape, name)
+                for key, (info, shape) in members.items()
+            }
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
-        raise ProjectError(f"weights.file: {name} is corrupt or not a plain .npz archive of "
-                           f"weight arrays ({type(e).__name__})") from None
+        raise ProjectError(
+            f"weights.file: {name} is corrupt or not a plain .npz archive of "
+            f"weight arrays ({type(e).__name__})"
+        ) from None
     n = len(expected)
     weights = [(arrays[f"W{i}"], arrays[f"b{i}"]) for i in range(n)]
-    initial = [(arrays[f"IW{i}"], arrays[f"Ib{i}"]) for i in range(n)] if "IW0" in arrays \
-        else None
+    initial = [(arrays[f"IW{i}"], arrays[f"Ib{i}"]) for i in range(n)] if "IW0" in arrays else None
     return weights, initial
 
 
 def _members(z: zipfile.ZipFile, name: str, expected) -> dict:
     """key → (ZipInfo, expected shape) for W0, b0, … (and IW0, Ib0, … if present)."""
     infos = {info.filename.removesuffix(".npy"): info for info in z.infolist()}
-    want = {f"{k}{i}": shape for i, (ws, bs) in enumerate(expected)
-            for k, shape in (("W", ws), ("b", bs))}
+    want = {
+        f"{k}{i}": shape
+        for i, (ws, bs) in enumerate(expected)
+        for k, shape in (("W", ws), ("b", bs))
+    }
     if any(k.startswith("I") for k in infos):
         want.update({f"I{k}": shape for k, shape in want.items()})
     if set(infos) != set(want):
         found = sorted(infos)[:12]
-        raise ProjectError(f"weights.file: {name} must hold arrays {', '.join(sorted(want))}, "
-                           f"found {', '.join(found) or 'none'}"[:300])
+        raise ProjectError(
+            f"weights.file: {name} must hold arrays {', '.join(sorted(want))}, "
+            f"found {', '.join(found) or 'none'}"[:300]
+        )
     return {k: (infos[k], want[k]) for k in want}
 
 
-def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, key: str, shape: tuple,
-                 name: str) -> np.ndarray:
+def _read_member(
+    z: zipfile.ZipFile, info: zipfile.ZipInfo, key: str, shape: tuple, name: str
+) -> np.ndarray:
     """One array; key "W2" is reported as "weights file[2].W" ("IW2": "…initial[2].W")."""
     initial = key.startswith("I")
     kind, i = key.lstrip("I")[0], key.lstrip("I")[1:]
@@ -169,14 +186,14 @@ def _read_member(z: zipfile.ZipFile, info: zipfile.ZipInfo, key: str, shape: tup
     with z.open(info) as f:
         fmt = np.lib.format
         version = fmt.read_magic(f)
-        read_header = fmt.read_array_header_1_0 if version == (1, 0) else \
-            fmt.read_array_header_2_0
+        read_header = fmt.read_array_header_1_0 if version == (1, 0) else fmt.read_array_header_2_0
         header = read_header(f)  # (shape, fortran order, dtype)
         if tuple(header[0]) != tuple(shape):
             raise ProjectError(f"{where}: expected shape {shape}, got {tuple(header[0])}")
         if header[2].kind != "f" or header[2].itemsize not in (4, 8):
-            raise ProjectError(f"weights.file: {name} needs float arrays W{i} and b{i}; "
-                               f"{where} holds {header[2]}")
+            raise ProjectError(
+                f"weights.file: {name} needs float arrays W{i} and b{i}; {where} holds {header[2]}"
+            )
         f.seek(0)
         a = np.lib.format.read_array(f, allow_pickle=False)
     a = np.asarray(a, dtype=np.float64)

@@ -12,16 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from playground.core.analysis import (
-    affine,
-    collapse,
-    equations,
-    flow,
-    grid,
-    hidden,
-    regions,
-    units,
-)
+from playground.core.analysis import affine, collapse, equations, flow, grid, hidden, regions, units
 from playground.core.data.features import transform
 from playground.core.export import render
 from playground.core.files.project import Project

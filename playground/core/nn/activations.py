@@ -203,97 +203,199 @@ def _register(act: Activation) -> None:
     _REGISTRY[act.name] = act
 
 
-_register(Activation(
-    "linear", "Linear", "f(z) = z", "f'(z) = 1",
-    lambda z, p: z, lambda z, a, p: np.ones_like(z), (-math.inf, math.inf),
-    ExportForms("linear", ("Identity", {}), "z"),
-    into=_copy_into, times_derivative=_identity_times_derivative,
-    piecewise=lambda p: Piecewise((), (1.0,), (0.0,)),
-    output_head=True,
-    note="No bend at all: a stack of linear layers is still one linear map.",
-))
-_register(Activation(
-    "sigmoid", "Sigmoid", "f(z) = 1 / (1 + e^(−z))", "f'(z) = f(z)·(1 − f(z))",
-    _sigmoid, lambda z, a, p: a * (1.0 - a), (0.0, 1.0),
-    ExportForms("sigmoid", ("Sigmoid", {}), "0.5 * (1 + xp.tanh(0.5 * z))"),
-    into=_sigmoid_into, saturates=True, output_head=True,
-    note="Squashes to (0, 1); the slope is at most 0.25 and vanishes for large |z|.",
-))
-_register(Activation(
-    "tanh", "Tanh", "f(z) = tanh(z)", "f'(z) = 1 − tanh²(z)",
-    lambda z, p: np.tanh(z), lambda z, a, p: 1.0 - a * a, (-1.0, 1.0),
-    ExportForms("tanh", ("Tanh", {}), "xp.tanh(z)"),
-    into=lambda z, out, p: np.tanh(z, out=out), times_derivative=_tanh_times_derivative,
-    saturates=True, output_head=True,
-    note="Zero-centred S-curve; saturates (slope → 0) for large |z|.",
-))
-_register(Activation(
-    "relu", "ReLU", "f(z) = max(0, z)", "f'(z) = 1 if z > 0 else 0",
-    lambda z, p: np.maximum(z, 0.0), lambda z, a, p: (z > 0).astype(z.dtype), (0.0, math.inf),
-    ExportForms("relu", ("ReLU", {}), "xp.maximum(z, 0.0)"),
-    into=lambda z, out, p: np.maximum(z, 0.0, out=out), times_derivative=_relu_times_derivative,
-    piecewise=lambda p: Piecewise((0.0,), (0.0, 1.0), (0.0, 0.0)),
-    note="Cheap and non-saturating for z > 0, but a unit with z ≤ 0 on every input is dead.",
-))
-_register(Activation(
-    "leaky_relu", "Leaky ReLU", "f(z) = z if z > 0 else α·z", "f'(z) = 1 if z > 0 else α",
-    lambda z, p: np.where(z > 0, z, p * z), lambda z, a, p: np.where(z > 0, 1.0, p).astype(z.dtype),
-    (-math.inf, math.inf),
-    ExportForms(("LeakyReLU", {"negative_slope": PARAM}),
-                ("LeakyReLU", {"negative_slope": PARAM}),
-                "xp.where(z > 0, z, {p} * z)"),
-    piecewise=lambda p: Piecewise((0.0,), (p, 1.0), (0.0, 0.0)),
-    param_name="α", param_default=0.01,
-    note="Like ReLU with a small slope α for z ≤ 0, so the unit never dies.",
-))
-_register(Activation(
-    "elu", "ELU", "f(z) = z if z > 0 else α·(e^z − 1)", "f'(z) = 1 if z > 0 else f(z) + α",
-    _elu, _elu_grad, (-math.inf, math.inf),
-    ExportForms(("ELU", {"alpha": PARAM}), ("ELU", {"alpha": PARAM}),
-                "xp.where(z > 0, z, {p} * (xp.exp(xp.minimum(z, 0.0)) - 1))"),
-    saturates=True, param_name="α", param_default=1.0,
-    note="Smooth for z ≤ 0, approaching −α; keeps a gradient where ReLU has none.",
-))
-_register(Activation(
-    "gelu", "GELU", "f(z) = ½z·(1 + tanh(√(2/π)·(z + 0.044715z³)))", "f'(z) = d/dz of that",
-    _gelu, _gelu_grad, (-0.17, math.inf),
-    ExportForms(None, ("GELU", {"approximate": "tanh"}),
-                f"0.5 * z * (1 + xp.tanh({_GELU_C!r} * (z + 0.044715 * z * z * z)))"),
-    saturates=True,
-    note="A smooth ReLU used in transformers; slightly negative just below zero.",
-))
-_register(Activation(
-    "softplus", "Softplus", "f(z) = ln(1 + e^z)", "f'(z) = σ(z)",
-    _softplus, lambda z, a, p: _sigmoid(z), (0.0, math.inf),
-    ExportForms("softplus", ("Softplus", {"threshold": 40}),
-                "xp.maximum(z, 0.0) + xp.log(1 + xp.exp(-xp.abs(z)))"),
-    saturates=True,
-    note="A smooth ReLU whose derivative is the sigmoid.",
-))
-_register(Activation(
-    "swish", "Swish (SiLU)", "f(z) = z·σ(z)", "f'(z) = σ(z) + f(z)·(1 − σ(z))",
-    _swish, _swish_grad, (-0.28, math.inf),
-    ExportForms("silu", ("SiLU", {}), "z * 0.5 * (1 + xp.tanh(0.5 * z))"),
-    saturates=True,
-    note="z·σ(z): smooth, non-monotonic near zero.",
-))
-_register(Activation(
-    "step", "Step", "f(z) = 1 if z > θ else 0", "f'(z) = 0 (almost everywhere)",
-    lambda z, p: (z > p).astype(z.dtype), lambda z, a, p: np.zeros_like(z), (0.0, 1.0),
-    ExportForms(None, None, "xp.where(z > {p}, 1.0, 0.0)"),
-    piecewise=lambda p: Piecewise((p,), (0.0, 0.0), (0.0, 1.0)),
-    param_name="θ", param_default=0.0,
-    note="The on/off neuron: its derivative is 0, so gradient descent cannot train it.",
-))
-_register(Activation(
-    "softmax", "Softmax", "f(z)_k = e^(z_k) / Σ_j e^(z_j)", "∂f_k/∂z_j = f_k·(δ_kj − f_j)",
-    lambda z, p: softmax(z), lambda z, a, p: a * (1.0 - a), (0.0, 1.0),
-    ExportForms("softmax", ("Softmax", {"dim": -1}),
-                "xp.exp(z - xp.max(z, axis=-1, keepdims=True)) / "
-                "xp.sum(xp.exp(z - xp.max(z, axis=-1, keepdims=True)), axis=-1, keepdims=True)"),
-    into=_softmax_into, hidden=False, output_head=True,
-    note="Turns K scores into K probabilities; paired with cross-entropy.",
-))
+_register(
+    Activation(
+        "linear",
+        "Linear",
+        "f(z) = z",
+        "f'(z) = 1",
+        lambda z, p: z,
+        lambda z, a, p: np.ones_like(z),
+        (-math.inf, math.inf),
+        ExportForms("linear", ("Identity", {}), "z"),
+        into=_copy_into,
+        times_derivative=_identity_times_derivative,
+        piecewise=lambda p: Piecewise((), (1.0,), (0.0,)),
+        output_head=True,
+        note="No bend at all: a stack of linear layers is still one linear map.",
+    )
+)
+_register(
+    Activation(
+        "sigmoid",
+        "Sigmoid",
+        "f(z) = 1 / (1 + e^(−z))",
+        "f'(z) = f(z)·(1 − f(z))",
+        _sigmoid,
+        lambda z, a, p: a * (1.0 - a),
+        (0.0, 1.0),
+        ExportForms("sigmoid", ("Sigmoid", {}), "0.5 * (1 + xp.tanh(0.5 * z))"),
+        into=_sigmoid_into,
+        saturates=True,
+        output_head=True,
+        note="Squashes to (0, 1); the slope is at most 0.25 and vanishes for large |z|.",
+    )
+)
+_register(
+    Activation(
+        "tanh",
+        "Tanh",
+        "f(z) = tanh(z)",
+        "f'(z) = 1 − tanh²(z)",
+        lambda z, p: np.tanh(z),
+        lambda z, a, p: 1.0 - a * a,
+        (-1.0, 1.0),
+        ExportForms("tanh", ("Tanh", {}), "xp.tanh(z)"),
+        into=lambda z, out, p: np.tanh(z, out=out),
+        times_derivative=_tanh_times_derivative,
+        saturates=True,
+        output_head=True,
+        note="Zero-centred S-curve; saturates (slope → 0) for large |z|.",
+    )
+)
+_register(
+    Activation(
+        "relu",
+        "ReLU",
+        "f(z) = max(0, z)",
+        "f'(z) = 1 if z > 0 else 0",
+        lambda z, p: np.maximum(z, 0.0),
+        lambda z, a, p: (z > 0).astype(z.dtype),
+        (0.0, math.inf),
+        ExportForms("relu", ("ReLU", {}), "xp.maximum(z, 0.0)"),
+        into=lambda z, out, p: np.maximum(z, 0.0, out=out),
+        times_derivative=_relu_times_derivative,
+        piecewise=lambda p: Piecewise((0.0,), (0.0, 1.0), (0.0, 0.0)),
+        note="Cheap and non-saturating for z > 0, but a unit with z ≤ 0 on every input is dead.",
+    )
+)
+_register(
+    Activation(
+        "leaky_relu",
+        "Leaky ReLU",
+        "f(z) = z if z > 0 else α·z",
+        "f'(z) = 1 if z > 0 else α",
+        lambda z, p: np.where(z > 0, z, p * z),
+        lambda z, a, p: np.where(z > 0, 1.0, p).astype(z.dtype),
+        (-math.inf, math.inf),
+        ExportForms(
+            ("LeakyReLU", {"negative_slope": PARAM}),
+            ("LeakyReLU", {"negative_slope": PARAM}),
+            "xp.where(z > 0, z, {p} * z)",
+        ),
+        piecewise=lambda p: Piecewise((0.0,), (p, 1.0), (0.0, 0.0)),
+        param_name="α",
+        param_default=0.01,
+        note="Like ReLU with a small slope α for z ≤ 0, so the unit never dies.",
+    )
+)
+_register(
+    Activation(
+        "elu",
+        "ELU",
+        "f(z) = z if z > 0 else α·(e^z − 1)",
+        "f'(z) = 1 if z > 0 else f(z) + α",
+        _elu,
+        _elu_grad,
+        (-math.inf, math.inf),
+        ExportForms(
+            ("ELU", {"alpha": PARAM}),
+            ("ELU", {"alpha": PARAM}),
+            "xp.where(z > 0, z, {p} * (xp.exp(xp.minimum(z, 0.0)) - 1))",
+        ),
+        saturates=True,
+        param_name="α",
+        param_default=1.0,
+        note="Smooth for z ≤ 0, approaching −α; keeps a gradient where ReLU has none.",
+    )
+)
+_register(
+    Activation(
+        "gelu",
+        "GELU",
+        "f(z) = ½z·(1 + tanh(√(2/π)·(z + 0.044715z³)))",
+        "f'(z) = d/dz of that",
+        _gelu,
+        _gelu_grad,
+        (-0.17, math.inf),
+        ExportForms(
+            None,
+            ("GELU", {"approximate": "tanh"}),
+            f"0.5 * z * (1 + xp.tanh({_GELU_C!r} * (z + 0.044715 * z * z * z)))",
+        ),
+        saturates=True,
+        note="A smooth ReLU used in transformers; slightly negative just below zero.",
+    )
+)
+_register(
+    Activation(
+        "softplus",
+        "Softplus",
+        "f(z) = ln(1 + e^z)",
+        "f'(z) = σ(z)",
+        _softplus,
+        lambda z, a, p: _sigmoid(z),
+        (0.0, math.inf),
+        ExportForms(
+            "softplus",
+            ("Softplus", {"threshold": 40}),
+            "xp.maximum(z, 0.0) + xp.log(1 + xp.exp(-xp.abs(z)))",
+        ),
+        saturates=True,
+        note="A smooth ReLU whose derivative is the sigmoid.",
+    )
+)
+_register(
+    Activation(
+        "swish",
+        "Swish (SiLU)",
+        "f(z) = z·σ(z)",
+        "f'(z) = σ(z) + f(z)·(1 − σ(z))",
+        _swish,
+        _swish_grad,
+        (-0.28, math.inf),
+        ExportForms("silu", ("SiLU", {}), "z * 0.5 * (1 + xp.tanh(0.5 * z))"),
+        saturates=True,
+        note="z·σ(z): smooth, non-monotonic near zero.",
+    )
+)
+_register(
+    Activation(
+        "step",
+        "Step",
+        "f(z) = 1 if z > θ else 0",
+        "f'(z) = 0 (almost everywhere)",
+        lambda z, p: (z > p).astype(z.dtype),
+        lambda z, a, p: np.zeros_like(z),
+        (0.0, 1.0),
+        ExportForms(None, None, "xp.where(z > {p}, 1.0, 0.0)"),
+        piecewise=lambda p: Piecewise((p,), (0.0, 0.0), (0.0, 1.0)),
+        param_name="θ",
+        param_default=0.0,
+        note="The on/off neuron: its derivative is 0, so gradient descent cannot train it.",
+    )
+)
+_register(
+    Activation(
+        "softmax",
+        "Softmax",
+        "f(z)_k = e^(z_k) / Σ_j e^(z_j)",
+        "∂f_k/∂z_j = f_k·(δ_kj − f_j)",
+        lambda z, p: softmax(z),
+        lambda z, a, p: a * (1.0 - a),
+        (0.0, 1.0),
+        ExportForms(
+            "softmax",
+            ("Softmax", {"dim": -1}),
+            "xp.exp(z - xp.max(z, axis=-1, keepdims=True)) / "
+            "xp.sum(xp.exp(z - xp.max(z, axis=-1, keepdims=True)), axis=-1, keepdims=True)",
+        ),
+        into=_softmax_into,
+        hidden=False,
+        output_head=True,
+        note="Turns K scores into K probabilities; paired with cross-entropy.",
+    )
+)
 
 
 def get(name: str) -> Activation:

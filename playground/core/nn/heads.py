@@ -24,8 +24,9 @@ def default_loss(head: str, task: str) -> str:
     return "mse"
 
 
-def resolve(task: str, n_outputs: int, head: str | None = None,
-            loss: str | None = None) -> tuple[str, str]:
+def resolve(
+    task: str, n_outputs: int, head: str | None = None, loss: str | None = None
+) -> tuple[str, str]:
     """(head, loss) for a task with n_outputs outputs; Invalid names "output" or "loss"."""
     head = validate.choice(head or DEFAULT_HEAD[task], activations.output_heads(), "output")
     if head == "softmax" and n_outputs < 2:
@@ -42,8 +43,13 @@ def valid_heads(n_outputs: int) -> list[str]:
     return [h for h in activations.output_heads() if h != "softmax" or n_outputs >= 2]
 
 
-def network_spec(data, hidden: tuple[LayerSpec, ...], features=DEFAULT_FEATURES,
-                 output: str | None = None, loss: str | None = None) -> NetworkSpec:
+def network_spec(
+    data,
+    hidden: tuple[LayerSpec, ...],
+    features=DEFAULT_FEATURES,
+    output: str | None = None,
+    loss: str | None = None,
+) -> NetworkSpec:
     """The NetworkSpec for a PointSet: inputs from the usable features, head from the task."""
     head, _ = resolve(data.task, data.n_outputs, output, loss)
     n_inputs = len(usable_features(tuple(features), data.dim))

@@ -37,8 +37,10 @@ class HistoryData:
     def __post_init__(self) -> None:
         object.__setattr__(self, "metrics", tuple(self.metrics))
         for name in ("first", "last", "step", "low", "high", "final"):
-            a = np.array(getattr(self, name), dtype=np.int64 if name in ("first", "last", "step")
-                         else np.float64)
+            a = np.array(
+                getattr(self, name),
+                dtype=np.int64 if name in ("first", "last", "step") else np.float64,
+            )
             a.setflags(write=False)
             object.__setattr__(self, name, a)
 
@@ -48,9 +50,14 @@ class HistoryData:
     def __eq__(self, other) -> bool:
         if not isinstance(other, HistoryData):
             return NotImplemented
-        return self.span == other.span and self.metrics == other.metrics and all(
-            np.array_equal(getattr(self, k), getattr(other, k), equal_nan=True)
-            for k in ("first", "last", "step", "low", "high", "final"))
+        return (
+            self.span == other.span
+            and self.metrics == other.metrics
+            and all(
+                np.array_equal(getattr(self, k), getattr(other, k), equal_nan=True)
+                for k in ("first", "last", "step", "low", "high", "final")
+            )
+        )
 
     def column(self, metric: str, kind: str = "final") -> np.ndarray:
         """(n,) values of one metric: "final" (last record of each bucket), "low" or "high"."""
@@ -93,8 +100,16 @@ def _merged(d: HistoryData) -> HistoryData:
         return np.concatenate([joined, x[n - 1 :]]) if n % 2 else joined
 
     final = pair(d.final, lambda p, q: np.where(np.isnan(q), p, q))
-    return HistoryData(first, pair(d.last, lambda p, q: q), pair(d.step, lambda p, q: q),
-                       pair(d.low, np.fmin), pair(d.high, np.fmax), final, 2 * d.span, d.metrics)
+    return HistoryData(
+        first,
+        pair(d.last, lambda p, q: q),
+        pair(d.step, lambda p, q: q),
+        pair(d.low, np.fmin),
+        pair(d.high, np.fmax),
+        final,
+        2 * d.span,
+        d.metrics,
+    )
 
 
 class History:
@@ -121,8 +136,11 @@ class History:
 
     def append(self, epoch: int, step: int, values: dict) -> None:
         """One record (record number `epoch`); values maps metric names to a number or None."""
-        self.append_row(epoch, step, [math.nan if values.get(k) is None else float(values[k])
-                                      for k in self.metrics])
+        self.append_row(
+            epoch,
+            step,
+            [math.nan if values.get(k) is None else float(values[k]) for k in self.metrics],
+        )
 
     def append_row(self, epoch: int, step: int, v: list[float]) -> None:
         """One record given as a list of floats in the order of `metrics` (NaN: absent)."""
@@ -160,9 +178,16 @@ class History:
     def data(self) -> HistoryData:
         self._close()
         n = self._n
-        return HistoryData(self._ints[:n, 0], self._ints[:n, 1], self._ints[:n, 2],
-                           self._vals[0, :n], self._vals[1, :n], self._vals[2, :n], self._span,
-                           self.metrics)
+        return HistoryData(
+            self._ints[:n, 0],
+            self._ints[:n, 1],
+            self._ints[:n, 2],
+            self._vals[0, :n],
+            self._vals[1, :n],
+            self._vals[2, :n],
+            self._span,
+            self.metrics,
+        )
 
     @classmethod
     def from_data(cls, data: HistoryData, capacity: int = CAPACITY) -> History:
@@ -194,8 +219,15 @@ class RunState:
         if not isinstance(other, RunState):
             return NotImplemented
         same_initial = (self.initial is None) == (other.initial is None) and (
-            self.initial is None or all(
-                np.array_equal(a, b) for p, q in zip(self.initial, other.initial, strict=True)
-                for a, b in zip(p, q, strict=True)))
-        return (same_initial and (self.step, self.epoch) == (other.step, other.epoch)
-                and self.history == other.history)
+            self.initial is None
+            or all(
+                np.array_equal(a, b)
+                for p, q in zip(self.initial, other.initial, strict=True)
+                for a, b in zip(p, q, strict=True)
+            )
+        )
+        return (
+            same_initial
+            and (self.step, self.epoch) == (other.step, other.epoch)
+            and self.history == other.history
+        )

@@ -39,26 +39,54 @@ def _glorot(n_out, n_in, rng):
 _REGISTRY = {
     i.name: i
     for i in (
-        Initializer("zeros", "Zeros", "W = 0 (every unit stays identical)",
-                    lambda o, i, rng: np.zeros((o, i)),
-                    InitializerExport(("Zeros", {}), ("zeros_", {}))),
-        Initializer("normal", "Small normal", "W ~ N(0, 0.01²)",
-                    lambda o, i, rng: rng.normal(0.0, 0.01, (o, i)),
-                    InitializerExport(("RandomNormal", {"mean": 0.0, "stddev": 0.01}),
-                                      ("normal_", {"mean": 0.0, "std": 0.01}))),
-        Initializer("glorot", "Glorot uniform", "W ~ U(±√(6/(n_in+n_out)))", _glorot,
-                    InitializerExport(("GlorotUniform", {}), ("xavier_uniform_", {}))),
+        Initializer(
+            "zeros",
+            "Zeros",
+            "W = 0 (every unit stays identical)",
+            lambda o, i, rng: np.zeros((o, i)),
+            InitializerExport(("Zeros", {}), ("zeros_", {})),
+        ),
+        Initializer(
+            "normal",
+            "Small normal",
+            "W ~ N(0, 0.01²)",
+            lambda o, i, rng: rng.normal(0.0, 0.01, (o, i)),
+            InitializerExport(
+                ("RandomNormal", {"mean": 0.0, "stddev": 0.01}),
+                ("normal_", {"mean": 0.0, "std": 0.01}),
+            ),
+        ),
+        Initializer(
+            "glorot",
+            "Glorot uniform",
+            "W ~ U(±√(6/(n_in+n_out)))",
+            _glorot,
+            InitializerExport(("GlorotUniform", {}), ("xavier_uniform_", {})),
+        ),
         # Keras' HeNormal is truncated: VarianceScaling with an untruncated normal is N(0, 2/n_in)
-        Initializer("he", "He normal", "W ~ N(0, 2/n_in)",
-                    lambda o, i, rng: rng.normal(0.0, np.sqrt(2.0 / i), (o, i)),
-                    InitializerExport(("VarianceScaling", {"scale": 2.0, "mode": "fan_in",
-                                                           "distribution": "untruncated_normal"}),
-                                      ("kaiming_normal_", {"mode": "fan_in",
-                                                           "nonlinearity": "relu"}))),
-        Initializer("uniform", "Uniform ±0.5", "W ~ U(−0.5, 0.5)",
-                    lambda o, i, rng: rng.uniform(-0.5, 0.5, (o, i)),
-                    InitializerExport(("RandomUniform", {"minval": -0.5, "maxval": 0.5}),
-                                      ("uniform_", {"a": -0.5, "b": 0.5}))),
+        Initializer(
+            "he",
+            "He normal",
+            "W ~ N(0, 2/n_in)",
+            lambda o, i, rng: rng.normal(0.0, np.sqrt(2.0 / i), (o, i)),
+            InitializerExport(
+                (
+                    "VarianceScaling",
+                    {"scale": 2.0, "mode": "fan_in", "distribution": "untruncated_normal"},
+                ),
+                ("kaiming_normal_", {"mode": "fan_in", "nonlinearity": "relu"}),
+            ),
+        ),
+        Initializer(
+            "uniform",
+            "Uniform ±0.5",
+            "W ~ U(−0.5, 0.5)",
+            lambda o, i, rng: rng.uniform(-0.5, 0.5, (o, i)),
+            InitializerExport(
+                ("RandomUniform", {"minval": -0.5, "maxval": 0.5}),
+                ("uniform_", {"a": -0.5, "b": 0.5}),
+            ),
+        ),
     )
 }
 

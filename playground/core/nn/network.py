@@ -58,9 +58,10 @@ class Network:
         self._value_into = [act.kernel_into(layer.param) for act, layer in hidden]
         self._derivative = [act.kernel_times_derivative(layer.param) for act, layer in hidden]
         self._weights_t = [w.T for w in self.weights]  # views: follow theta
-        self._backward_plan = [(self.grad_blocks[layer], self._weights_t[layer],
-                                self._derivative[layer - 1])
-                               for layer in range(self.n_layers - 1, 0, -1)]
+        self._backward_plan = [
+            (self.grad_blocks[layer], self._weights_t[layer], self._derivative[layer - 1])
+            for layer in range(self.n_layers - 1, 0, -1)
+        ]
         self._block_starts = np.cumsum([0] + [r * c for r, c in self.shapes[:-1]])
         self._norm_buffer = np.empty(self.theta.size, np.float64)
         self._weight_mask64 = self.weight_mask.astype(np.float64)
@@ -122,8 +123,10 @@ class Network:
 
     def backward(self, trace: Trace, dz_out: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Gradients [(dL/dW, dL/db)] per layer, given dL/dZ of the output layer (m, n_out)."""
-        return [(dz.T @ a_prev, dz.sum(axis=0))
-                for dz, a_prev in zip(self.deltas(trace, dz_out), trace.acts, strict=False)]
+        return [
+            (dz.T @ a_prev, dz.sum(axis=0))
+            for dz, a_prev in zip(self.deltas(trace, dz_out), trace.acts, strict=False)
+        ]
 
     def deltas(self, trace: Trace, dz_out: np.ndarray) -> list[np.ndarray]:
         """dL/dZ (m, units_l) of every layer l = 0..L-1, given that of the output layer:
@@ -183,7 +186,8 @@ class Network:
         acts1, zs = [X1], []
         a1 = X1
         for block, (a1_next, a_rows, _), value_into, zbuf in zip(
-                self.blocks, bufs, self._value_into, zbufs):
+            self.blocks, bufs, self._value_into, zbufs
+        ):
             z = dot(block, a1, out=zbuf)  # (n_out, m)
             value_into(z, a_rows)
             zs.append(z)
@@ -198,7 +202,8 @@ class Network:
         views = self._batch_buffers(dz.shape[1])[::-1]  # acts1[1:] are these buffers
         # from the output layer down to the first hidden layer: (grad block, Wᵀ, f') per layer
         for (grad, w_t, times_derivative), (_, a_rows, a1_t), z in zip(
-                self._backward_plan, views, zs[-2::-1]):
+            self._backward_plan, views, zs[-2::-1]
+        ):
             dot(dz, a1_t, out=grad)  # [dW | db] = dZ·A1ᵀ
             dz_prev = dot(w_t, dz)  # dL/dA (n_in, m)
             times_derivative(dz_prev, z, a_rows)  # dL/dZ of the layer below

@@ -88,19 +88,28 @@ class OptimizerInfo:
 
 
 _REGISTRY = {
-    "sgd": OptimizerInfo("sgd", "SGD", SGD, "θ ← θ − η·∇L",
-                         OptimizerExport(("SGD", {}), ("SGD", {}))),
+    "sgd": OptimizerInfo(
+        "sgd", "SGD", SGD, "θ ← θ − η·∇L", OptimizerExport(("SGD", {}), ("SGD", {}))
+    ),
     # Keras: v ← β·v − η·g, θ ← θ + v; PyTorch (dampening 0): v ← β·v + g, θ ← θ − η·v
     "momentum": OptimizerInfo(
-        "momentum", "Momentum", Momentum, "v ← 0.9·v + ∇L;  θ ← θ − η·v",
-        OptimizerExport(("SGD", {"momentum": Momentum.beta}),
-                        ("SGD", {"momentum": Momentum.beta}))),
+        "momentum",
+        "Momentum",
+        Momentum,
+        "v ← 0.9·v + ∇L;  θ ← θ − η·v",
+        OptimizerExport(("SGD", {"momentum": Momentum.beta}), ("SGD", {"momentum": Momentum.beta})),
+    ),
     "adam": OptimizerInfo(
-        "adam", "Adam", Adam, "per-parameter steps from running ∇L and ∇L² means",
+        "adam",
+        "Adam",
+        Adam,
+        "per-parameter steps from running ∇L and ∇L² means",
         OptimizerExport(
             ("Adam", {"beta_1": Adam.beta1, "beta_2": Adam.beta2, "epsilon": Adam.eps}),
             ("Adam", {"betas": (Adam.beta1, Adam.beta2), "eps": Adam.eps}),
-            torch_eps_per_step=(Adam.eps, Adam.beta2))),
+            torch_eps_per_step=(Adam.eps, Adam.beta2),
+        ),
+    ),
 }
 
 

@@ -31,12 +31,25 @@ class Regularizer:
 
 
 _REGISTRY = {
-    "none": Regularizer("none", "None", "R = 0", lambda w: 0.0, np.zeros_like,
-                        RegularizerExport(None, "0.0")),
-    "l1": Regularizer("l1", "L1", "R = λ·Σ|w|", lambda w: float(np.abs(w).sum()), np.sign,
-                      RegularizerExport(("L1", 1.0), "xp.sum(xp.abs(w))")),
-    "l2": Regularizer("l2", "L2", "R = λ·½Σw²", lambda w: float(0.5 * (w * w).sum()), lambda w: w,
-                      RegularizerExport(("L2", 0.5), "0.5 * xp.sum(w * w)")),
+    "none": Regularizer(
+        "none", "None", "R = 0", lambda w: 0.0, np.zeros_like, RegularizerExport(None, "0.0")
+    ),
+    "l1": Regularizer(
+        "l1",
+        "L1",
+        "R = λ·Σ|w|",
+        lambda w: float(np.abs(w).sum()),
+        np.sign,
+        RegularizerExport(("L1", 1.0), "xp.sum(xp.abs(w))"),
+    ),
+    "l2": Regularizer(
+        "l2",
+        "L2",
+        "R = λ·½Σw²",
+        lambda w: float(0.5 * (w * w).sum()),
+        lambda w: w,
+        RegularizerExport(("L2", 0.5), "0.5 * xp.sum(w * w)"),
+    ),
 }
 
 

@@ -23,16 +23,19 @@ class LayerSpec:
     param: float | None = None  # leaky α, elu α, step θ; None = the activation's default
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "units",
-                           validate.integer(self.units, "units", 1, limits.MAX_UNITS))
+        object.__setattr__(
+            self, "units", validate.integer(self.units, "units", 1, limits.MAX_UNITS)
+        )
         every = [a.name for a in activations.all_activations()]
-        act = activations.get(validate.choice(self.activation, every, "activation",
-                                              "activation"))
+        act = activations.get(validate.choice(self.activation, every, "activation", "activation"))
         if self.param is not None:
             if act.param_name is None:
                 raise Invalid("param", "no_param", activation=self.activation)
-            object.__setattr__(self, "param", validate.number(
-                self.param, "param", -limits.MAX_PARAM, limits.MAX_PARAM))
+            object.__setattr__(
+                self,
+                "param",
+                validate.number(self.param, "param", -limits.MAX_PARAM, limits.MAX_PARAM),
+            )
 
     @property
     def label(self) -> str:
@@ -52,14 +55,18 @@ class NetworkSpec:
         validate.integer(self.n_inputs, "n_inputs", 1, limits.MAX_INPUTS)
         validate.integer(self.n_outputs, "n_outputs", 1, limits.MAX_CLASSES)
         if len(self.hidden) > limits.MAX_HIDDEN_LAYERS:
-            raise Invalid("hidden", "too_many_layers", high=limits.MAX_HIDDEN_LAYERS,
-                          value=len(self.hidden))
+            raise Invalid(
+                "hidden", "too_many_layers", high=limits.MAX_HIDDEN_LAYERS, value=len(self.hidden)
+            )
         for i, layer in enumerate(self.hidden):
             if not isinstance(layer, LayerSpec):
-                raise Invalid(f"hidden[{i}]", "choice", value=repr(layer)[:60],
-                              choices="LayerSpec")
-            validate.choice(layer.activation, activations.names(), f"hidden[{i}].activation",
-                            "hidden activation")
+                raise Invalid(f"hidden[{i}]", "choice", value=repr(layer)[:60], choices="LayerSpec")
+            validate.choice(
+                layer.activation,
+                activations.names(),
+                f"hidden[{i}].activation",
+                "hidden activation",
+            )
         validate.choice(self.output, activations.output_heads(), "output", "output head")
         if self.output == "softmax" and self.n_outputs < 2:
             raise Invalid("output", "softmax_outputs")
@@ -102,12 +109,17 @@ class TrainConfig:
         validate.choice(self.initializer, initializers.names(), "initializer")
         if self.loss is not None:
             validate.choice(self.loss, losses.names(), "loss")
-        set_(self, "learning_rate", validate.number(self.learning_rate, "learning_rate", 0.0,
-                                                    limits.MAX_LEARNING_RATE, positive=True))
-        set_(self, "batch_size", validate.integer(self.batch_size, "batch_size", 1,
-                                                  limits.MAX_BATCH))
-        set_(self, "reg_rate", validate.number(self.reg_rate, "reg_rate", 0.0,
-                                               limits.MAX_REG_RATE))
+        set_(
+            self,
+            "learning_rate",
+            validate.number(
+                self.learning_rate, "learning_rate", 0.0, limits.MAX_LEARNING_RATE, positive=True
+            ),
+        )
+        set_(
+            self, "batch_size", validate.integer(self.batch_size, "batch_size", 1, limits.MAX_BATCH)
+        )
+        set_(self, "reg_rate", validate.number(self.reg_rate, "reg_rate", 0.0, limits.MAX_REG_RATE))
         set_(self, "seed", validate.integer(self.seed, "seed", 0, limits.MAX_SEED))
         set_(self, "features", check_features(self.features, "features"))
         validate.choice(self.dtype, ("float32", "float64"), "dtype")
@@ -139,20 +151,22 @@ def parse_layers(text: str) -> tuple[LayerSpec, ...]:
             units = int(units_text)
             param = float(param_text) if param_text else None
         except ValueError:
-            raise Invalid(f"layer {part!r}", "number", value=repr(
-                param_text if units_text.strip().lstrip("-").isdigit() else units_text)) from None
+            raise Invalid(
+                f"layer {part!r}",
+                "number",
+                value=repr(param_text if units_text.strip().lstrip("-").isdigit() else units_text),
+            ) from None
         try:
             layers.append(LayerSpec(units, name.strip(), param))
         except Invalid as e:  # "layer '4:foo': unknown activation 'foo'; choose from …"
             raise Invalid(_layer_field(part, name.strip(), e), e.code, **e.params) from None
     if len(layers) > limits.MAX_HIDDEN_LAYERS:
-        raise Invalid("layers", "too_many_layers", high=limits.MAX_HIDDEN_LAYERS,
-                      value=len(layers))
+        raise Invalid("layers", "too_many_layers", high=limits.MAX_HIDDEN_LAYERS, value=len(layers))
     return tuple(layers)
 
 
 def _layer_field(part: str, name: str, e: Invalid) -> str:
-    """"layer '4:relu'", with the part of it that is wrong where the message needs it."""
+    """ "layer '4:relu'", with the part of it that is wrong where the message needs it."""
     where = f"layer {part!r}"
     if e.field == "units":
         return f"{where}: units"

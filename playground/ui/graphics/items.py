@@ -92,8 +92,10 @@ class CountAxis(OpaqueAxis):
 def opaque_axes(count_x: bool = False) -> dict:
     """axisItems for a PlotItem / PlotWidget: opaque cached left and bottom axes (the bottom
     one of whole numbers when count_x)."""
-    return {"left": OpaqueAxis("left"),
-            "bottom": CountAxis("bottom") if count_x else OpaqueAxis("bottom")}
+    return {
+        "left": OpaqueAxis("left"),
+        "bottom": CountAxis("bottom") if count_x else OpaqueAxis("bottom"),
+    }
 
 
 def style_axes(plot: pg.PlotItem, point_size: float) -> None:
@@ -169,9 +171,13 @@ LEGEND_ROW_PX = 24  # height of the one-row legend above a plot (a 10 pt label r
 def legend_above(plot: pg.PlotItem, columns: int, size: float = 10.0) -> pg.LegendItem:
     """A one-row legend in the plot's (empty) title row, right-aligned: it never covers data."""
     plot.layout.setRowFixedHeight(0, LEGEND_ROW_PX * scale.factor())
-    legend = pg.LegendItem(colCount=columns, labelTextSize=f"{scale.pt(size):.1f}pt",
-                           labelTextColor=INK,
-                           frame=False, horSpacing=12)
+    legend = pg.LegendItem(
+        colCount=columns,
+        labelTextSize=f"{scale.pt(size):.1f}pt",
+        labelTextColor=INK,
+        frame=False,
+        horSpacing=12,
+    )
     legend.layout.setContentsMargins(0, 0, 0, 0)
     legend.setParentItem(plot)
     legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-8, 0))
@@ -228,8 +234,9 @@ class PixelLabels(pg.GraphicsObject):
         self._widths: list[float] = []
         self._box = QRectF()
 
-    def set_labels(self, pos: np.ndarray, side: np.ndarray, texts: list[str],
-                   colors: list[QColor]) -> None:
+    def set_labels(
+        self, pos: np.ndarray, side: np.ndarray, texts: list[str], colors: list[QColor]
+    ) -> None:
         """Positions (n, 2) in view units, sides (n,), texts and pens' colours."""
         self.prepareGeometryChange()
         self._pos, self._side = np.asarray(pos, np.float64), np.asarray(side, np.float64)
@@ -263,8 +270,9 @@ class PixelLabels(pg.GraphicsObject):
         painter.setFont(self._font)
         h = self._metrics.height()
         fill = QColor(255, 255, 255, 225)
-        for (x, y), side, text, width, color in zip(self._pos, self._side, self.texts,
-                                                     self._widths, self._colors, strict=True):
+        for (x, y), side, text, width, color in zip(
+            self._pos, self._side, self.texts, self._widths, self._colors, strict=True
+        ):
             if not text:
                 continue
             q = to_device.map(QPointF(x, y))

@@ -192,12 +192,10 @@ class PictureMenu(QObject):
         menu = QMenu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(
-            translate("Pictures", "Export as PNG…"),
-            lambda: self._on_export(name, ".png"),
+            translate("Pictures", "Export as PNG…"), lambda: self._on_export(name, ".png")
         )
         menu.addAction(
-            translate("Pictures", "Export as SVG…"),
-            lambda: self._on_export(name, ".svg"),
+            translate("Pictures", "Export as SVG…"), lambda: self._on_export(name, ".svg")
         )
         menu.addAction(translate("Pictures", "Copy image"), lambda: self._on_copy(name))
         _add_own_entries(menu, watched, at)

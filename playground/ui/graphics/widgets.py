@@ -38,9 +38,14 @@ class RangeSpinBox(QSpinBox):
         return super().fixup(text)
 
     def say_range(self) -> None:
-        text = QCoreApplication.translate("RangeSpinBox", "Allowed: %1 to %2").replace(
-            "%1", f"{self.minimum():,}").replace("%2", f"{self.maximum():,}")
+        text = (
+            QCoreApplication.translate("RangeSpinBox", "Allowed: %1 to %2")
+            .replace("%1", f"{self.minimum():,}")
+            .replace("%2", f"{self.maximum():,}")
+        )
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), text, self)
+
+
 class Throttle(QObject):
     """Calls `deliver(value)` at most every `interval_ms` with the latest value pushed: at once
     when the last call is old enough, else once at the end of the interval (the last value

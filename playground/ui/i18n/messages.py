@@ -13,8 +13,14 @@ from playground.core.errors import CAUSE_KEY, MESSAGES, Failure, Invalid, StopRe
 from playground.ui.i18n.core_strings import tr_core
 
 INFO, WARNING, ERROR = "info", "warning", "error"
-LEVELS = {"diverged": ERROR, "internal_error": ERROR, "process_died": ERROR,
-          "no_training_points": WARNING, "max_epochs": INFO, "target_loss": INFO}
+LEVELS = {
+    "diverged": ERROR,
+    "internal_error": ERROR,
+    "process_died": ERROR,
+    "no_training_points": WARNING,
+    "max_epochs": INFO,
+    "target_loss": INFO,
+}
 
 
 def _field(name: str) -> str:

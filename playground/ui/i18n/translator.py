@@ -39,8 +39,9 @@ def install(app: QCoreApplication, lang: str | None = None) -> str:
     if lang == "en":
         return lang
     qt = QTranslator(app)
-    if qt.load(QLocale(lang), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     ours = QTranslator(app)

@@ -67,8 +67,9 @@ class DataPanel(QWidget):
         self.show_test.setToolTip(self.tr("Draw the held-out test points (hollow)."))
         self.show_test.toggled.connect(self.showTestChanged.emit)
         self.discretize = QCheckBox(self.tr("Discretize output"))
-        self.discretize.setToolTip(self.tr("Colour the background by the predicted class only, "
-                                           "instead of by confidence."))
+        self.discretize.setToolTip(
+            self.tr("Colour the background by the predicted class only, instead of by confidence.")
+        )
         self.discretize.toggled.connect(self.discretizeChanged.emit)
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)
@@ -79,9 +80,14 @@ class DataPanel(QWidget):
         grid.addWidget(QLabel(self.tr("Noise")), 1, 0)
         grid.addWidget(self.noise_slider, 1, 1)
         grid.addWidget(self.noise_label, 1, 2)
-        for row, (text, widget) in enumerate(((self.tr("Points"), self.points_spin),
-                                              (self.tr("Test split"), self.split_spin),
-                                              (self.tr("Classes"), self.classes_spin)), 2):
+        for row, (text, widget) in enumerate(
+            (
+                (self.tr("Points"), self.points_spin),
+                (self.tr("Test split"), self.split_spin),
+                (self.tr("Classes"), self.classes_spin),
+            ),
+            2,
+        ):
             grid.addWidget(QLabel(text), row, 0)
             grid.addWidget(widget, row, 1, 1, 2)
         grid.addWidget(self.regen_button, 5, 0, 1, 3)
@@ -94,9 +100,11 @@ class DataPanel(QWidget):
         """The data set choice and its generator settings."""
         self.dataset_combo = QComboBox()
         self.dataset_combo.addItem(self.tr("Your own points"), None)
-        self.dataset_combo.setItemData(0, self.tr("Points drawn or imported by you; choose a "
-                                                  "data set to generate new ones."),
-                                       Qt.ToolTipRole)
+        self.dataset_combo.setItemData(
+            0,
+            self.tr("Points drawn or imported by you; choose a data set to generate new ones."),
+            Qt.ToolTipRole,
+        )
         for name in datasets.names():
             info = datasets.info(name)
             label = tr_core(info.label)
@@ -107,26 +115,39 @@ class DataPanel(QWidget):
         self.noise_slider = QSlider(Qt.Horizontal)
         self.noise_slider.setRange(0, 100)
         self.noise_slider.setPageStep(10)
-        self.noise_slider.setToolTip(self.tr("How much the points are jittered away from the "
-                                             "clean pattern (0–100 %)."))
+        self.noise_slider.setToolTip(
+            self.tr("How much the points are jittered away from the clean pattern (0–100 %).")
+        )
         self.noise_label = QLabel()
         self.noise_label.setMinimumWidth(40)
         self.noise_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.noise_slider.valueChanged.connect(self._noise_moved)
         self.noise_slider.sliderReleased.connect(self._request)
-        self.points_spin = self._spin(10, limits.MAX_POINTS, self.tr(
-            "Number of points to generate (train + test)."))
+        self.points_spin = self._spin(
+            10, limits.MAX_POINTS, self.tr("Number of points to generate (train + test).")
+        )
         self.points_spin.setSingleStep(50)
-        self.split_spin = self._spin(0, 90, self.tr(
-            "Share of the points held out for testing: the network never trains on them, so "
-            "they show whether it generalizes."))
+        self.split_spin = self._spin(
+            0,
+            90,
+            self.tr(
+                "Share of the points held out for testing: the network never trains on them, so "
+                "they show whether it generalizes."
+            ),
+        )
         self.split_spin.setSuffix(" %")
         self.split_spin.setSingleStep(10)
-        self.classes_spin = self._spin(2, limits.MAX_CLASSES, self.tr(
-            "Number of classes K (only for data sets that take one). K > 2 uses a softmax "
-            "output with K units."))
-        self.regen_button = QPushButton(self.style().standardIcon(QStyle.SP_BrowserReload),
-                                        self.tr("Regenerate"))
+        self.classes_spin = self._spin(
+            2,
+            limits.MAX_CLASSES,
+            self.tr(
+                "Number of classes K (only for data sets that take one). K > 2 uses a softmax "
+                "output with K units."
+            ),
+        )
+        self.regen_button = QPushButton(
+            self.style().standardIcon(QStyle.SP_BrowserReload), self.tr("Regenerate")
+        )
         self.regen_button.setToolTip(self.tr("Draw a new random sample of this data set."))
         self.regen_button.clicked.connect(self._regenerate)
 
@@ -142,8 +163,13 @@ class DataPanel(QWidget):
     def set_state(self, dataset: DatasetSpec | None, data: PointSet) -> None:
         """Show the data: the generator settings it came from (None: your own points, the
         generator controls off) and what it is; emits nothing."""
-        widgets = (self.dataset_combo, self.noise_slider, self.points_spin, self.split_spin,
-                   self.classes_spin)
+        widgets = (
+            self.dataset_combo,
+            self.noise_slider,
+            self.points_spin,
+            self.split_spin,
+            self.classes_spin,
+        )
         with blocked(*widgets):
             if dataset is None:
                 self.dataset_combo.setCurrentIndex(0)  # "Your own points"
@@ -161,8 +187,11 @@ class DataPanel(QWidget):
 
     def _summary(self, data: PointSet) -> str:
         test = int(data.is_test.sum())
-        text = self.tr("%1 points, %2 for testing").replace("%1", f"{data.n:,}") \
+        text = (
+            self.tr("%1 points, %2 for testing")
+            .replace("%1", f"{data.n:,}")
             .replace("%2", f"{test:,}")
+        )
         if data.task == "regression":
             return text + " · " + self.tr("regression")
         return text + " · " + self.tr("%1 classes").replace("%1", str(data.n_classes))
@@ -220,4 +249,3 @@ class DataPanel(QWidget):
         self.noise_label.setText(f"{value} %")
         if emit:
             self._request()
-

@@ -27,8 +27,10 @@ SPACING = 6
 def activation_tooltip(name: str) -> str:
     """Label, f, f' and note of an activation, in the installed language."""
     act = activations.get(name)
-    return (f"<b>{tr_core(act.label)}</b><br>{tr_core(act.formula)}<br>"
-            f"{tr_core(act.derivative_formula)}<br><i>{tr_core(act.note)}</i>")
+    return (
+        f"<b>{tr_core(act.label)}</b><br>{tr_core(act.formula)}<br>"
+        f"{tr_core(act.derivative_formula)}<br><i>{tr_core(act.note)}</i>"
+    )
 
 
 class LayerCard(QFrame):
@@ -47,14 +49,18 @@ class LayerCard(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
-        self.up = self._tool("▲", self.tr("Move this layer up"),
-                             lambda: self.moved.emit(self.index, -1))
-        self.down = self._tool("▼", self.tr("Move this layer down"),
-                               lambda: self.moved.emit(self.index, 1))
-        self.add = self._tool("+", self.tr("Add a layer after this one"),
-                              lambda: self.addAfter.emit(self.index))
-        self.remove = self._tool("✕", self.tr("Remove this layer"),
-                                 lambda: self.removed.emit(self.index))
+        self.up = self._tool(
+            "▲", self.tr("Move this layer up"), lambda: self.moved.emit(self.index, -1)
+        )
+        self.down = self._tool(
+            "▼", self.tr("Move this layer down"), lambda: self.moved.emit(self.index, 1)
+        )
+        self.add = self._tool(
+            "+", self.tr("Add a layer after this one"), lambda: self.addAfter.emit(self.index)
+        )
+        self.remove = self._tool(
+            "✕", self.tr("Remove this layer"), lambda: self.removed.emit(self.index)
+        )
         self.units = RangeSpinBox()
         self.units.setRange(1, MAX_UNITS)
         self.units.setKeyboardTracking(False)
@@ -71,8 +77,13 @@ class LayerCard(QFrame):
         self.param.setSingleStep(0.01)
         self.param.setKeyboardTracking(False)
         self._layout()
-        for w in (self.units, self.units.lineEdit(), self.activation, self.param,
-                  self.param.lineEdit()):
+        for w in (
+            self.units,
+            self.units.lineEdit(),
+            self.activation,
+            self.param,
+            self.param.lineEdit(),
+        ):
             w.installEventFilter(self)  # a press anywhere on the card selects its layer
         self.units.valueChanged.connect(self._emit_edit)
         self.activation.currentIndexChanged.connect(self._activation_changed)
@@ -131,7 +142,8 @@ class LayerCard(QFrame):
             self.param.setValue(act.resolve_param(param))
             self.param.setToolTip(
                 self.tr("Parameter %1 of %2 (default %3).")
-                .replace("%1", act.param_name).replace("%2", tr_core(act.label))
+                .replace("%1", act.param_name)
+                .replace("%2", tr_core(act.label))
                 .replace("%3", f"{act.param_default:g}")
             )
 

@@ -60,8 +60,16 @@ class NetworkBuilder(QWidget):
         box.addWidget(self._build_layers(), 1)
         box.addWidget(self._build_output())
         box.addWidget(self._build_weights())
-        self.set_state((LayerSpec(4, "tanh"), LayerSpec(2, "tanh")), None, "binary", 1,
-                       "glorot", 0, ("x1", "x2"), 2)
+        self.set_state(
+            (LayerSpec(4, "tanh"), LayerSpec(2, "tanh")),
+            None,
+            "binary",
+            1,
+            "glorot",
+            0,
+            ("x1", "x2"),
+            2,
+        )
 
     # ------------------------------------------------------------------ construction
     def _build_layers(self) -> QGroupBox:
@@ -70,8 +78,9 @@ class NetworkBuilder(QWidget):
         self.cards_box.setSpacing(SPACING)
         self.cards_box.setContentsMargins(0, 0, 0, 0)
         self.add_first = QPushButton(self.tr("Add layer"))
-        self.add_first.setToolTip(self.tr("Add a hidden layer. With none, the network is linear "
-                                          "in its input features."))
+        self.add_first.setToolTip(
+            self.tr("Add a hidden layer. With none, the network is linear in its input features.")
+        )
         self.add_first.clicked.connect(lambda: self._insert(0))
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(dark);")
@@ -87,12 +96,16 @@ class NetworkBuilder(QWidget):
         self.head_label = QLabel()
         self.head_label.setWordWrap(True)
         self.head_combo = QComboBox()
-        self.head_combo.setToolTip(self.tr(
-            "The output head and loss follow the task: two classes → sigmoid + binary "
-            "cross-entropy, K classes → softmax + cross-entropy, regression → linear + squared "
-            "error. Choose another head to see what goes wrong."))
+        self.head_combo.setToolTip(
+            self.tr(
+                "The output head and loss follow the task: two classes → sigmoid + binary "
+                "cross-entropy, K classes → softmax + cross-entropy, regression → linear + squared "
+                "error. Choose another head to see what goes wrong."
+            )
+        )
         self.head_combo.currentIndexChanged.connect(
-            lambda: self.outputChanged.emit(self.head_combo.currentData()))
+            lambda: self.outputChanged.emit(self.head_combo.currentData())
+        )
         form = QFormLayout(group)
         form.setSpacing(SPACING)
         form.addRow(self.head_label)
@@ -110,8 +123,12 @@ class NetworkBuilder(QWidget):
         self.seed_spin = RangeSpinBox()
         self.seed_spin.setRange(0, SEED_MAX)
         self.seed_spin.setKeyboardTracking(False)
-        self.seed_spin.setToolTip(self.tr("Random seed of the initial weights and batch order: "
-                                          "the same seed gives the same run."))
+        self.seed_spin.setToolTip(
+            self.tr(
+                "Random seed of the initial weights and batch order: "
+                "the same seed gives the same run."
+            )
+        )
         self.seed_spin.valueChanged.connect(self.seedChanged.emit)
         form = QFormLayout(group)
         form.setSpacing(SPACING)
@@ -161,8 +178,17 @@ class NetworkBuilder(QWidget):
         """The hidden layers' cards, in order (read-only use)."""
         return list(self._cards)
 
-    def set_state(self, hidden, output: str | None, task: str, n_outputs: int,
-                  initializer: str, seed: int, features: tuple, dim: int) -> None:
+    def set_state(
+        self,
+        hidden,
+        output: str | None,
+        task: str,
+        n_outputs: int,
+        initializer: str,
+        seed: int,
+        features: tuple,
+        dim: int,
+    ) -> None:
         """Show the session's state; emits nothing."""
         self._show_hidden(tuple(hidden))
         self._show_output(output, task, n_outputs)
@@ -200,24 +226,30 @@ class NetworkBuilder(QWidget):
         for i, (card, layer) in enumerate(zip(self._cards, hidden, strict=True)):
             card.set_layer(i, layer, len(hidden), i == self._selected)
         self.add_first.setVisible(not hidden)
-        self.count_label.setText(self.tr("%1 of %2 hidden layers").replace(
-            "%1", str(len(hidden))).replace("%2", str(MAX_HIDDEN_LAYERS)))
+        self.count_label.setText(
+            self.tr("%1 of %2 hidden layers")
+            .replace("%1", str(len(hidden)))
+            .replace("%2", str(MAX_HIDDEN_LAYERS))
+        )
 
     def _show_output(self, output: str | None, task: str, n_outputs: int) -> None:
         auto = heads.DEFAULT_HEAD[task]
         head = output or auto
         loss = heads.default_loss(head, task)
         head_act, loss_fn = activations.get(head), losses.get(loss)
-        self.head_label.setText(self.tr("%1 → %2 output(s)\nLoss: %3")
-                                .replace("%1", tr_core(head_act.label))
-                                .replace("%2", str(n_outputs))
-                                .replace("%3", tr_core(loss_fn.label)))
+        self.head_label.setText(
+            self.tr("%1 → %2 output(s)\nLoss: %3")
+            .replace("%1", tr_core(head_act.label))
+            .replace("%2", str(n_outputs))
+            .replace("%3", tr_core(loss_fn.label))
+        )
         self.head_label.setToolTip(f"{tr_core(head_act.formula)}<br>{tr_core(loss_fn.formula)}")
         combo = self.head_combo
         with blocked(combo):
             combo.clear()
-            combo.addItem(self.tr("auto (%1)").replace("%1", tr_core(activations.get(auto).label)),
-                          None)
+            combo.addItem(
+                self.tr("auto (%1)").replace("%1", tr_core(activations.get(auto).label)), None
+            )
             for name in heads.valid_heads(n_outputs):
                 combo.addItem(tr_core(activations.get(name).label), name)
                 combo.setItemData(combo.count() - 1, activation_tooltip(name), Qt.ToolTipRole)
@@ -233,8 +265,9 @@ class NetworkBuilder(QWidget):
         elif dim == 1:
             note = self.tr("1-D data: only the x₁ features apply.")
         else:
-            note = self.tr("%1-D data: the raw columns feed the network; features apply to "
-                           "2-D data only.").replace("%1", str(dim))
+            note = self.tr(
+                "%1-D data: the raw columns feed the network; features apply to 2-D data only."
+            ).replace("%1", str(dim))
         self.feature_note.setText(note)
         self.feature_note.setVisible(bool(note))
 
@@ -253,13 +286,16 @@ class NetworkBuilder(QWidget):
         if len(self._hidden) >= MAX_HIDDEN_LAYERS:
             return
         template = self._hidden[index - 1] if index > 0 else LayerSpec(4, "tanh")
-        self._commit(self._hidden[:index] + (template,) + self._hidden[index:],
-                     self._selected + (0 <= index <= self._selected))
+        self._commit(
+            self._hidden[:index] + (template,) + self._hidden[index:],
+            self._selected + (0 <= index <= self._selected),
+        )
 
     def _remove(self, index: int) -> None:
         selected = self._selected - (self._selected > index)
-        self._commit(self._hidden[:index] + self._hidden[index + 1:],
-                     min(selected, len(self._hidden) - 2))
+        self._commit(
+            self._hidden[:index] + self._hidden[index + 1 :], min(selected, len(self._hidden) - 2)
+        )
 
     def _move(self, index: int, direction: int) -> None:
         j = index + direction
@@ -271,7 +307,7 @@ class NetworkBuilder(QWidget):
         self._commit(tuple(layers), selected)
 
     def _card_edited(self, index: int, layer: LayerSpec) -> None:
-        self._commit(self._hidden[:index] + (layer,) + self._hidden[index + 1:])
+        self._commit(self._hidden[:index] + (layer,) + self._hidden[index + 1 :])
 
     def _card_clicked(self, index: int) -> None:
         self.set_selected(index)

@@ -40,11 +40,13 @@ def _text_color(rgb: tuple[int, int, int]) -> str:
 def swatch_style(rgb: tuple[int, int, int], dashed: bool = False) -> str:
     r, g, b = rgb
     border = "2px dashed #555" if dashed else "1px solid #888"
-    return (f"QToolButton {{ background: rgb({r},{g},{b}); color: {_text_color(rgb)}; "
-            f"border: {border}; border-radius: 3px; font-weight: bold; min-width: 26px; "
-            "min-height: 22px; padding: 0 4px; }"
-            "QToolButton:checked { border: 3px solid #222222; }"
-            "QToolButton:disabled { background: #dddddd; color: #999999; }")
+    return (
+        f"QToolButton {{ background: rgb({r},{g},{b}); color: {_text_color(rgb)}; "
+        f"border: {border}; border-radius: 3px; font-weight: bold; min-width: 26px; "
+        "min-height: 22px; padding: 0 4px; }"
+        "QToolButton:checked { border: 3px solid #222222; }"
+        "QToolButton:disabled { background: #dddddd; color: #999999; }"
+    )
 
 
 class PointTools(QGroupBox):
@@ -77,23 +79,30 @@ class PointTools(QGroupBox):
         layout.addLayout(self._build_buttons())
 
     def _build_buttons(self) -> QGridLayout:
-        self.eraser = self._tool_button(self.tr("Eraser"), QStyle.SP_DialogDiscardButton, self.tr(
-            "Eraser: click a point to remove it (right-click removes too)."))
+        self.eraser = self._tool_button(
+            self.tr("Eraser"),
+            QStyle.SP_DialogDiscardButton,
+            self.tr("Eraser: click a point to remove it (right-click removes too)."),
+        )
         self.eraser.setCheckable(True)
         self.eraser.toggled.connect(self.eraserToggled.emit)
-        self.clear_button = self._tool_button(self.tr("Clear"), QStyle.SP_TrashIcon,
-                                              self.tr("Remove every point."))
+        self.clear_button = self._tool_button(
+            self.tr("Clear"), QStyle.SP_TrashIcon, self.tr("Remove every point.")
+        )
         self.clear_button.clicked.connect(self.clearRequested.emit)
-        self.undo_button = self._tool_button(self.tr("Undo"), QStyle.SP_ArrowBack,
-                                             self.tr("Undo the last point edit (Ctrl+Z)."))
+        self.undo_button = self._tool_button(
+            self.tr("Undo"), QStyle.SP_ArrowBack, self.tr("Undo the last point edit (Ctrl+Z).")
+        )
         self.undo_button.clicked.connect(self.undoRequested.emit)
-        self.redo_button = self._tool_button(self.tr("Redo"), QStyle.SP_ArrowForward,
-                                             self.tr("Redo (Ctrl+Shift+Z)."))
+        self.redo_button = self._tool_button(
+            self.tr("Redo"), QStyle.SP_ArrowForward, self.tr("Redo (Ctrl+Shift+Z).")
+        )
         self.redo_button.clicked.connect(self.redoRequested.emit)
         tools = QGridLayout()
         tools.setSpacing(4)
-        for i, button in enumerate((self.eraser, self.clear_button,
-                                    self.undo_button, self.redo_button)):
+        for i, button in enumerate(
+            (self.eraser, self.clear_button, self.undo_button, self.redo_button)
+        ):
             tools.addWidget(button, i // 2, i % 2)
         return tools
 
@@ -111,12 +120,16 @@ class PointTools(QGroupBox):
         """Show the choices a click has on this data."""
         if data.dim == 1:
             self._show_buttons(0)
-            self.class_label.setText(self.tr("1-D data: a click adds a point at (x, value); the "
-                                             "click height is the value."))
+            self.class_label.setText(
+                self.tr(
+                    "1-D data: a click adds a point at (x, value); the click height is the value."
+                )
+            )
         elif data.dim > 2:
             self._show_buttons(0)
-            self.class_label.setText(self.tr("%1-D data cannot be drawn on the plane.")
-                                     .replace("%1", str(data.dim)))
+            self.class_label.setText(
+                self.tr("%1-D data cannot be drawn on the plane.").replace("%1", str(data.dim))
+            )
         elif data.task == "regression":
             self._show_regression()
         else:
@@ -132,8 +145,11 @@ class PointTools(QGroupBox):
         for i, value in enumerate(REGRESSION_VALUES):
             button = self.class_buttons[i]
             rgb = palette.POSITIVE_RGB if value > 0 else palette.NEGATIVE_RGB
-            button.setToolTip(self.tr("Clicked points get the target value %1 (key %2).")
-                              .replace("%1", f"{value:+g}").replace("%2", str(i + 1)))
+            button.setToolTip(
+                self.tr("Clicked points get the target value %1 (key %2).")
+                .replace("%1", f"{value:+g}")
+                .replace("%2", str(i + 1))
+            )
             button.setText(f"{value:+g}".replace("-", "−"))
             button.setStyleSheet(swatch_style(rgb))
 
@@ -148,9 +164,13 @@ class PointTools(QGroupBox):
             button.setStyleSheet(swatch_style(palette.CLASS_RGB[k], dashed=new))
             button.setToolTip(
                 self.tr("A new class %1: clicked points start it (key %1).").replace(
-                    "%1", str(k + 1)) if new
+                    "%1", str(k + 1)
+                )
+                if new
                 else self.tr("Clicked points join class %1 (key %2).")
-                .replace("%1", data.class_label(k)).replace("%2", str(k + 1)))
+                .replace("%1", data.class_label(k))
+                .replace("%2", str(k + 1))
+            )
 
     def set_current_class(self, k: int) -> None:
         """Check the button of class k (regression: 0 = −1, 1 = +1); emits nothing."""

@@ -97,9 +97,11 @@ class RateCombo(QComboBox):
             self.set_value(self._value)
             self.setStyleSheet(INVALID_STYLE)
             low = "0" if self._allow_zero else self.tr("more than 0")
-            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
-                              self.tr("Allowed: %1 to %2").replace("%1", low)
-                              .replace("%2", f"{self._high:g}"), self)
+            QToolTip.showText(
+                self.mapToGlobal(QPoint(0, self.height())),
+                self.tr("Allowed: %1 to %2").replace("%1", low).replace("%2", f"{self._high:g}"),
+                self,
+            )
             return
         if value != self._value:
             self.setStyleSheet("")
@@ -145,15 +147,27 @@ class TrainingControls(QWidget):
         group = QGroupBox(self.tr("Training"))
         self.play_button = self._button("", QStyle.SP_MediaPlay, "", self.playToggled)
         self.play_button.setMinimumHeight(34)
-        self.step_button = self._button(self.tr("Step"), QStyle.SP_MediaSkipForward, self.tr(
-            "Train one epoch: one pass over every training point, in mini-batches. (S)"),
-            self.stepRequested)
-        self.reset_button = self._button(self.tr("Reset"), QStyle.SP_MediaSkipBackward, self.tr(
-            "Back to step 0 with the same initial weights, so a change can be compared "
-            "fairly. (R)"), self.resetRequested)
-        self.reinit_button = self._button(self.tr("New weights"), QStyle.SP_BrowserReload, self.tr(
-            "Re-initialize: draw new initial weights from a new seed and start again."),
-            self.reinitRequested)
+        self.step_button = self._button(
+            self.tr("Step"),
+            QStyle.SP_MediaSkipForward,
+            self.tr("Train one epoch: one pass over every training point, in mini-batches. (S)"),
+            self.stepRequested,
+        )
+        self.reset_button = self._button(
+            self.tr("Reset"),
+            QStyle.SP_MediaSkipBackward,
+            self.tr(
+                "Back to step 0 with the same initial weights, so a change can be compared "
+                "fairly. (R)"
+            ),
+            self.resetRequested,
+        )
+        self.reinit_button = self._button(
+            self.tr("New weights"),
+            QStyle.SP_BrowserReload,
+            self.tr("Re-initialize: draw new initial weights from a new seed and start again."),
+            self.reinitRequested,
+        )
         self.progress = QLabel()
         self.progress.setStyleSheet(f"font-size: {scale.pt(13):.1f}pt; font-weight: bold;")
         self.progress_detail = QLabel()
@@ -175,8 +189,10 @@ class TrainingControls(QWidget):
         self._compact = on
         grid = self._run_grid
         buttons = (self.play_button, self.step_button, self.reset_button, self.reinit_button)
-        for button, text in ((self.reset_button, self.tr("Reset")),
-                             (self.reinit_button, self.tr("New weights"))):
+        for button, text in (
+            (self.reset_button, self.tr("Reset")),
+            (self.reinit_button, self.tr("New weights")),
+        ):
             button.setText("" if on else text)  # compact: the icon (the tooltip says it)
             button.setMinimumHeight(self.play_button.minimumHeight() if on else 0)
         if on:
@@ -194,34 +210,48 @@ class TrainingControls(QWidget):
 
     def _build_settings(self) -> QGroupBox:
         group = QGroupBox(self.tr("Optimizer"))
-        self.lr_combo = RateCombo(LEARNING_RATES, allow_zero=False,
-                                 high=limits.MAX_LEARNING_RATE)
-        self.lr_combo.setToolTip(self.tr(
-            "Learning rate η: the size of each step down the gradient. Too small and the loss "
-            "barely moves; too large and it jumps around or explodes to NaN. Type any value in "
-            "(0, %1].").replace("%1", f"{limits.MAX_LEARNING_RATE:g}"))
+        self.lr_combo = RateCombo(LEARNING_RATES, allow_zero=False, high=limits.MAX_LEARNING_RATE)
+        self.lr_combo.setToolTip(
+            self.tr(
+                "Learning rate η: the size of each step down the gradient. Too small and the loss "
+                "barely moves; too large and it jumps around or explodes to NaN. Type any value in "
+                "(0, %1]."
+            ).replace("%1", f"{limits.MAX_LEARNING_RATE:g}")
+        )
         self.lr_combo.rateChosen.connect(lambda v: self.configEdited.emit({"learning_rate": v}))
         self.opt_combo = _registry_combo(optimizers, "note")
-        self.opt_combo.setToolTip(self.tr(
-            "How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of "
-            "gradients), or Adam (a per-weight step size)."))
+        self.opt_combo.setToolTip(
+            self.tr(
+                "How the gradient becomes a step: plain SGD, SGD with momentum (a running sum of "
+                "gradients), or Adam (a per-weight step size)."
+            )
+        )
         self.opt_combo.currentIndexChanged.connect(
-            lambda: self.configEdited.emit({"optimizer": self.opt_combo.currentData()}))
+            lambda: self.configEdited.emit({"optimizer": self.opt_combo.currentData()})
+        )
         self.batch_spin = RangeSpinBox()
         self.batch_spin.setRange(1, MAX_BATCH)
         self.batch_spin.setKeyboardTracking(False)
-        self.batch_spin.setToolTip(self.tr(
-            "Points per gradient step. Small batches give noisy but many steps per epoch; a "
-            "large batch gives one smooth step."))
+        self.batch_spin.setToolTip(
+            self.tr(
+                "Points per gradient step. Small batches give noisy but many steps per epoch; a "
+                "large batch gives one smooth step."
+            )
+        )
         self.batch_spin.valueChanged.connect(
-            lambda v: self.configEdited.emit({"batch_size": int(v)}))
+            lambda v: self.configEdited.emit({"batch_size": int(v)})
+        )
         self.reg_combo = _registry_combo(regularizers, "formula")
-        self.reg_combo.setToolTip(self.tr(
-            "Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all."))
+        self.reg_combo.setToolTip(
+            self.tr(
+                "Penalty on large weights: L1 pushes weights to exactly zero, L2 shrinks them all."
+            )
+        )
         self.reg_combo.currentIndexChanged.connect(self._regularization_changed)
         self.reg_rate = RateCombo(REG_RATES, allow_zero=True, high=limits.MAX_REG_RATE)
-        self.reg_rate.setToolTip(self.tr("Regularization rate λ: how strongly the penalty counts "
-                                         "against the loss."))
+        self.reg_rate.setToolTip(
+            self.tr("Regularization rate λ: how strongly the penalty counts against the loss.")
+        )
         self.reg_rate.rateChosen.connect(lambda v: self.configEdited.emit({"reg_rate": v}))
         self._build_speed()
         self._lay_out_settings(group)
@@ -231,17 +261,24 @@ class TrainingControls(QWidget):
         self.speed_combo = QComboBox()
         for n in SPEEDS:
             self.speed_combo.addItem(f"{n:g}" if n else self.tr("max"), float(n))
-        self.speed_combo.setToolTip(self.tr(
-            "Epochs trained per second: slow lets you watch the boundary move step by step; "
-            "max trains as fast as the computer can."))
+        self.speed_combo.setToolTip(
+            self.tr(
+                "Epochs trained per second: slow lets you watch the boundary move step by step; "
+                "max trains as fast as the computer can."
+            )
+        )
         self.speed_combo.currentIndexChanged.connect(
-            lambda: self.speedChanged.emit(float(self.speed_combo.currentData())))
+            lambda: self.speedChanged.emit(float(self.speed_combo.currentData()))
+        )
 
     def _lay_out_settings(self, group: QGroupBox) -> None:
         grid = QGridLayout(group)
         grid.setSpacing(SPACING)
-        rows = ((self.tr("Learning rate"), self.lr_combo), (self.tr("Optimizer"), self.opt_combo),
-                (self.tr("Batch size"), self.batch_spin))
+        rows = (
+            (self.tr("Learning rate"), self.lr_combo),
+            (self.tr("Optimizer"), self.opt_combo),
+            (self.tr("Batch size"), self.batch_spin),
+        )
         for r, (text, widget) in enumerate(rows):
             grid.addWidget(QLabel(text), r, 0)
             grid.addWidget(widget, r, 1, 1, 2)
@@ -259,8 +296,9 @@ class TrainingControls(QWidget):
         self.stop_toggle.setCheckable(True)
         self.stop_toggle.setAutoRaise(True)
         self.stop_toggle.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        self.stop_toggle.setToolTip(self.tr("Show or hide the rules that pause training by "
-                                            "themselves."))
+        self.stop_toggle.setToolTip(
+            self.tr("Show or hide the rules that pause training by themselves.")
+        )
         self.stop_toggle.toggled.connect(self.set_stop_rules_shown)
         return self.stop_toggle
 
@@ -272,8 +310,9 @@ class TrainingControls(QWidget):
         self.stop_group.setVisible(shown)
         self.stop_toggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
         on = any(rule is not None for rule in self.stop_rules())
-        self.stop_toggle.setText(self.tr("Stop rules (on)") if on and not shown
-                                 else self.tr("Stop rules"))
+        self.stop_toggle.setText(
+            self.tr("Stop rules (on)") if on and not shown else self.tr("Stop rules")
+        )
 
     def _build_stop(self) -> QFrame:
         group = self.stop_group = QFrame()
@@ -320,8 +359,10 @@ class TrainingControls(QWidget):
         """Show config; emits nothing."""
         self.lr_combo.set_value(config.learning_rate)
         self.reg_rate.set_value(config.reg_rate)
-        for combo, name in ((self.opt_combo, config.optimizer),
-                            (self.reg_combo, config.regularization)):
+        for combo, name in (
+            (self.opt_combo, config.optimizer),
+            (self.reg_combo, config.regularization),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(name))
             combo.blockSignals(False)
@@ -336,7 +377,8 @@ class TrainingControls(QWidget):
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
         self.play_button.setToolTip(
-            self.tr("Pause training (Space)") if running else self.tr("Start training (Space)"))
+            self.tr("Pause training (Space)") if running else self.tr("Start training (Space)")
+        )
         self.step_button.setEnabled(not running)
 
     def is_running(self) -> bool:
@@ -345,16 +387,18 @@ class TrainingControls(QWidget):
     def set_progress(self, step: int, epoch: int, train_loss: float | None) -> None:
         loss = "—" if train_loss is None else f"{train_loss:.4f}"
         self.progress.setText(self.tr("Epoch %1").replace("%1", f"{epoch:,}"))
-        self.progress_detail.setText(self.tr("step %1 · train loss %2")
-                                     .replace("%1", f"{step:,}").replace("%2", loss))
+        self.progress_detail.setText(
+            self.tr("step %1 · train loss %2").replace("%1", f"{step:,}").replace("%2", loss)
+        )
 
     def set_speed(self, epochs_per_second: float) -> None:
         """Show the nearest offered speed; emits nothing."""
         if epochs_per_second <= 0:
             i = SPEEDS.index(0)
         else:
-            i = min(range(len(SPEEDS) - 1),
-                    key=lambda k: abs(math.log(SPEEDS[k] / epochs_per_second)))
+            i = min(
+                range(len(SPEEDS) - 1), key=lambda k: abs(math.log(SPEEDS[k] / epochs_per_second))
+            )
         self.speed_combo.blockSignals(True)
         self.speed_combo.setCurrentIndex(i)
         self.speed_combo.blockSignals(False)
@@ -377,8 +421,10 @@ class TrainingControls(QWidget):
             self.set_stop_rules_shown(True)  # an active rule is never hidden
 
     def stop_rules(self) -> tuple[int | None, float | None]:
-        return (self.stop_epochs.value() if self.stop_epochs_check.isChecked() else None,
-                self.stop_loss.value() if self.stop_loss_check.isChecked() else None)
+        return (
+            self.stop_epochs.value() if self.stop_epochs_check.isChecked() else None,
+            self.stop_loss.value() if self.stop_loss_check.isChecked() else None,
+        )
 
     # ------------------------------------------------------------------ edits out
     def _regularization_changed(self) -> None:

@@ -48,14 +48,23 @@ class ActivationView(QWidget):
         item.showGrid(x=True, y=True, alpha=0.15)
         self.legend = items.legend_above(item, 3)
         grey = palette.over_white((150, 150, 150), 90)  # opaque: the fast fill path
-        self.hist = pg.PlotCurveItem(x=[0.0, 1.0], y=[0.0], stepMode="center", fillLevel=0.0,
-                                     brush=pg.mkBrush(*grey),
-                                     pen=pg.mkPen(*palette.over_white((130, 130, 130), 160)))
+        self.hist = pg.PlotCurveItem(
+            x=[0.0, 1.0],
+            y=[0.0],
+            stepMode="center",
+            fillLevel=0.0,
+            brush=pg.mkBrush(*grey),
+            pen=pg.mkPen(*palette.over_white((130, 130, 130), 160)),
+        )
         self.f_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.BLUE, width=3))
-        self.df_curve = pg.PlotCurveItem(pen=pg.mkPen(*palette.VERMILLION, width=2.5,
-                                                      style=pg.QtCore.Qt.PenStyle.DashLine))
-        for c, name in ((self.hist, self.tr("z on training data")), (self.f_curve, "f(z)"),
-                        (self.df_curve, "f′(z)")):
+        self.df_curve = pg.PlotCurveItem(
+            pen=pg.mkPen(*palette.VERMILLION, width=2.5, style=pg.QtCore.Qt.PenStyle.DashLine)
+        )
+        for c, name in (
+            (self.hist, self.tr("z on training data")),
+            (self.f_curve, "f(z)"),
+            (self.df_curve, "f′(z)"),
+        ):
             item.addItem(c)
             self.legend.addItem(c, name)
         self.title = QLabel()
@@ -90,8 +99,12 @@ class ActivationView(QWidget):
     def show_snapshot(self, snap: Snapshot, layer: int) -> None:
         hidden = snap.spec.hidden
         if not hidden:
-            _set_text(self.title, self.tr("No hidden layer: the network is a linear model "
-                                          "followed by its output head."))
+            _set_text(
+                self.title,
+                self.tr(
+                    "No hidden layer: the network is a linear model followed by its output head."
+                ),
+            )
             _set_text(self.stats, "")
             self._drawn = None
             self.hist.setData([0.0, 1.0], [0.0])
@@ -129,8 +142,10 @@ class ActivationView(QWidget):
         if act.param_name is not None:
             label += f" ({act.param_name} = {act.resolve_param(param):g})"
         gap = " · " if self._short else "<br>"  # short: f and f′ on one line
-        _set_text(self.title, f"<b>{label}</b>: {tr_core(act.formula)}{gap}"
-                           f"{tr_core(act.derivative_formula)}")
+        _set_text(
+            self.title,
+            f"<b>{label}</b>: {tr_core(act.formula)}{gap}{tr_core(act.derivative_formula)}",
+        )
 
     def _draw_hist(self, counts: np.ndarray) -> None:
         r = self._z_range
@@ -145,16 +160,20 @@ class ActivationView(QWidget):
         stats = snap.layer_stats[layer]
         n = stats.dead.size
         dead, sat = int(stats.dead.sum()), int(stats.saturated.sum())
-        _set_text(self.stats, self.tr(
-            "Layer {i}: dead {d}/{n} ({dp:.0%}) · saturated {s}/{n} ({sp:.0%})"
-        ).format(i=layer + 1, d=dead, n=n, dp=stats.dead_fraction, s=sat,
-                 sp=stats.saturated_fraction))
+        _set_text(
+            self.stats,
+            self.tr("Layer {i}: dead {d}/{n} ({dp:.0%}) · saturated {s}/{n} ({sp:.0%})").format(
+                i=layer + 1, d=dead, n=n, dp=stats.dead_fraction, s=sat, sp=stats.saturated_fraction
+            ),
+        )
         warn = bool(dead or sat)
         if warn != self._warn:  # a palette change, not a style sheet: no re-polish per frame
             self._warn = warn
             pal = self.stats.palette()
-            pal.setColor(QPalette.ColorRole.WindowText,
-                         palette.qcolor(palette.VERMILLION if warn else palette.INK))
+            pal.setColor(
+                QPalette.ColorRole.WindowText,
+                palette.qcolor(palette.VERMILLION if warn else palette.INK),
+            )
             self.stats.setPalette(pal)
 
 

@@ -41,8 +41,12 @@ class CollapseView(QWidget):
         big.setPointSizeF(scale.pt(11))
         self.numbers.setFont(big)
         self.overlay = QCheckBox(self.tr("Draw the single map's boundary on the plane"))
-        self.overlay.setToolTip(self.tr("A dashed line where the one collapsed map gives ½: it "
-                                        "lies on the network's own boundary."))
+        self.overlay.setToolTip(
+            self.tr(
+                "A dashed line where the one collapsed map gives ½: it "
+                "lies on the network's own boundary."
+            )
+        )
         self.overlay.toggled.connect(self.singleMapToggled.emit)
         self.empty = NotApplicableLabel()
         self._key = None
@@ -59,8 +63,9 @@ class CollapseView(QWidget):
             self.overlay.setChecked(on)
 
     def show_snapshot(self, snap: Snapshot) -> None:
-        payload = payload_of(snap, self.name, self.empty,
-                             (self.summary, self.numbers, self.overlay))
+        payload = payload_of(
+            snap, self.name, self.empty, (self.summary, self.numbers, self.overlay)
+        )
         if payload is None:
             return
         report = payload.report
@@ -75,14 +80,18 @@ class CollapseView(QWidget):
 
     def _summary(self, snap: Snapshot, report) -> str:
         if report.whole:
-            return self.tr("Every hidden activation is linear, so the whole network is ONE "
-                           "affine map z = W·x + b before its output head: however deep, it "
-                           "draws one straight boundary.")
+            return self.tr(
+                "Every hidden activation is linear, so the whole network is ONE "
+                "affine map z = W·x + b before its output head: however deep, it "
+                "draws one straight boundary."
+            )
         bends = ", ".join(
             f"{i + 1} ({tr_core(activations.get(snap.spec.hidden[i].activation).label)})"
-            for i in report.bends)
-        text = self.tr("Layers %1 bend the plane, so the network is not one linear map.") \
-            .replace("%1", bends)
+            for i in report.bends
+        )
+        text = self.tr("Layers %1 bend the plane, so the network is not one linear map.").replace(
+            "%1", bends
+        )
         if report.runs:
             text += " " + self.tr("Layers joined by linear activations still merge:")
         return text
@@ -91,16 +100,26 @@ class CollapseView(QWidget):
         last = str(run.last + 1)
         if run.last == n_hidden:
             last = self.tr("%1 (the output layer)").replace("%1", last)
-        head = self.tr("Layers %1 to %2 act as one map:").replace("%1", str(run.first + 1)) \
+        head = (
+            self.tr("Layers %1 to %2 act as one map:")
+            .replace("%1", str(run.first + 1))
             .replace("%2", last)
+        )
         diff = self.tr("max |stack − single map| on the training points: %1").replace(
-            "%1", f"{run.max_abs_diff:.2g}")
-        return (f"<p><b>{head}</b><br><tt>{run.formula_W}<br>{run.formula_b}</tt><br>{diff}</p>"
-                f"<p><tt>W =</tt>{_matrix_html(run.W)}<tt>b =</tt>{_matrix_html(run.b[:, None])}"
-                "</p>")
+            "%1", f"{run.max_abs_diff:.2g}"
+        )
+        return (
+            f"<p><b>{head}</b><br><tt>{run.formula_W}<br>{run.formula_b}</tt><br>{diff}</p>"
+            f"<p><tt>W =</tt>{_matrix_html(run.W)}<tt>b =</tt>{_matrix_html(run.b[:, None])}"
+            "</p>"
+        )
 
 
 def _matrix_html(m: np.ndarray) -> str:
-    rows = "".join("<tr>" + "".join(f"<td align='right'>&nbsp;{v:.{DECIMALS}f}&nbsp;</td>"
-                                    for v in row) + "</tr>" for row in m)
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td align='right'>&nbsp;{v:.{DECIMALS}f}&nbsp;</td>" for v in row)
+        + "</tr>"
+        for row in m
+    )
     return f"<table style='font-family: monospace'>{rows}</table>"

@@ -55,9 +55,12 @@ class _CanvasViewBox(pg.ViewBox):
         ev.accept()
         if ev.button() != Qt.MouseButton.LeftButton:
             return
-        self._canvas._on_drag(ev.isStart(), ev.isFinish(),
-                              self.mapSceneToView(ev.buttonDownScenePos()),
-                              self.mapSceneToView(ev.scenePos()))
+        self._canvas._on_drag(
+            ev.isStart(),
+            ev.isFinish(),
+            self.mapSceneToView(ev.buttonDownScenePos()),
+            self.mapSceneToView(ev.scenePos()),
+        )
 
     def wheelEvent(self, ev, axis=None):
         if not self._canvas.zoomable():
@@ -65,7 +68,7 @@ class _CanvasViewBox(pg.ViewBox):
             return
         ev.accept()
         notches = ev.delta() / 120.0
-        factor = ZOOM_STEP ** notches
+        factor = ZOOM_STEP**notches
         self.scaleBy((factor, factor), center=self.mapSceneToView(ev.scenePos()))
 
 
@@ -97,8 +100,9 @@ class DataCanvas(QWidget):
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
         self.view = _CanvasViewBox(self)
-        self.plot_widget = pg.PlotWidget(viewBox=self.view, background="w",
-                                         axisItems=items.opaque_axes())
+        self.plot_widget = pg.PlotWidget(
+            viewBox=self.view, background="w", axisItems=items.opaque_axes()
+        )
         self.plot_widget.setMinimumSize(240, 240)
         items.fast_view(self.plot_widget)
         self.plot_item = self.plot_widget.getPlotItem()
@@ -115,27 +119,37 @@ class DataCanvas(QWidget):
         self.image = items.FastImage(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
-        self.single_map = pg.PlotCurveItem(pen=pg.mkPen(*palette.INK, width=2.5,
-                                                        style=Qt.PenStyle.DashLine))
+        self.single_map = pg.PlotCurveItem(
+            pen=pg.mkPen(*palette.INK, width=2.5, style=Qt.PenStyle.DashLine)
+        )
         self.single_map.setZValue(-4)
         self.single_map.setVisible(False)
         self.view.addItem(self.single_map)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(palette.BLUE, width=3.5))
         self.curve.setZValue(-5)
         self.view.addItem(self.curve)
-        self.train_points = ClassScatter(self.view, POINT_SIZE,
-                                         pg.mkPen(*palette.INK, 170, width=1.0), cached=True)
+        self.train_points = ClassScatter(
+            self.view, POINT_SIZE, pg.mkPen(*palette.INK, 170, width=1.0), cached=True
+        )
         self.test_points = ClassScatter(self.view, POINT_SIZE, hollow=True, cached=True)
-        self.note = pg.TextItem(color=palette.INK, anchor=(0.5, 0.0),
-                                fill=pg.mkBrush(255, 255, 255, 220))
+        self.note = pg.TextItem(
+            color=palette.INK, anchor=(0.5, 0.0), fill=pg.mkBrush(255, 255, 255, 220)
+        )
         self.note.setVisible(False)
         self.view.addItem(self.note, ignoreBounds=True)
         self._build_markers()
         # every move (the scene's sigMouseMoved drops those < 10 ms apart, maybe the last one)
         self.plot_widget.viewport().installEventFilter(self)
-        for item in (self.image, self.curve, self.note, self.single_map, self.pin_marker,
-                     self.drag_marker,
-                     *self.train_points.items, *self.test_points.items):
+        for item in (
+            self.image,
+            self.curve,
+            self.note,
+            self.single_map,
+            self.pin_marker,
+            self.drag_marker,
+            *self.train_points.items,
+            *self.test_points.items,
+        ):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -146,8 +160,9 @@ class DataCanvas(QWidget):
         self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin
         self.pin_marker.setZValue(5)
         self.view.addItem(self.pin_marker, ignoreBounds=True)
-        self.drag_marker = items.PassiveScatter(size=POINT_SIZE + 6, brush=None, pen=pg.mkPen(
-            *palette.INK, width=2))  # where a dragged point will land
+        self.drag_marker = items.PassiveScatter(
+            size=POINT_SIZE + 6, brush=None, pen=pg.mkPen(*palette.INK, width=2)
+        )  # where a dragged point will land
         self.view.addItem(self.drag_marker, ignoreBounds=True)
 
     # ------------------------------------------------------------------ public API
@@ -181,7 +196,8 @@ class DataCanvas(QWidget):
     def set_eraser(self, on: bool) -> None:
         self._eraser = bool(on)
         self.plot_widget.viewport().setCursor(
-            Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor)
+            Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.CrossCursor
+        )
 
     def set_points(self, data: PointSet, show_test: bool = True) -> None:
         """Draw the points: filled discs for training points, hollow rings for test points.
@@ -254,9 +270,13 @@ class DataCanvas(QWidget):
             self.pin_marker.setData(pos=np.zeros((0, 2)))
             return
         pos = np.array([point, point], np.float64)
-        self.pin_marker.setData(pos=pos, symbol=["o", "+"], size=[20, 11], brush=None,
-                                pen=[pg.mkPen(*palette.INK, width=3), pg.mkPen(*palette.INK,
-                                                                                width=2)])
+        self.pin_marker.setData(
+            pos=pos,
+            symbol=["o", "+"],
+            size=[20, 11],
+            brush=None,
+            pen=[pg.mkPen(*palette.INK, width=3), pg.mkPen(*palette.INK, width=2)],
+        )
 
     def map_to_widget(self, x: float, y: float) -> QPoint:
         """Pixel of plane point (x, y) in this widget's coordinates (use childAt to click it)."""
@@ -268,10 +288,12 @@ class DataCanvas(QWidget):
     def _set_note(self, data: PointSet) -> None:
         if data.dim > 2:
             names = data.feature_names[:2] or ("x₁", "x₂")
-            self.note.setText(self.tr(
-                "{d}-D data: showing the first two standardized features ({a}, {b}).\n"
-                "The decision map is not available."
-            ).format(d=data.dim, a=names[0], b=names[1]))
+            self.note.setText(
+                self.tr(
+                    "{d}-D data: showing the first two standardized features ({a}, {b}).\n"
+                    "The decision map is not available."
+                ).format(d=data.dim, a=names[0], b=names[1])
+            )
             self.note.setVisible(True)
         else:
             self.note.setVisible(False)
@@ -305,8 +327,9 @@ class DataCanvas(QWidget):
         else:
             img, levels, mode = class_image(snap, out, discretize), palette.CLASS_LEVELS, "class"
         if mode != self._map_mode:
-            self.image.setLookupTable(palette.CLASS_LUT if mode == "class"
-                                      else palette.DIVERGING_LUT)
+            self.image.setLookupTable(
+                palette.CLASS_LUT if mode == "class" else palette.DIVERGING_LUT
+            )
             self._map_mode = mode
         self.image.setImage(img, levels=levels, autoLevels=False)
         res_y, res_x = img.shape
@@ -350,7 +373,8 @@ class DataCanvas(QWidget):
         elif left and modifiers & Qt.KeyboardModifier.ControlModifier:
             self.regionRequested.emit(float(p.x()), float(p.y()))
         elif button == Qt.MouseButton.RightButton or (
-                self._eraser and button == Qt.MouseButton.LeftButton):
+            self._eraser and button == Qt.MouseButton.LeftButton
+        ):
             i = self._nearest(p, 3 * PICK_RADIUS_PX)
             if i is not None:
                 self.removeRequested.emit(i)
@@ -374,5 +398,6 @@ class DataCanvas(QWidget):
     def _redraw_points(self) -> None:
         y, rgb = self._data.y, self._rgb
         for points, mask in zip((self.train_points, self.test_points), self._masks, strict=True):
-            points.set_points(self._xy[mask], y[mask], self._source,
-                              None if rgb is None else rgb[mask])
+            points.set_points(
+                self._xy[mask], y[mask], self._source, None if rgb is None else rgb[mask]
+            )

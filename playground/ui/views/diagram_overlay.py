@@ -124,11 +124,7 @@ class DiagramOverlay:
             brush=pg.mkBrush(235, 235, 235, 200),
         )
         self.saturated = items.PassiveScatter(
-            pxMode=False,
-            symbol="s",
-            size=1.12,
-            pen=pg.mkPen(*SATURATED_RGB, width=3),
-            brush=None,
+            pxMode=False, symbol="s", size=1.12, pen=pg.mkPen(*SATURATED_RGB, width=3), brush=None
         )
         for z, item in enumerate((self.dead, self.saturated)):
             item.setZValue(3 + z)

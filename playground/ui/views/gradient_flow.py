@@ -219,8 +219,7 @@ class GradientFlowView(QWidget):
             curve.setData(steps, logs[:, layer], connect="finite")
         if not len(steps):
             return
-        x = growing_range(self._shown.get((id(self.norms), "x")), float(steps[0]),
-                          float(steps[-1]))
+        x = growing_range(self._shown.get((id(self.norms), "x")), float(steps[0]), float(steps[-1]))
         self._set(self.norms, "x", x, padding=0.02)
         y = logs[np.isfinite(logs)]
         if y.size:  # whole decades: the range (and the axis) change only when a curve leaves it

@@ -75,8 +75,12 @@ class HiddenSpaceView(QWidget):
             spin.setToolTip(self.tr("The unit of the layer on this axis."))
             spin.valueChanged.connect(self._units_edited)
         self.pca = QCheckBox(self.tr("PCA"))
-        self.pca.setToolTip(self.tr("Show the two directions along which the layer's values "
-                                    "spread most (principal components) instead of two units."))
+        self.pca.setToolTip(
+            self.tr(
+                "Show the two directions along which the layer's values "
+                "spread most (principal components) instead of two units."
+            )
+        )
         self.stage_z = QRadioButton(self.tr("z = W·a + b"))
         self.stage_a = QRadioButton(self.tr("a = f(z)"))
         self.stage_z.setToolTip(self.tr("Before the activation: only a linear map so far."))
@@ -85,26 +89,44 @@ class HiddenSpaceView(QWidget):
         for b in (self.stage_z, self.stage_a):
             group.addButton(b)
         self.layer_combo.currentIndexChanged.connect(
-            lambda i: self.optionsChanged.emit({"hidden_layer": max(0, i)}))
+            lambda i: self.optionsChanged.emit({"hidden_layer": max(0, i)})
+        )
         self.pca.toggled.connect(lambda on: self.optionsChanged.emit({"hidden_pca": on}))
         self.stage_a.toggled.connect(
-            lambda on: self.optionsChanged.emit({"hidden_stage": "a" if on else "z"}))
+            lambda on: self.optionsChanged.emit({"hidden_stage": "a" if on else "z"})
+        )
         self.controls = QHBoxLayout()
-        for w in (QLabel(self.tr("Layer")), self.layer_combo, self.unit_i, QLabel("×"),
-                  self.unit_j, self.pca, self.stage_z, self.stage_a):
+        for w in (
+            QLabel(self.tr("Layer")),
+            self.layer_combo,
+            self.unit_i,
+            QLabel("×"),
+            self.unit_j,
+            self.pca,
+            self.stage_z,
+            self.stage_a,
+        ):
             self.controls.addWidget(w)
         self.controls.addStretch(1)
 
     # ------------------------------------------------------------------ state in
-    def set_options(self, hidden_sizes: tuple[int, ...], layer: int, units: tuple[int, ...],
-                    pca: bool, stage: str) -> None:
+    def set_options(
+        self,
+        hidden_sizes: tuple[int, ...],
+        layer: int,
+        units: tuple[int, ...],
+        pca: bool,
+        stage: str,
+    ) -> None:
         """Show the session's choice for a network with these hidden layer sizes."""
-        with blocked(self.layer_combo, self.unit_i, self.unit_j, self.pca, self.stage_a,
-                     self.stage_z):
+        with blocked(
+            self.layer_combo, self.unit_i, self.unit_j, self.pca, self.stage_a, self.stage_z
+        ):
             self.layer_combo.clear()
             for i, n in enumerate(hidden_sizes):
-                self.layer_combo.addItem(self.tr("%1 (%2 units)").replace("%1", str(i + 1))
-                                         .replace("%2", str(n)))
+                self.layer_combo.addItem(
+                    self.tr("%1 (%2 units)").replace("%1", str(i + 1)).replace("%2", str(n))
+                )
             layer = min(layer, max(len(hidden_sizes) - 1, 0))
             self.layer_combo.setCurrentIndex(layer)
             width = hidden_sizes[layer] if hidden_sizes else 1
@@ -176,11 +198,19 @@ class HiddenSpaceView(QWidget):
     def _caption(self, snap: Snapshot, space) -> str:
         layer = snap.spec.hidden[space.layer]
         label = tr_core(activations.get(layer.activation).label)
-        stage = (self.tr("before its activation (z)") if space.stage == "z"
-                 else self.tr("after %1").replace("%1", label))
-        text = self.tr("Layer %1, %2: grey lines are the input plane's grid, mapped.") \
-            .replace("%1", str(space.layer + 1)).replace("%2", stage)
+        stage = (
+            self.tr("before its activation (z)")
+            if space.stage == "z"
+            else self.tr("after %1").replace("%1", label)
+        )
+        text = (
+            self.tr("Layer %1, %2: grey lines are the input plane's grid, mapped.")
+            .replace("%1", str(space.layer + 1))
+            .replace("%2", stage)
+        )
         if space.boundary is not None:
-            text += " " + self.tr("The black line is where the output is ½: in this space one "
-                                  "straight line separates the classes.")
+            text += " " + self.tr(
+                "The black line is where the output is ½: in this space one "
+                "straight line separates the classes."
+            )
         return text

@@ -18,23 +18,30 @@ class NotApplicableLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: palette(dark); font-size: {scale.pt(12):.1f}pt; "
-                           "padding: 12px;")
+        self.setStyleSheet(f"color: palette(dark); font-size: {scale.pt(12):.1f}pt; padding: 12px;")
         self.hide()
 
 
-def payload_of(snap: Snapshot, name: str, empty: NotApplicableLabel, content,
-               fits=None) -> object | None:
+def payload_of(
+    snap: Snapshot, name: str, empty: NotApplicableLabel, content, fits=None
+) -> object | None:
     """The view's payload, with the content shown; or None with the empty state showing why
     (not computed yet, or not applicable to this network). `fits(payload)`: False for a payload
     kept from before an edit (the GUI keeps each view's last one), shown as not computed yet."""
     payload = (snap.insights or {}).get(name)
-    if fits is not None and payload is not None and not isinstance(payload, NotApplicable) \
-            and not fits(payload):
+    if (
+        fits is not None
+        and payload is not None
+        and not isinstance(payload, NotApplicable)
+        and not fits(payload)
+    ):
         payload = None
     if payload is None or isinstance(payload, NotApplicable):
-        text = (messages.text(payload.code, payload.params) if payload is not None
-                else QCoreApplication.translate("InsightViews", "Computing…"))
+        text = (
+            messages.text(payload.code, payload.params)
+            if payload is not None
+            else QCoreApplication.translate("InsightViews", "Computing…")
+        )
         if empty.text() != text:
             empty.setText(text)
         empty.show()

@@ -87,8 +87,9 @@ class LossPlot(QWidget):
         dash = Qt.PenStyle.DashLine
         self.band_low = pg.PlotCurveItem()
         self.band_high = pg.PlotCurveItem()
-        self.band = pg.FillBetweenItem(self.band_low, self.band_high,
-                                       brush=pg.mkBrush(*palette.over_white(TRAIN_RGB, 60)))
+        self.band = pg.FillBetweenItem(
+            self.band_low, self.band_high, brush=pg.mkBrush(*palette.over_white(TRAIN_RGB, 60))
+        )
         self.loss.addItem(self.band)
         self.train_loss = self.loss.plot(pen=pg.mkPen(*TRAIN_RGB, width=2.5))
         self.test_loss = self.loss.plot(pen=pg.mkPen(*TEST_RGB, width=2.5, style=dash))
@@ -160,8 +161,14 @@ class LossPlot(QWidget):
         self._x_shown = self._y_shown = None
         self.loss.setXRange(0, EMPTY_EPOCHS, padding=0.02)
         self.loss.setYRange(0, 1, padding=0.05)
-        for c in (self.train_loss, self.test_loss, self.train_acc, self.test_acc,
-                  self.band_low, self.band_high):
+        for c in (
+            self.train_loss,
+            self.test_loss,
+            self.train_acc,
+            self.test_acc,
+            self.band_low,
+            self.band_high,
+        ):
             c.setData([], [])
         self.readout.setText(" ")
 
@@ -170,8 +177,10 @@ class LossPlot(QWidget):
         if not len(self._epochs):
             return ""
         i = int(np.argmin(np.abs(self._epochs - epoch)))
-        parts = [self.tr("epoch {e}").format(e=int(self._epochs[i])),
-                 self.tr("train loss {v:.4g}").format(v=self._cols["train_loss"][i])]
+        parts = [
+            self.tr("epoch {e}").format(e=int(self._epochs[i])),
+            self.tr("train loss {v:.4g}").format(v=self._cols["train_loss"][i]),
+        ]
         test_loss = self._measured_near("test_loss", i)
         if test_loss is not None:
             parts.append(self.tr("test loss {v:.4g}").format(v=test_loss))
@@ -238,7 +247,8 @@ class LossPlot(QWidget):
     def _on_hover(self, scene_pos) -> None:
         vb = self.loss.getViewBox()
         inside = self.loss.sceneBoundingRect().contains(scene_pos) or (
-            self.acc.isVisible() and self.acc.sceneBoundingRect().contains(scene_pos))
+            self.acc.isVisible() and self.acc.sceneBoundingRect().contains(scene_pos)
+        )
         if not inside or not len(self._epochs):
             self.cursor.setVisible(False)
             return

@@ -23,8 +23,14 @@ DEFAULT_HIDDEN = (LayerSpec(4, "tanh"), LayerSpec(2, "tanh"))
 
 
 class FileActions(QObject):
-    def __init__(self, session, parent: QWidget, interactive: bool = True,
-                 remember: bool = True, show_status=None):
+    def __init__(
+        self,
+        session,
+        parent: QWidget,
+        interactive: bool = True,
+        remember: bool = True,
+        show_status=None,
+    ):
         super().__init__(parent)
         self.session = session
         self._parent = parent
@@ -43,10 +49,13 @@ class FileActions(QObject):
         if not self.interactive or not self.session.modified:
             return True
         answer = QMessageBox.question(
-            self._parent, self.tr("Unsaved changes"),
+            self._parent,
+            self.tr("Unsaved changes"),
             self.tr("This project has changes that are not saved. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -60,8 +69,9 @@ class FileActions(QObject):
         if self.confirm_discard():
             self.session.load_project(load_experiment(name))
 
-    def _ask_path(self, save: bool, title: str, filt: str, suffix: str,
-                  name: str = "") -> Path | None:
+    def _ask_path(
+        self, save: bool, title: str, filt: str, suffix: str, name: str = ""
+    ) -> Path | None:
         folder = app_settings.last_folder(str(Path.home())) if self.remember else ""
         if name:
             folder = str(Path(folder or ".") / name)

@@ -14,8 +14,14 @@ from playground.ui.window.main_window import MainWindow
 
 
 class WindowHost(QObject):
-    def __init__(self, app, session, interactive: bool = True, remember: bool = True,
-                 fast_start: bool = False):
+    def __init__(
+        self,
+        app,
+        session,
+        interactive: bool = True,
+        remember: bool = True,
+        fast_start: bool = False,
+    ):
         super().__init__()
         self.app, self.session = app, session
         self.interactive, self.remember = interactive, remember

@@ -24,11 +24,13 @@ DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's he
 def titles() -> dict[str, str]:
     """Each insight view's title in the installed language."""
     translate = QCoreApplication.translate
-    return {"hidden": translate("InsightArea", "Hidden space"),
-            "collapse": translate("InsightArea", "Linear collapse"),
-            "gradients": translate("InsightArea", "Gradient flow"),
-            "equations": translate("InsightArea", "Layer equations"),
-            "inspector": translate("InsightArea", "Forward pass")}
+    return {
+        "hidden": translate("InsightArea", "Hidden space"),
+        "collapse": translate("InsightArea", "Linear collapse"),
+        "gradients": translate("InsightArea", "Gradient flow"),
+        "equations": translate("InsightArea", "Layer equations"),
+        "inspector": translate("InsightArea", "Forward pass"),
+    }
 
 
 class InsightArea(QMainWindow):
@@ -39,13 +41,15 @@ class InsightArea(QMainWindow):
     first paint, to start faster) unless the project opens one; docks and actions exist now.
     """
 
-    def __init__(self, session, centre: QWidget, parent: QWidget | None = None,
-                 defer_views: bool = False):
+    def __init__(
+        self, session, centre: QWidget, parent: QWidget | None = None, defer_views: bool = False
+    ):
         super().__init__(parent)
         self.session = session
         self.setWindowFlags(Qt.WindowType.Widget)  # a widget inside the window, not a window
-        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks
-                            | QMainWindow.DockOption.AnimatedDocks)
+        self.setDockOptions(
+            QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AnimatedDocks
+        )
         self.setCentralWidget(centre)
         self.views: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
@@ -60,7 +64,8 @@ class InsightArea(QMainWindow):
             self.build_views()
         else:  # a project opened before then may open views
             session.projectReplaced.connect(
-                lambda: self.build_views() if session.view.views else None)
+                lambda: self.build_views() if session.view.views else None
+            )
 
     def _build_docks(self) -> None:
         names = titles()
@@ -68,9 +73,11 @@ class InsightArea(QMainWindow):
         for cls in VIEWS:
             dock = QDockWidget(names[cls.name], self)
             dock.setObjectName(f"insight-{cls.name}")
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            )
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             if first is not None:
                 self.tabifyDockWidget(first, dock)
@@ -147,8 +154,9 @@ class InsightArea(QMainWindow):
     def show_options(self) -> None:
         v, spec = self.session.view, self.session.project.spec()
         sizes = tuple(layer.units for layer in spec.hidden)
-        self.views["hidden"].set_options(sizes, v.hidden_layer, v.hidden_units, v.hidden_pca,
-                                         v.hidden_stage)
+        self.views["hidden"].set_options(
+            sizes, v.hidden_layer, v.hidden_units, v.hidden_pca, v.hidden_stage
+        )
         self.show_batch()
 
     def show_batch(self) -> None:
@@ -159,8 +167,10 @@ class InsightArea(QMainWindow):
 
     def _opened(self) -> None:
         checked = [n for n, dock in self.docks.items() if dock.toggleViewAction().isChecked()]
-        self.session.set_open_views([n for n in self.session.view.views if n in checked]
-                                    + [n for n in checked if n not in self.session.view.views])
+        self.session.set_open_views(
+            [n for n in self.session.view.views if n in checked]
+            + [n for n in checked if n not in self.session.view.views]
+        )
 
     def _visibility(self, name: str, on: bool) -> None:
         if on:

@@ -58,9 +58,14 @@ class MainWindow(QMainWindow):
     scaleRequested = Signal(float)  # … at that UI scale
     presentationRequested = Signal(bool)  # … full screen and larger, or back
 
-    def __init__(self, session: Session, interactive: bool = True,
-                 remember: bool = True, parent: QWidget | None = None,
-                 fast_start: bool = False):
+    def __init__(
+        self,
+        session: Session,
+        interactive: bool = True,
+        remember: bool = True,
+        parent: QWidget | None = None,
+        fast_start: bool = False,
+    ):
         super().__init__(parent)
         self._fast_start = fast_start  # insight views built by finish_start()
         self.session = WindowSession(session, self)  # connections die with this window
@@ -73,15 +78,26 @@ class MainWindow(QMainWindow):
         self.pictures = ViewPictures(self)  # right-click ▸ Export as PNG / SVG, Copy image
         self.drops = FileDrops(self, self.files, self.files.points)
         self.lessons = LessonsDock(self, self.session, self.files, remember)
-        self.menus = WindowMenus(self, self.session, self.files, self.loss_plot.set_log_scale,
-                                 self.insights.toolbar.actions(), self.lessons)
+        self.menus = WindowMenus(
+            self,
+            self.session,
+            self.files,
+            self.loss_plot.set_log_scale,
+            self.insights.toolbar.actions(),
+            self.lessons,
+        )
         self.menus.languageChosen.connect(self.languageRequested.emit)
         self.menus.scaleChosen.connect(self.scaleRequested.emit)
         self.menus.presentation.toggled.connect(self.presentationRequested.emit)
         connect_panels(self)
-        self.keys = TrainingKeys(self, {Qt.Key.Key_Space: self.menus.play,
-                                        Qt.Key.Key_S: self.menus.step,
-                                        Qt.Key.Key_R: self.menus.reset})
+        self.keys = TrainingKeys(
+            self,
+            {
+                Qt.Key.Key_Space: self.menus.play,
+                Qt.Key.Key_S: self.menus.step,
+                Qt.Key.Key_R: self.menus.reset,
+            },
+        )
         self._connect()
         self._refresh_all()
         if remember:
@@ -146,8 +162,9 @@ class MainWindow(QMainWindow):
         controls.setFrameShape(QScrollArea.Shape.NoFrame)
         controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.controls_scroll = controls
-        self.plots = PlotStack([self.loss_plot, self.activation_view],
-                               [self.tr("Loss"), self.tr("Activation")])
+        self.plots = PlotStack(
+            [self.loss_plot, self.activation_view], [self.tr("Loss"), self.tr("Activation")]
+        )
         right = QSplitter(Qt.Orientation.Vertical)
         for w in (controls, self.plots):
             right.addWidget(w)
@@ -170,8 +187,9 @@ class MainWindow(QMainWindow):
         right = max(RIGHT_W, self.controls.minimumSizeHint().width() + 8)
         self.splitter.setSizes([left, max(400, self.width() - left - right), right])
         controls = self.controls.sizeHint().height()
-        self.right.setSizes([controls, max(self.plots.minimumSizeHint().height(),
-                                           self.height() - controls)])
+        self.right.setSizes(
+            [controls, max(self.plots.minimumSizeHint().height(), self.height() - controls)]
+        )
 
     def resizeEvent(self, event) -> None:
         compact = event.size().height() < COMPACT_BELOW_H * scale.factor()
@@ -272,8 +290,12 @@ class MainWindow(QMainWindow):
     def export_csv(self, path=None) -> bool:
         return self.files.export_csv(path)
 
-    def open_compare(self, project_b: Project | None = None, label_a: str | None = None,
-                     label_b: str | None = None) -> None:
+    def open_compare(
+        self,
+        project_b: Project | None = None,
+        label_a: str | None = None,
+        label_b: str | None = None,
+    ) -> None:
         """Open (or raise) View ▸ Compare: side A = this session's current project, started
         again from its initial weights (the main run is not touched); side B = project_b on
         A's points and seed, or with None the chooser's default (every hidden layer linear)."""

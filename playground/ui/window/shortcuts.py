@@ -30,13 +30,16 @@ class TrainingKeys(QObject):
         if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         if event.key() not in self._actions or event.modifiers() not in (
-                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
             return False
         focus = QApplication.focusWidget()
         if focus is None or focus.window() is not self._window or _is_text_field(focus):
             return False
         if isinstance(focus, (QAbstractSpinBox, QComboBox)) or isinstance(
-                focus.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            focus.parentWidget(), (QAbstractSpinBox, QComboBox)
+        ):
             if event.type() == QEvent.Type.KeyPress:
                 self._actions[event.key()].trigger()
             return True  # taken from the field: it is the window's key

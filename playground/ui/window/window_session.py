@@ -31,11 +31,26 @@ class WindowSession(QObject):
     dataReplaced = Signal()
     insightsChanged = Signal()
 
-    SIGNALS = ("dataChanged", "specChanged", "configChanged", "snapshotReady", "runningChanged",
-               "message", "notice", "selectedLayerChanged", "currentClassChanged",
-               "viewChanged", "stopRulesChanged", "speedChanged", "undoStateChanged",
-               "modifiedChanged", "pathChanged", "projectReplaced", "dataReplaced",
-               "insightsChanged")
+    SIGNALS = (
+        "dataChanged",
+        "specChanged",
+        "configChanged",
+        "snapshotReady",
+        "runningChanged",
+        "message",
+        "notice",
+        "selectedLayerChanged",
+        "currentClassChanged",
+        "viewChanged",
+        "stopRulesChanged",
+        "speedChanged",
+        "undoStateChanged",
+        "modifiedChanged",
+        "pathChanged",
+        "projectReplaced",
+        "dataReplaced",
+        "insightsChanged",
+    )
 
     def __init__(self, session, parent: QObject):
         super().__init__(parent)

@@ -24,8 +24,16 @@ def connect_panels(w) -> None:
     def on_spec() -> None:
         p = s.project
         spec = p.spec()
-        b.set_state(p.hidden, p.output, p.data.task, spec.n_outputs, p.config.initializer,
-                    p.config.seed, p.config.features, p.data.dim)
+        b.set_state(
+            p.hidden,
+            p.output,
+            p.data.task,
+            spec.n_outputs,
+            p.config.initializer,
+            p.config.seed,
+            p.config.features,
+            p.data.dim,
+        )
         b.set_selected(s.selected_layer)
         w.fit_left()
 
@@ -129,8 +137,10 @@ def progress_text(w, snap: Snapshot) -> str:
     def num(v) -> str:
         return "—" if v is None else f"{v:.4f}"
 
-    parts = [translate("MainWindow", "epoch %1").replace("%1", f"{snap.epoch:,}"),
-             translate("MainWindow", "loss %1").replace("%1", num(snap.train_loss))]
+    parts = [
+        translate("MainWindow", "epoch %1").replace("%1", f"{snap.epoch:,}"),
+        translate("MainWindow", "loss %1").replace("%1", num(snap.train_loss)),
+    ]
     if snap.test_loss is not None:
         parts.append(translate("MainWindow", "test loss %1").replace("%1", num(snap.test_loss)))
     if snap.train_accuracy is not None:
