@@ -125,16 +125,6 @@ def build_snapshot(
         res = running_res(trainer.spec, res)
     codes, levels, output_map, class_map = grid_maps(trainer, extent, res)
     net = trainer.network
-    shared = {
-        "data": trainer.data,
-        "spec": trainer.spec,
-        "config": trainer.config,
-        "initial": trainer.initial_params() if "initial" in include else None,
-        "history": trainer.history.data().compact(HISTORY_POINTS) if "history" in include else None,
-        "layer_stats": (statistics or layer_statistics(trainer))
-        if "layer_stats" in include
-        else None,
-    }
     return Snapshot(
         run_id=run_id,
         step=trainer.step_count,
@@ -154,5 +144,18 @@ def build_snapshot(
         stop=trainer.stop_reason,
         insights=insights,
         neuron_extent=square_within(extent) if trainer.data.dim == 2 else None,
-        **{k: (v if k in include else None) for k, v in shared.items()},
+        **_shared_parts(trainer, include, statistics),
     )
+
+
+def _shared_parts(trainer: Trainer, include, statistics) -> dict:
+    """The SHARED parts named in `include`, the others None (computed only when included)."""
+    parts = {
+        "data": lambda: trainer.data,
+        "spec": lambda: trainer.spec,
+        "config": lambda: trainer.config,
+        "initial": trainer.initial_params,
+        "history": lambda: trainer.history.data().compact(HISTORY_POINTS),
+        "layer_stats": lambda: statistics or layer_statistics(trainer),
+    }
+    return {name: (part() if name in include else None) for name, part in parts.items()}

@@ -12,7 +12,6 @@ project and the latest weights.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
@@ -29,6 +28,7 @@ from playground.live.snapshot_builder import DEFAULT_RES
 from playground.ui.i18n import messages
 from playground.ui.i18n.messages import ERROR, INFO, WARNING
 from playground.ui.session_data import DataMixin
+from playground.ui.session_network import NetworkMixin
 from playground.ui.session_view import ViewMixin
 from playground.ui.training_link import InlineLink, ProcessLink, TrainingLink
 from playground.ui.undo import UndoHistory
@@ -36,7 +36,7 @@ from playground.ui.undo import UndoHistory
 FRAME_MS = 25  # minimum gap between frames handed to the views
 
 
-class Session(DataMixin, ViewMixin, QObject):
+class Session(DataMixin, NetworkMixin, ViewMixin, QObject):
     dataChanged = Signal()
     specChanged = Signal()
     configChanged = Signal()
@@ -318,63 +318,6 @@ class Session(DataMixin, ViewMixin, QObject):
     def mark_saved(self) -> None:
         self._saved_step = self._latest.step if self._latest is not None else 0
         self._set_modified(False)
-
-    # ------------------------------------------------------------------ network
-    def _apply_structure(self, project: Project) -> bool:
-        try:
-            project.spec()
-        except Invalid as exc:
-            self._refuse(exc)
-            return False
-        self._project = replace(project, params=None, run=None)
-        self._rebuild(keep=True)
-        self._set_modified()
-        self.specChanged.emit()
-        return True
-
-    def set_hidden(self, hidden) -> None:
-        hidden = tuple(hidden)
-        if hidden == self._project.hidden:
-            return
-        if self._apply_structure(replace(self._project, hidden=hidden)):
-            self.select_layer(min(self.selected_layer, len(hidden)))
-
-    def set_output(self, head: str | None) -> None:
-        if head != self._project.output:
-            config = replace(self._project.config, loss=None)
-            self._apply_structure(replace(self._project, output=head, config=config))
-
-    def set_features(self, features) -> None:
-        try:
-            config = replace(self._project.config, features=tuple(features))
-        except Invalid as exc:
-            self._refuse(exc)
-            self.configChanged.emit()
-            return
-        if config != self._project.config:
-            if self._apply_structure(replace(self._project, config=config)):
-                self.configChanged.emit()
-
-    # ------------------------------------------------------------------ training config
-    def set_config(self, **changes) -> None:
-        old = self._project.config
-        try:
-            config = replace(old, **changes)
-            replace(self._project, config=config).spec()  # the loss still fits the head
-        except Invalid as exc:
-            self._refuse(exc)
-            self.configChanged.emit()  # let the controls show the kept value again
-            return
-        if config == old:
-            return
-        self._project = replace(self._project, config=config)
-        self._post(c.SetConfig(config))
-        if (config.seed, config.initializer) != (old.seed, old.initializer):
-            self._run_id += 1
-            self._post(c.Reinitialize(config.seed, self._run_id))
-            self._set_running(False)
-        self._set_modified()
-        self.configChanged.emit()
 
     # ------------------------------------------------------------------ run control
     def _set_running(self, on: bool) -> None:

@@ -13,7 +13,8 @@ from playground.core.nn.spec import LayerSpec, TrainConfig
 from playground.ui.panels.data_panel import DataPanel
 from playground.ui.panels.layer_card import LayerCard
 from playground.ui.panels.network_builder import NetworkBuilder
-from playground.ui.panels.training_controls import TrainingControls, parse_rate
+from playground.ui.panels.rate_combo import parse_rate
+from playground.ui.panels.training_controls import TrainingControls
 
 TWO = (LayerSpec(4, "tanh"), LayerSpec(2, "relu"))
 

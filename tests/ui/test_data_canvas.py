@@ -196,16 +196,16 @@ def test_the_decision_map_covers_the_whole_plane_shown(qtbot, make_session):
     window.resize(1600, 1000)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(300)  # the layout settles (each resize moves the plane)
-    qtbot.waitUntil(
-        lambda: session.plane == pytest.approx(window.canvas.visible_plane()), timeout=3000
-    )
-    snap = session.sync()
-    assert snap.extent == pytest.approx(window.canvas.visible_plane())
+
+    def covered() -> bool:  # the layout settles first (each resize moves the plane)
+        shown = window.canvas.visible_plane()
+        return session.plane == pytest.approx(shown) and session.sync().extent == pytest.approx(
+            shown
+        )
+
+    qtbot.waitUntil(covered, timeout=5000)
     window.canvas.view.scaleBy((0.5, 0.5))
-    qtbot.waitUntil(
-        lambda: session.plane == pytest.approx(window.canvas.visible_plane()), timeout=3000
-    )
+    qtbot.waitUntil(covered, timeout=5000)
     assert session.sync().extent == pytest.approx(window.canvas.visible_plane())
 
 

@@ -1,4 +1,4 @@
-"""The "data" section of a project file: the points themselves, checked before any array is built."""
+"""The "data" section of a project file: the points, checked before any array is built."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.nn import activation_kernels as kernels
 from playground.core.registry import lookup
 
 Value = Callable[[np.ndarray, float], np.ndarray]
@@ -119,83 +120,6 @@ class Activation:
         return None if self.piecewise is None else self.piecewise(self.resolve_param(param))
 
 
-# ------------------------------------------------------------------ elementwise functions
-def _sigmoid(z: np.ndarray, _p: float = 0.0) -> np.ndarray:
-    # 1/(1+e^-z) written as ½(1+tanh(z/2)): no overflow for large |z|.
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
-
-
-def _sigmoid_into(z, out, _p):
-    np.multiply(z, 0.5, out=out)
-    np.tanh(out, out=out)
-    out += 1.0
-    out *= 0.5
-
-
-def _softplus(z, _p):
-    return np.logaddexp(0.0, z)
-
-
-_GELU_C = math.sqrt(2.0 / math.pi)
-
-
-def _gelu(z, _p):
-    return 0.5 * z * (1.0 + np.tanh(_GELU_C * (z + 0.044715 * z**3)))
-
-
-def _gelu_grad(z, _a, _p):
-    inner = _GELU_C * (z + 0.044715 * z**3)
-    t = np.tanh(inner)
-    return 0.5 * (1.0 + t) + 0.5 * z * (1.0 - t * t) * _GELU_C * (1.0 + 3 * 0.044715 * z * z)
-
-
-def _elu(z, alpha):
-    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
-
-
-def _elu_grad(z, a, alpha):
-    return np.where(z > 0, 1.0, a + alpha)  # a + α = α·e^z for z ≤ 0
-
-
-def _swish(z, _p):
-    return z * _sigmoid(z)
-
-
-def _swish_grad(z, a, _p):
-    s = _sigmoid(z)
-    return s + a * (1.0 - s)  # σ + zσ(1-σ)
-
-
-def softmax(z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of (batch, K) scores."""
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def _softmax_into(z, out, _p):
-    """Softmax over the units of a column block (K, N)."""
-    np.subtract(z, z.max(axis=0, keepdims=True), out=out)
-    np.exp(out, out=out)
-    out /= out.sum(axis=0, keepdims=True)
-
-
-def _tanh_times_derivative(dz, z, a, _p):
-    dz *= 1.0 - a * a
-
-
-def _relu_times_derivative(dz, z, a, _p):
-    np.multiply(dz, z > 0, out=dz)  # f' = 1 for z > 0, else 0
-
-
-def _copy_into(z, out, _p):
-    if out is not z:
-        np.copyto(out, z)
-
-
-def _identity_times_derivative(dz, z, a, _p):
-    return dz
-
-
 _REGISTRY: dict[str, Activation] = {}
 
 
@@ -213,8 +137,8 @@ _register(
         lambda z, a, p: np.ones_like(z),
         (-math.inf, math.inf),
         ExportForms("linear", ("Identity", {}), "z"),
-        into=_copy_into,
-        times_derivative=_identity_times_derivative,
+        into=kernels.copy_into,
+        times_derivative=kernels.identity_times_derivative,
         piecewise=lambda p: Piecewise((), (1.0,), (0.0,)),
         output_head=True,
         note="No bend at all: a stack of linear layers is still one linear map.",
@@ -226,11 +150,11 @@ _register(
         "Sigmoid",
         "f(z) = 1 / (1 + e^(−z))",
         "f'(z) = f(z)·(1 − f(z))",
-        _sigmoid,
+        kernels.sigmoid,
         lambda z, a, p: a * (1.0 - a),
         (0.0, 1.0),
         ExportForms("sigmoid", ("Sigmoid", {}), "0.5 * (1 + xp.tanh(0.5 * z))"),
-        into=_sigmoid_into,
+        into=kernels.sigmoid_into,
         saturates=True,
         output_head=True,
         note="Squashes to (0, 1); the slope is at most 0.25 and vanishes for large |z|.",
@@ -247,7 +171,7 @@ _register(
         (-1.0, 1.0),
         ExportForms("tanh", ("Tanh", {}), "xp.tanh(z)"),
         into=lambda z, out, p: np.tanh(z, out=out),
-        times_derivative=_tanh_times_derivative,
+        times_derivative=kernels.tanh_times_derivative,
         saturates=True,
         output_head=True,
         note="Zero-centred S-curve; saturates (slope → 0) for large |z|.",
@@ -264,7 +188,7 @@ _register(
         (0.0, math.inf),
         ExportForms("relu", ("ReLU", {}), "xp.maximum(z, 0.0)"),
         into=lambda z, out, p: np.maximum(z, 0.0, out=out),
-        times_derivative=_relu_times_derivative,
+        times_derivative=kernels.relu_times_derivative,
         piecewise=lambda p: Piecewise((0.0,), (0.0, 1.0), (0.0, 0.0)),
         note="Cheap and non-saturating for z > 0, but a unit with z ≤ 0 on every input is dead.",
     )
@@ -295,8 +219,8 @@ _register(
         "ELU",
         "f(z) = z if z > 0 else α·(e^z − 1)",
         "f'(z) = 1 if z > 0 else f(z) + α",
-        _elu,
-        _elu_grad,
+        kernels.elu,
+        kernels.elu_grad,
         (-math.inf, math.inf),
         ExportForms(
             ("ELU", {"alpha": PARAM}),
@@ -315,13 +239,13 @@ _register(
         "GELU",
         "f(z) = ½z·(1 + tanh(√(2/π)·(z + 0.044715z³)))",
         "f'(z) = d/dz of that",
-        _gelu,
-        _gelu_grad,
+        kernels.gelu,
+        kernels.gelu_grad,
         (-0.17, math.inf),
         ExportForms(
             None,
             ("GELU", {"approximate": "tanh"}),
-            f"0.5 * z * (1 + xp.tanh({_GELU_C!r} * (z + 0.044715 * z * z * z)))",
+            f"0.5 * z * (1 + xp.tanh({kernels.GELU_C!r} * (z + 0.044715 * z * z * z)))",
         ),
         saturates=True,
         note="A smooth ReLU used in transformers; slightly negative just below zero.",
@@ -333,8 +257,8 @@ _register(
         "Softplus",
         "f(z) = ln(1 + e^z)",
         "f'(z) = σ(z)",
-        _softplus,
-        lambda z, a, p: _sigmoid(z),
+        kernels.softplus,
+        lambda z, a, p: kernels.sigmoid(z),
         (0.0, math.inf),
         ExportForms(
             "softplus",
@@ -351,8 +275,8 @@ _register(
         "Swish (SiLU)",
         "f(z) = z·σ(z)",
         "f'(z) = σ(z) + f(z)·(1 − σ(z))",
-        _swish,
-        _swish_grad,
+        kernels.swish,
+        kernels.swish_grad,
         (-0.28, math.inf),
         ExportForms("silu", ("SiLU", {}), "z * 0.5 * (1 + xp.tanh(0.5 * z))"),
         saturates=True,
@@ -381,7 +305,7 @@ _register(
         "Softmax",
         "f(z)_k = e^(z_k) / Σ_j e^(z_j)",
         "∂f_k/∂z_j = f_k·(δ_kj − f_j)",
-        lambda z, p: softmax(z),
+        lambda z, p: kernels.softmax(z),
         lambda z, a, p: a * (1.0 - a),
         (0.0, 1.0),
         ExportForms(
@@ -390,7 +314,7 @@ _register(
             "xp.exp(z - xp.max(z, axis=-1, keepdims=True)) / "
             "xp.sum(xp.exp(z - xp.max(z, axis=-1, keepdims=True)), axis=-1, keepdims=True)",
         ),
-        into=_softmax_into,
+        into=kernels.softmax_into,
         hidden=False,
         output_head=True,
         note="Turns K scores into K probabilities; paired with cross-entropy.",

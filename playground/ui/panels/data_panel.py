@@ -112,6 +112,10 @@ class DataPanel(QWidget):
             tip = f"<b>{label}</b><br>{tr_core(info.description)}<br><i>{tr_core(info.note)}</i>"
             self.dataset_combo.setItemData(self.dataset_combo.count() - 1, tip, Qt.ToolTipRole)
         self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
+        self._build_noise()
+        self._build_counts()
+
+    def _build_noise(self) -> None:
         self.noise_slider = QSlider(Qt.Horizontal)
         self.noise_slider.setRange(0, 100)
         self.noise_slider.setPageStep(10)
@@ -123,6 +127,9 @@ class DataPanel(QWidget):
         self.noise_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.noise_slider.valueChanged.connect(self._noise_moved)
         self.noise_slider.sliderReleased.connect(self._request)
+
+    def _build_counts(self) -> None:
+        """Points, test share and classes, and Regenerate."""
         self.points_spin = self._spin(
             10, limits.MAX_POINTS, self.tr("Number of points to generate (train + test).")
         )

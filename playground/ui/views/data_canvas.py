@@ -23,6 +23,7 @@ from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette
 from playground.ui.graphics.scatter import ClassScatter
 from playground.ui.graphics.widgets import Throttle
+from playground.ui.views.canvas_gestures import GestureViewBox
 from playground.ui.views.canvas_map import (
     class_image,
     data_extent,
@@ -36,40 +37,6 @@ POINT_SIZE = 9.0
 HOVER_HZ = 30  # hovered signals per second at most
 PLANE_HZ = 8  # planeChanged signals per second at most
 FIT_MARGIN = 0.06  # fit_to_data: room around the data, as a share of its span
-ZOOM_STEP = 0.85  # one wheel notch scales the view by this (in) or its inverse (out)
-
-
-class _CanvasViewBox(pg.ViewBox):
-    """A ViewBox that never pans or zooms: its mouse gestures go to the canvas instead."""
-
-    def __init__(self, canvas: DataCanvas):
-        super().__init__(enableMenu=False)
-        self._canvas = canvas
-        self.setMouseEnabled(False, False)
-
-    def mouseClickEvent(self, ev):
-        ev.accept()
-        self._canvas._on_click(ev.button(), self.mapSceneToView(ev.scenePos()), ev.modifiers())
-
-    def mouseDragEvent(self, ev, axis=None):
-        ev.accept()
-        if ev.button() != Qt.MouseButton.LeftButton:
-            return
-        self._canvas._on_drag(
-            ev.isStart(),
-            ev.isFinish(),
-            self.mapSceneToView(ev.buttonDownScenePos()),
-            self.mapSceneToView(ev.scenePos()),
-        )
-
-    def wheelEvent(self, ev, axis=None):
-        if not self._canvas.zoomable():
-            ev.ignore()
-            return
-        ev.accept()
-        notches = ev.delta() / 120.0
-        factor = ZOOM_STEP**notches
-        self.scaleBy((factor, factor), center=self.mapSceneToView(ev.scenePos()))
 
 
 class DataCanvas(QWidget):
@@ -99,7 +66,7 @@ class DataCanvas(QWidget):
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
-        self.view = _CanvasViewBox(self)
+        self.view = GestureViewBox(self._on_click, self._on_drag, self.zoomable)
         self.plot_widget = pg.PlotWidget(
             viewBox=self.view, background="w", axisItems=items.opaque_axes()
         )
@@ -116,6 +83,14 @@ class DataCanvas(QWidget):
         font.setPointSizeF(11)
         for name in ("left", "bottom"):
             self.plot_item.getAxis(name).label.setFont(font)
+        self._build_layers()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self._set_extent(PLANE_EXTENT)
+
+    def _build_layers(self) -> None:
+        """Bottom to top: map image, single-map line, curve, points, note, markers."""
         self.image = items.FastImage(axisOrder="row-major")
         self.image.setZValue(-10)
         self.view.addItem(self.image)
@@ -151,10 +126,6 @@ class DataCanvas(QWidget):
             *self.test_points.items,
         ):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot_widget)
-        self._set_extent(PLANE_EXTENT)
 
     def _build_markers(self) -> None:
         self.pin_marker = items.PassiveScatter(pxMode=True)  # a ring and a cross at the pin

@@ -86,15 +86,7 @@ class WindowMenus(QObject):
             self.tr("Save points, network, settings and the current weights."),
         )
         self._action(f, self.tr("Save &As…"), lambda: files.save_as(), "Ctrl+Shift+S")
-        experiments = f.addMenu(self.tr("Open &experiment"))
-        experiments.setToolTipsVisible(True)
-        for name in experiment_names():
-            self._action(
-                experiments,
-                tr_core(experiment_text(name, "title")) or name,
-                lambda _=False, n=name: files.open_experiment(n),
-                tip=tr_core(experiment_text(name, "description")),
-            )
+        self._experiment_menu(f.addMenu(self.tr("Open &experiment")))
         self._lesson_menu(f.addMenu(self.tr("&Lessons")))
         f.addSeparator()
         self._action(
@@ -115,6 +107,16 @@ class WindowMenus(QObject):
         )
         f.addSeparator()
         self._action(f, self.tr("&Quit"), self._window.close, QKeySequence.StandardKey.Quit)
+
+    def _experiment_menu(self, menu) -> None:
+        menu.setToolTipsVisible(True)
+        for name in experiment_names():
+            self._action(
+                menu,
+                tr_core(experiment_text(name, "title")) or name,
+                lambda _=False, n=name: self.files.open_experiment(n),
+                tip=tr_core(experiment_text(name, "description")),
+            )
 
     def _lesson_menu(self, menu) -> None:
         """Every lesson by its title in the window's language; one opens at its first step."""
@@ -227,12 +229,15 @@ class WindowMenus(QObject):
                 "second network that differs in one choice."
             ),
         )
+        self._draw_classes(v)
+
+    def _draw_classes(self, v) -> None:
         v.addSeparator()
         self.draw_class = [
             self._action(
                 v,
                 self.tr("Draw class %1").replace("%1", str(k + 1)),
-                lambda _=False, k=k: s.set_current_class(k),
+                lambda _=False, k=k: self.session.set_current_class(k),
                 str(k + 1),
             )
             for k in range(6)

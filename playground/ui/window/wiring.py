@@ -46,24 +46,15 @@ def connect_panels(w) -> None:
         b.set_selected(i)
         w.diagram.set_selected_layer(i)
 
-    def on_class(k: int) -> None:
-        d.set_current_class(k)
-
     s.dataChanged.connect(on_data)
     s.dataReplaced.connect(w.canvas.fit_to_data)  # after on_data: the new points are drawn
     s.specChanged.connect(on_spec)
     s.configChanged.connect(lambda: (c.set_config(s.project.config), on_spec()))
     s.viewChanged.connect(on_view)
     s.selectedLayerChanged.connect(on_selected)
-    s.currentClassChanged.connect(on_class)
-    s.undoStateChanged.connect(lambda: d.set_undo_state(s.can_undo(), s.can_redo()))
-    s.runningChanged.connect(c.set_running)
-    s.speedChanged.connect(c.set_speed)
-    s.stopRulesChanged.connect(lambda: c.set_stop_rules(*s.stop_rules))
     on_data()
     on_view()
     on_selected(s.selected_layer)
-    on_class(s.current_class)
     _show_pin(w, s)
     _show_controls(w, s)
 
@@ -80,7 +71,14 @@ def _show_pin(w, s) -> None:
 
 
 def _show_controls(w, s) -> None:
-    c = w.controls
+    """Current class, undo / redo, running, speed and stop rules: as the session has them, live."""
+    d, c = w.data_panel, w.controls
+    s.currentClassChanged.connect(d.set_current_class)
+    s.undoStateChanged.connect(lambda: d.set_undo_state(s.can_undo(), s.can_redo()))
+    s.runningChanged.connect(c.set_running)
+    s.speedChanged.connect(c.set_speed)
+    s.stopRulesChanged.connect(lambda: c.set_stop_rules(*s.stop_rules))
+    d.set_current_class(s.current_class)
     c.set_config(s.project.config)
     c.set_running(s.running)
     c.set_speed(s.speed)
