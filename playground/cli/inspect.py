@@ -159,6 +159,8 @@ def list_lines(what: str, lang: str = "en") -> list[str]:
             )
             rows.append(f"{act.name:<11}{role:<16}{act.formula:<48}{act.derivative_formula}")
         return rows
+    if what == "lessons":
+        return lesson_lines(lang)
     rows = []
     for name in experiment_names():
         try:

@@ -12,7 +12,7 @@ LANGS = ("en", "zh_CN")
 
 
 def add_arguments(p) -> None:
-    p.add_argument("name", metavar="NAME", help="the lesson (list experiments names them)")
+    p.add_argument("name", metavar="NAME", help="the lesson (list lessons names them)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--lang", choices=LANGS, default="en", help="language of the titles and goals")
 

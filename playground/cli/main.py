@@ -74,8 +74,12 @@ def build_parser() -> Parser:
 
     add_regions_arguments(sub.add_parser("regions", help="exact linear regions of a project"))
 
-    lister = sub.add_parser("list", help="list data sets, activations or experiments")
-    lister.add_argument("what", choices=("datasets", "activations", "experiments"))
+    lister = sub.add_parser("list", help="list data sets, activations, experiments or lessons")
+    lister.add_argument(
+        "what",
+        choices=("datasets", "activations", "experiments", "lessons"),
+        help="experiments: the experiments, then the lessons",
+    )
     _lesson_arguments(sub, gui, lister)
 
     _add_bench_parser(
@@ -171,7 +175,7 @@ def _lesson_arguments(sub, gui, lister) -> None:
         "--lang",
         choices=LANGS,
         default="en",
-        help="with experiments: the language of the lessons' titles",
+        help="with experiments or lessons: the language of the lessons' titles",
     )
 
 

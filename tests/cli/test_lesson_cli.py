@@ -87,3 +87,10 @@ def test_list_experiments_names_the_lessons_in_the_chosen_language(capsys):
     names = content.lesson_names()
     assert [line.split()[0] for line in lines[-len(names) :]] == names
     assert lines[-len(names)].endswith(content.load_lesson(names[0]).title.zh_CN)
+
+
+def test_list_lessons_names_only_the_lessons(capsys):
+    assert main(["list", "lessons"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == content.lesson_names()
+    assert lines[0].endswith(content.load_lesson(content.lesson_names()[0]).title.en)
