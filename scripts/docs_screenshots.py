@@ -3,8 +3,8 @@ sizes the window to the screen, optionally presses keys, and captures the screen
 
     .venv/bin/python scripts/docs_screenshots.py [NAME ...]   (all shots without names)
 
-Needs xvfb-run, openbox, xdotool and ImageMagick's `import` (scripts/system-deps.sh installs
-them). Trained projects are made with `activation-playground train --save` first; settings live
+Needs xvfb-run, openbox, xdotool and ImageMagick's `import` (`scripts/system-deps.sh --docs`
+installs them). Trained projects are made with `activation-playground train --save` first; settings live
 in a temporary HOME, so the user's are untouched and every shot starts like a first launch.
 """
 
@@ -128,6 +128,12 @@ SHOTS = (
         (1280, 720),
     ),
     Shot(
+        "compare",
+        ("--dataset", "xor", "--layers", "8:tanh,4:tanh", "--epochs", "1"),
+        (),
+        keys=("alt+v", "c", "sleep:2", "space", "sleep:10"),
+    ),
+    Shot(
         "presentation",
         ("--dataset", "xor", "--layers", "8:tanh", "--epochs", "150"),
         (),
@@ -183,7 +189,10 @@ def run_shot(shot: Shot, work: Path) -> Path:
 def main(names: list[str]) -> int:
     for tool in ("xvfb-run", "openbox", "xdotool", "import"):
         if shutil.which(tool) is None:
-            print(f"docs_screenshots: {tool} is missing (scripts/system-deps.sh)", file=sys.stderr)
+            print(
+                f"docs_screenshots: {tool} is missing (scripts/system-deps.sh --docs)",
+                file=sys.stderr,
+            )
             return 1
     DOCS.mkdir(exist_ok=True)
     chosen = [s for s in SHOTS if not names or s.name in names]

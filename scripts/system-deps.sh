@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Ensure the Debian libraries Qt needs are present (--x11: also what the headless tests use).
-# Installs them when we are root on Debian/Ubuntu; otherwise prints exactly what is missing. Usage: scripts/system-deps.sh [--x11]
+# --docs: also what scripts/docs_screenshots.py drives (a window manager, xdotool, ImageMagick).
+# Installs them when we are root on Debian/Ubuntu; otherwise prints exactly what is missing.
+# Usage: scripts/system-deps.sh [--x11 | --docs]
 set -u
 pkgs="libegl1 libgl1 libx11-6 libglib2.0-0 libxkbcommon0 libfontconfig1 libdbus-1-3"
 x11="xvfb xauth desktop-file-utils libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0"
 [ "${1:-}" = "--x11" ] && pkgs="$pkgs $x11"
+[ "${1:-}" = "--docs" ] && pkgs="$pkgs $x11 openbox xdotool imagemagick"
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we can check
 missing=""
 for p in $pkgs; do
