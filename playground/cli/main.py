@@ -7,6 +7,7 @@ that names the argument; the GUI and the optional benchmark parts are imported o
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -183,8 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = _joined_points(sys.argv[1:] if argv is None else list(argv))
     if not argv or (argv[0].startswith("-") and argv[0] not in ("--version", "-h", "--help")):
         argv = ["gui", *argv]  # `activation-playground --lang zh_CN` opens the window
-    args = build_parser().parse_args(argv)
+    # Start-up builds ~10⁶ objects and no garbage worth a collection: the window turns the
+    # collector back on after its first paint (bench --startup), every other command at once.
+    gc.disable()
     try:
+        args = build_parser().parse_args(argv)
+        if args.command != "gui":
+            gc.enable()
         code = _dispatch(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
@@ -193,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `… | head` closed the pipe: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    finally:
+        gc.enable()
 
 
 def _joined_points(argv: list[str]) -> list[str]:

@@ -48,3 +48,34 @@ def test_insight_views_are_built_after_the_first_paint_or_when_opened(qtbot, mak
 def test_the_startup_probe_reports_a_painted_window():
     seconds = bench_startup.time_to_paint()
     assert 0 < seconds < 30
+
+
+def test_pyqtgraph_is_imported_with_lazy_qt_mirrors_that_resolve_to_pyside6():
+    """A fresh interpreter: no Qt class is copied at import, each resolves when first asked."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, types, PySide6.QtCore as C\n"
+        "import playground.ui, pyqtgraph as pg\n"
+        "mirror = sys.modules['pyqtgraph.Qt.QtCore']\n"
+        "assert 'QPointF' not in vars(mirror), 'copied'\n"
+        "assert pg.Qt.QtCore.QPointF is C.QPointF and pg.QtCore is mirror\n"
+        "assert 'QPointF' in dir(C), 'PySide6 lists its names again'\n"
+        "from pyqtgraph.Qt.QtWidgets import QApplication\n"
+        "app = QApplication([]); w = pg.PlotWidget(); w.plot([1, 2, 3])\n"
+        "print('ok')\n"
+    )
+    env_run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert env_run.stdout.strip() == "ok", env_run.stderr
+
+
+def test_the_collector_is_back_on_after_any_command(capsys):
+    import gc
+
+    from playground.cli.main import main
+
+    assert main(["list", "datasets"]) == 0
+    assert gc.isenabled()

@@ -86,7 +86,7 @@ class NetworkDiagram(QWidget):
         self.overlay = DiagramOverlay(self.view)
         self._column_items: list = []  # per-structure items (images, curves, labels)
         self.thumbs = Thumbnails(self._add)
-        self.popup = NeuronPopup(self)
+        self._popup: NeuronPopup | None = None  # built when first opened (start-up time)
         self.caption = QLabel(self.graphics)  # "Strongest 192 of 4,096 links shown"
         self.caption.setStyleSheet("color: #666; background: rgba(255, 255, 255, 200);")
         layout = QVBoxLayout(self)
@@ -94,6 +94,13 @@ class NetworkDiagram(QWidget):
         layout.addWidget(self.graphics)
 
     # ------------------------------------------------------------------ public API
+    @property
+    def popup(self) -> NeuronPopup:
+        """The one unit seen large (a click on a neuron opens it)."""
+        if self._popup is None:
+            self._popup = NeuronPopup(self)
+        return self._popup
+
     def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
         maps = snap.neuron_maps
@@ -114,8 +121,8 @@ class NetworkDiagram(QWidget):
         self.thumbs.update(snap, self._centres, everything)
         self.overlay.update(snap, pinned_forward(snap, self._pinned))
         self._show_caption()
-        if self.popup.isVisible():
-            self.popup.show_neuron(snap, *self.popup.neuron)
+        if self._popup is not None and self._popup.isVisible():
+            self._popup.show_neuron(snap, *self._popup.neuron)
 
     def set_selected_layer(self, layer: int) -> None:
         """Shade hidden layer `layer` (the one the activation view shows); −1 for none."""
