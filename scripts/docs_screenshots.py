@@ -4,8 +4,9 @@ sizes the window to the screen, optionally presses keys, and captures the screen
     .venv/bin/python scripts/docs_screenshots.py [NAME ...]   (all shots without names)
 
 Needs xvfb-run, openbox, xdotool and ImageMagick's `import` (`scripts/system-deps.sh --docs`
-installs them). Trained projects are made with `activation-playground train --save` first; settings live
-in a temporary HOME, so the user's are untouched and every shot starts like a first launch.
+installs them). Trained projects are made with `activation-playground train --save` first;
+settings live in a temporary HOME, so the user's are untouched and every shot starts like a
+first launch.
 """
 
 from __future__ import annotations
