@@ -13,16 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from playground.cli.args import (
-    PROG,
-    Parser,
-    UsageError,
-    coordinates,
-    fail,
-    nonneg_int,
-    positive_float,
-    positive_int,
-)
+from playground.cli.args import PROG, Parser, UsageError, coordinates, fail, nonneg_int
 
 LANGS = ("en", "zh_CN")
 # views `gui --export-view` draws (ui.window.view_pictures.VIEW_NAMES, without importing Qt)
@@ -41,6 +32,7 @@ PICTURE_VIEWS = (
 
 def build_parser() -> Parser:
     from playground import __version__
+    from playground.cli.bench_command import add_arguments as add_bench_arguments
     from playground.cli.regions import add_arguments as add_regions_arguments
     from playground.cli.train import add_arguments as add_train_arguments
 
@@ -52,17 +44,12 @@ def build_parser() -> Parser:
 
     add_train_arguments(sub.add_parser("train", help="train headless and report"))
 
-    inspect = sub.add_parser(
-        "inspect",
-        help="layer table, parameter counts, collapse check; with --at, one input's forward pass",
-    )
-    inspect.add_argument("project", metavar="PROJECT")
-    inspect.add_argument("--json", action="store_true")
-    inspect.add_argument(
-        "--at",
-        metavar="X1,X2",
-        help="the input to follow through every layer (one number per data "
-        "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)",
+    _inspect_arguments(
+        sub.add_parser(
+            "inspect",
+            help="layer table, parameter counts, collapse check; with --at, one input's "
+            "forward pass",
+        )
     )
 
     from playground.cli.export import add_arguments as add_export_arguments
@@ -83,7 +70,7 @@ def build_parser() -> Parser:
     )
     _lesson_arguments(sub, gui, lister)
 
-    _add_bench_parser(
+    add_bench_arguments(
         sub.add_parser(
             "bench",
             help="engine throughput against PyTorch (1 thread), or the live window's (--gui)",
@@ -92,43 +79,15 @@ def build_parser() -> Parser:
     return parser
 
 
-def _add_bench_parser(bench) -> None:
-    bench.add_argument("--json", action="store_true")
-    bench.add_argument("--gui", action="store_true", help="measure the live GUI instead")
-    bench.add_argument(
-        "--startup",
-        action="store_true",
-        help="measure the cold start: process start to the first paint",
+def _inspect_arguments(inspect) -> None:
+    inspect.add_argument("project", metavar="PROJECT")
+    inspect.add_argument("--json", action="store_true")
+    inspect.add_argument(
+        "--at",
+        metavar="X1,X2",
+        help="the input to follow through every layer (one number per data "
+        "column: X1 for 1-D data, X1,X2 for the plane, all d for d > 2)",
     )
-    bench.add_argument(
-        "--scaling",
-        action="store_true",
-        help="steps/s and live fps against width, depth and points",
-    )
-    bench.add_argument(
-        "--seconds",
-        type=positive_float,
-        default=10.0,
-        help="with --gui: how long to run (default 10)",
-    )
-    bench.add_argument(
-        "--layers",
-        metavar="LAYERS",
-        help='with --gui: hidden layers, e.g. "64:tanh,64:tanh" (default six 8:tanh)',
-    )
-    bench.add_argument(
-        "--points",
-        type=positive_int,
-        default=500,
-        help="with --gui: circle points, 1 to 100,000 (default 500)",
-    )
-    bench.add_argument(
-        "--views",
-        metavar="all|NAME[,NAME…]",
-        help="with --gui: insight views open, each in its own window",
-    )
-    bench.add_argument("--dtype", choices=("float64", "float32"), default="float32")
-    bench.add_argument("--quick", action="store_true", help="tiny timings (for tests only)")
 
 
 def _gui_arguments(gui):
@@ -241,6 +200,8 @@ def _dispatch(args) -> int:
 
         return run_list(args)
     if args.command == "bench":
+        from playground.cli.bench_command import run_bench
+
         return run_bench(args)
     return run_gui(args)
 
@@ -351,60 +312,6 @@ def _size(text: str) -> tuple[int, int]:
     if not (640 <= w <= 7680 and 480 <= h <= 4320):
         raise UsageError("--size", f"must be within 640x480..7680x4320 (got {text})")
     return w, h
-
-
-# ---------------------------------------------------------------------- bench
-def gui_bench_options(args) -> dict:
-    """bench_gui.run's keyword arguments from the flags (UsageError naming a bad one)."""
-    from playground.cli.bench_gui import DEFAULT_LAYERS, view_names
-    from playground.cli.train import flag_error
-    from playground.core import limits
-    from playground.core.errors import Invalid
-    from playground.core.nn.spec import parse_layers
-
-    layers = args.layers or DEFAULT_LAYERS
-    try:
-        parse_layers(layers)
-    except Invalid as e:
-        raise flag_error(e, "--layers") from None
-    if args.points > limits.MAX_POINTS:
-        raise UsageError("--points", f"at most {limits.MAX_POINTS:,} (got {args.points:,})")
-    try:
-        views = view_names(args.views)
-    except ValueError as e:
-        raise UsageError("--views", str(e)) from None
-    return {"seconds": args.seconds, "layers": layers, "points": args.points, "views": views}
-
-
-def run_bench(args) -> int:
-    from playground.cli.report import dumps
-
-    if args.scaling:
-        from playground.cli import bench_scaling
-
-        result = bench_scaling.run()
-        print(dumps(result) if args.json else bench_scaling.format_table(result))
-        return 0
-    if args.startup:
-        from playground.cli.bench_startup import run as bench_startup
-
-        result = bench_startup()
-        print(dumps(result) if args.json else "\n".join(f"{k:<28}{v}" for k, v in result.items()))
-        return 0
-    if args.gui:
-        try:
-            from playground.cli.bench_gui import run as bench_gui
-        except ImportError as e:
-            return fail(f"the GUI benchmark is not available ({e})", 1)
-        result = bench_gui(**gui_bench_options(args))
-        print(dumps(result) if args.json else "\n".join(f"{k:<28}{v}" for k, v in result.items()))
-        return 0
-    from playground.cli import bench
-
-    duration, repeats = (0.01, 1) if args.quick else (0.5, 3)
-    result = bench.run(duration=duration, repeats=repeats, dtype=args.dtype)
-    print(dumps(result) if args.json else bench.format_table(result))
-    return 0
 
 
 if __name__ == "__main__":
