@@ -189,3 +189,19 @@ def test_first_launch_opens_the_lessons_and_then_remembers(qtbot, make_session, 
     qtbot.addWidget(again)
     assert again.lessons.progress.name == "bias" and again.lessons.progress.step == 1
     assert again.lessons.dock.isHidden() is False  # saved as open with the window's state
+
+
+def test_at_1280_the_lessons_dock_takes_its_width_from_the_right_column_first(qtbot, host):
+    w = host.window
+    w.resize(1280, 720)
+    qtbot.wait(100)
+    w.lessons.dock.show()
+    w.lessons.fit_width()
+    right_need = w.controls.minimumSizeHint().width() + 8
+    qtbot.waitUntil(
+        lambda: w.splitter.sizes()[1] >= 480 or w.splitter.sizes()[2] <= right_need, timeout=3000
+    )
+    left, centre, right = w.splitter.sizes()
+    assert right <= right_need or centre >= 480  # the centre got all the right could give
+    w.lessons.dock.hide()
+    w.resize(1400, 900)

@@ -115,8 +115,12 @@ class LessonsDock(QObject):
             QTimer.singleShot(0, self.fit_width)
 
     def fit_width(self) -> None:
+        """The dock at its share of the window (a wider one, set by hand, stays while the
+        centre has room); then the centre's room (MainWindow.give_centre_room)."""
         width = max(MIN_W, min(MAX_W, int(WIDTH_SHARE * self.window.width())))
-        self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        if self.dock.width() < width or self.window.centre_is_narrow():
+            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        QTimer.singleShot(0, self.window.give_centre_room)  # once the dock has its width
 
     # ------------------------------------------------------------------ place
     @property

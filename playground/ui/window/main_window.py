@@ -48,6 +48,7 @@ from playground.ui.window.wiring import connect_panels, progress_text
 
 SECONDARY_S = 0.1  # minimum gap between loss-plot / activation-view updates while running
 RIGHT_W = 370  # initial width of the right column; the centre takes the rest
+CENTRE_MIN_W = 480  # a dock that leaves the centre less narrows the right column first
 DIAGRAM_MIN_H = 150  # px: the network diagram stays readable under docked insight views
 COMPACT_BELOW_H = 860  # window height below which the training controls take less room
 STATUS_MS = {"info": 8000, "warning": 15000, "error": 0}  # how long a status text stays; 0: sticky
@@ -197,6 +198,20 @@ class MainWindow(QMainWindow):
             self.controls.set_compact(compact)
             QTimer.singleShot(0, self.fit_controls)
         super().resizeEvent(event)
+        if hasattr(self, "lessons") and self.lessons.dock.isVisible():
+            QTimer.singleShot(0, self.lessons.fit_width)  # a narrower window: a narrower dock
+
+    def centre_is_narrow(self) -> bool:
+        return self.splitter.sizes()[1] < CENTRE_MIN_W
+
+    def give_centre_room(self) -> None:
+        """When a side dock leaves the centre under CENTRE_MIN_W, the right column gives up
+        width down to what its controls need; the centre takes it."""
+        left, centre, right = self.splitter.sizes()
+        spare = right - (self.controls.minimumSizeHint().width() + 8)
+        give = min(max(0, CENTRE_MIN_W - centre), max(0, spare))
+        if give:
+            self.splitter.setSizes([left, centre + give, right - give])
 
     def snap_left(self) -> None:
         """The left column at its content's width now (restored sizes come from another
