@@ -81,10 +81,16 @@ class Snapshot:
 
 
 def quantize(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """uint8 codes of values on [lo, hi] (clipped; NaN → 0)."""
+    """uint8 codes of values on [lo, hi] (clipped; NaN → 0), a new read-only array."""
     scale = LEVELS / (hi - lo) if hi > lo else 0.0
-    codes = np.nan_to_num((np.asarray(values, np.float32) - np.float32(lo)) * np.float32(scale))
-    return np.clip(codes, 0, LEVELS - 1).astype(np.uint8)
+    with np.errstate(invalid="ignore", over="ignore"):  # ∞·0 and ∞ − ∞ become NaN → 0
+        codes = np.subtract(values, np.float32(lo), dtype=np.float32)
+        codes *= np.float32(scale)
+    np.fmax(codes, 0.0, out=codes)  # fmax(NaN, 0) = 0, and −∞ → 0
+    np.minimum(codes, LEVELS - 1, out=codes)
+    out = codes.astype(np.uint8)
+    out.setflags(write=False)
+    return out
 
 
 class Hydrator:

@@ -94,9 +94,7 @@ def grid_maps(trainer: Trainer, extent, res: int):
     levels = tuple(
         grid.map_levels(layer, m) for layer, m in zip(net.spec.layers, maps, strict=True)
     )
-    codes = tuple(
-        _frozen(quantize(m, lo, hi), np.uint8) for m, (lo, hi) in zip(maps, levels, strict=True)
-    )
+    codes = tuple(quantize(m, lo, hi) for m, (lo, hi) in zip(maps, levels, strict=True))
     output_map = _frozen(output_map)
     if class_map is not None:
         class_map = _frozen(class_map, np.int8)

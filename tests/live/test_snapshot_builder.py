@@ -91,3 +91,13 @@ def test_neuron_maps_cover_the_square_in_a_wide_plane_and_the_decision_map_all_o
     np.testing.assert_allclose(snap.neuron_values(0), expected[0], atol=step)  # quantized
     out = output_eval(t.network, t.config.features, plane, 20)[0]
     np.testing.assert_allclose(snap.output_map, out, atol=1e-6)
+
+
+def test_quantize_clips_to_the_codes_and_maps_nan_and_infinities_to_the_ends():
+    from playground.live.snapshot import quantize
+
+    v = np.array([np.nan, -np.inf, np.inf, -1.0, 0.0, 0.5, 0.999, 2.0], np.float32)
+    codes = quantize(v, 0.0, 1.0)
+    assert codes.dtype == np.uint8 and not codes.flags.writeable
+    assert codes.tolist() == [0, 0, 255, 0, 0, 128, 255, 255]
+    assert quantize(v, 1.0, 1.0).tolist() == [0] * 8  # a constant map: every code 0

@@ -19,7 +19,7 @@ from playground.live.snapshot import Snapshot
 from playground.ui.graphics import scale
 from playground.ui.graphics.widgets import blocked
 from playground.ui.i18n.core_strings import tr_core
-from playground.ui.views.insight_common import NotApplicableLabel, payload_of
+from playground.ui.views.insight_common import DrawnOnce, NotApplicableLabel, payload_of
 
 DECIMALS = 3
 
@@ -50,6 +50,7 @@ class CollapseView(QWidget):
         self.overlay.toggled.connect(self.singleMapToggled.emit)
         self.empty = NotApplicableLabel()
         self._key = None
+        self._drawn = DrawnOnce()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
@@ -66,7 +67,7 @@ class CollapseView(QWidget):
         payload = payload_of(
             snap, self.name, self.empty, (self.summary, self.numbers, self.overlay)
         )
-        if payload is None:
+        if payload is None or not self._drawn.is_new(payload, snap):
             return
         report = payload.report
         self.overlay.setVisible(payload.single_map is not None)

@@ -31,7 +31,7 @@ from playground.ui.graphics.ranges import steady_range
 from playground.ui.graphics.scatter import ClassScatter
 from playground.ui.graphics.widgets import blocked
 from playground.ui.i18n.core_strings import tr_core
-from playground.ui.views.insight_common import NotApplicableLabel, payload_of
+from playground.ui.views.insight_common import DrawnOnce, NotApplicableLabel, payload_of
 
 LINE_RGB = palette.over_white((120, 120, 120), 110)
 
@@ -56,6 +56,7 @@ class HiddenSpaceView(QWidget):
             self.plot.addItem(item)
         self.points = ClassScatter(self.plot, 7, pg.mkPen(*palette.INK, 150, width=0.8))
         self._shown: dict[str, object] = {}  # axis labels and ranges set (set only on change)
+        self._drawn = DrawnOnce()
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.empty = NotApplicableLabel()
@@ -151,7 +152,7 @@ class HiddenSpaceView(QWidget):
     # ------------------------------------------------------------------ drawing
     def show_snapshot(self, snap: Snapshot) -> None:
         space = payload_of(snap, self.name, self.empty, (self.plot, self.caption))
-        if space is None:
+        if space is None or not self._drawn.is_new(space, snap):
             return
         train = ~snap.data.is_test
         y = snap.data.y[train]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from playground.live.insights import NotApplicable
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import scale
-from playground.ui.i18n import messages
+from playground.ui.i18n import messages, translator
 
 
 class NotApplicableLabel(QLabel):
@@ -52,3 +52,21 @@ def payload_of(
     for w in content:
         w.show()
     return payload
+
+
+class DrawnOnce:
+    """A view's memory of what it drew last: the GUI keeps each view's payload between the
+    loop's refreshes (~10 Hz), so at 30 frames a second most frames bring the same one."""
+
+    def __init__(self):
+        self._key: tuple = ()
+
+    def is_new(self, payload, snap: Snapshot) -> bool:
+        """True (and remembered) unless this payload was drawn for the same data, network and
+        language."""
+        key = (payload, snap.data, snap.spec, translator.current())
+        same = bool(self._key) and key[0] is self._key[0] and key[1] is self._key[1]
+        if same and key[2:] == self._key[2:]:
+            return False
+        self._key = key
+        return True
