@@ -9,6 +9,7 @@ all visible at once ("all": every one; the inspector pinned at (0.5, 0.5)). Repo
                   in this run, interleaved (see _measure) (target ≥ 0.8)
   bytes_per_frame median pickled size of a snapshot event crossing the pipe
   close_seconds   closing the window while it trains, until the training process is gone (≤ 1)
+  window_cpu_*    the window process's CPU time while live (all its threads): in cores, per frame
 """
 
 from __future__ import annotations
@@ -137,19 +138,20 @@ class LatencyProbe:
 
 
 def _segment(app, session, window, seconds: float, probe: LatencyProbe) -> tuple:
-    """(frames painted, seconds, training steps) of one live segment."""
+    """(frames painted, seconds, training steps, the window process's CPU seconds) of one live
+    segment."""
     session.play()
     wait(app, 0.3)  # snapshots of the running state are flowing
     start, frames0 = session.latest_snapshot(), window.frames_painted
     probe.start()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     wait(app, seconds)
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     probe.stop()
     end = session.latest_snapshot()
     session.pause()
     session.sync()
-    return window.frames_painted - frames0, elapsed, end.step - start.step
+    return window.frames_painted - frames0, elapsed, end.step - start.step, cpu
 
 
 def _measure(app, session, window, seconds: float, project: Project) -> dict:
@@ -163,11 +165,14 @@ def _measure(app, session, window, seconds: float, project: Project) -> dict:
     session.sync()
     probe = LatencyProbe()
     segments = max(2, round(seconds / SEGMENT_S))
-    shares, frames, live_time, steps = [], 0, 0.0, 0
+    shares, frames, live_time, steps, cpu = [], 0, 0.0, 0, 0.0
     headless = headless_rate(project, HEADLESS_PROBE_S)
     for _ in range(segments):
-        n_frames, elapsed, n_steps = _segment(app, session, window, seconds / segments, probe)
+        n_frames, elapsed, n_steps, n_cpu = _segment(
+            app, session, window, seconds / segments, probe
+        )
         frames, live_time, steps = frames + n_frames, live_time + elapsed, steps + n_steps
+        cpu += n_cpu
         after = headless_rate(project, HEADLESS_PROBE_S)
         shares.append(n_steps / elapsed / ((headless + after) / 2))
         headless = after
@@ -183,6 +188,8 @@ def _measure(app, session, window, seconds: float, project: Project) -> dict:
         "training_share": round(float(np.median(shares)), 3),
         "steps_per_s_gui": round(steps / live_time),
         "segment_shares": [round(x, 3) for x in shares],
+        "window_cpu_cores": round(cpu / live_time, 2),  # of 2: what the window leaves training
+        "window_cpu_ms_per_frame": round(1000 * cpu / max(frames, 1), 1),
         "bytes_per_frame": frame_bytes(project),
         "close_seconds": round(close_s, 3),
     }

@@ -216,11 +216,12 @@ def _reason_params(reason) -> dict:
 
 
 PAYLOADS: dict[str, Payload] = {
-    "hidden": Payload(_hidden, 0.05),
-    "collapse": Payload(_collapse, 0.1),
+    # every_s: the first frame (~1/32 s apart) after every_s refreshes it: 0.09 → ≥ 10 Hz
+    "hidden": Payload(_hidden, 0.09),  # ≥ 10 Hz: the points move smoothly enough to follow
+    "collapse": Payload(_collapse, 0.09),
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
-    "inspector": Payload(_inspector, 0.0),  # one input: cheap
+    "inspector": Payload(_inspector, 0.09),  # numbers at ~10 Hz can be read; a new point at once
     "regions": Payload(_regions, 0.1, share=0.1),  # the plane's overlay: ≥ 10 Hz when cheap
     "lesson": Payload(_lesson, 0.25, view=False),
 }

@@ -51,7 +51,7 @@ def test_one_dimensional_data_reads_x_only_and_wide_data_has_no_plane():
     assert "4-D" in english(payload.code, payload.params)
 
 
-def test_the_loop_recomputes_it_when_the_point_moves_and_every_frame_while_running():
+def test_the_loop_recomputes_it_when_the_point_moves_and_at_its_rate_while_running():
     r = Recorder()
     r.loop.post(1, c.Subscribe(_request((1.0, 1.0))))
     r.loop.iterate()
@@ -60,10 +60,12 @@ def test_the_loop_recomputes_it_when_the_point_moves_and_every_frame_while_runni
     r.loop.iterate()
     assert r.snaps[-1].insights["inspector"].point == (-2.0, 0.5)
     r.loop.post(3, c.Run(True))
-    r.run_for(10 * FRAME_S)
+    r.run_for(1.0)
     running = [s for s in r.snaps if s.running]
-    assert len(running) >= 5 and all("inspector" in (s.insights or {}) for s in running)
-    assert len({id(s.insights["inspector"]) for s in running}) == len(running)  # each fresh
+    fresh = {id(s.insights["inspector"]) for s in running if "inspector" in (s.insights or {})}
+    assert len(running) >= 20  # frames at ~30 Hz, the numbers at ~10 Hz
+    every = insights.every("inspector")  # the first frame after `every` s refreshes it
+    assert 1.0 / (every + FRAME_S) - 1 <= len(fresh) <= 1.0 / every + 1
     r.loop.post(4, c.Run(False))
     r.loop.iterate()
     hydrate = Hydrator()  # the GUI keeps the last payload of each view
