@@ -19,8 +19,11 @@ DEFAULT_RES = 200  # decision map: res × res pixels
 NEURON_PIXELS = 120_000  # all neuron maps of one snapshot together (tiles are ≤ ~50 px on screen)
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
 # while running, the decision map's pass through the network takes at most about this many
-# multiply-adds (≈ 4 ms here): a wide, deep net gets a coarser map, the full one once it rests
-RUNNING_MACS = 40e6
+# multiply-adds (≈ 2.5 ms here; a unit's activation counts as ACTIVATION_MACS): a wide, deep net
+# gets a coarser map, the full one once it rests. With the neuron maps and the rest a snapshot
+# then stays within SNAPSHOT_SHARE of a 30 Hz frame (4×32 tanh: res 112 → 89, 5.6 → ~4 ms)
+RUNNING_MACS = 25e6
+ACTIVATION_MACS = 5  # tanh on float32 costs about 5 multiply-adds of a float32 matmul here
 MIN_RUNNING_RES = 32
 HISTORY_POINTS = 512  # history buckets per snapshot (the loss plot's points)
 
@@ -34,9 +37,10 @@ def neuron_res(spec, res: int) -> int:
 
 def running_res(spec, res: int) -> int:
     """Decision-map resolution while training: res, or coarser so that res² pixels through
-    the network (Σ n_in·n_out multiply-adds each) stay within RUNNING_MACS."""
+    the network (Σ n_in·n_out + ACTIVATION_MACS·Σ n_out each) stay within RUNNING_MACS."""
     sizes = spec.sizes
     macs = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+    macs += ACTIVATION_MACS * sum(sizes[1:])
     fit = int(math.sqrt(RUNNING_MACS / max(macs, 1)))
     return max(min(res, MIN_RUNNING_RES), min(res, fit))
 

@@ -101,3 +101,29 @@ def test_quantize_clips_to_the_codes_and_maps_nan_and_infinities_to_the_ends():
     assert codes.dtype == np.uint8 and not codes.flags.writeable
     assert codes.tolist() == [0, 0, 255, 0, 0, 128, 255, 255]
     assert quantize(v, 1.0, 1.0).tolist() == [0] * 8  # a constant map: every code 0
+
+
+def test_the_running_decision_map_keeps_full_resolution_for_small_nets_and_a_budget_for_big():
+    from playground.core.nn.spec import parse_layers
+    from playground.live.snapshot_builder import (
+        ACTIVATION_MACS,
+        MIN_RUNNING_RES,
+        RUNNING_MACS,
+        running_res,
+    )
+
+    data = datasets.generate("circle", 50, 0.0, 0, 2, 0.5)
+
+    def spec(layers: str):
+        return network_spec(data, parse_layers(layers))
+
+    assert running_res(spec("8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh"), 200) == 200
+    for layers in ("32:tanh,32:tanh,32:tanh,32:tanh", "64:relu,64:relu"):
+        s = spec(layers)
+        res = running_res(s, 200)
+        sizes = s.sizes
+        per_pixel = sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + ACTIVATION_MACS * sum(
+            sizes[1:]
+        )
+        assert MIN_RUNNING_RES <= res < 200 and res * res * per_pixel <= RUNNING_MACS
+        assert (res + 1) ** 2 * per_pixel > RUNNING_MACS  # as fine as the budget allows
