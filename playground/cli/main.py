@@ -14,20 +14,9 @@ import sys
 from pathlib import Path
 
 from playground.cli.args import PROG, Parser, UsageError, coordinates, fail, nonneg_int
+from playground.core.files.view import PICTURE_VIEWS
 
 LANGS = ("en", "zh_CN")
-# views `gui --export-view` draws (ui.window.view_pictures.VIEW_NAMES, without importing Qt)
-PICTURE_VIEWS = (
-    "plane",
-    "diagram",
-    "loss",
-    "activation",
-    "hidden",
-    "collapse",
-    "inspector",
-    "gradients",
-    "equations",
-)
 
 
 def build_parser() -> Parser:

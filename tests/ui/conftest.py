@@ -71,3 +71,23 @@ def no_qt_warnings(qtlog):
     yield
     bad = qt_problems(qtlog.records)
     assert not bad, f"Qt warnings: {bad}"
+
+
+def show_window(qtbot, session, size=(1400, 900), remember: bool = False):
+    """A MainWindow on `session`, shown at `size` and exposed (remember: read the settings)."""
+    from playground.ui.window.main_window import MainWindow
+
+    w = MainWindow(session, interactive=False, remember=remember)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, make_session, no_qt_warnings):
+    """A shown 1400×900 window on a small XOR session that remembers no settings."""
+    w = show_window(qtbot, make_session())
+    yield w
+    w.close()

@@ -18,7 +18,6 @@ from playground.live.commands import InsightRequest
 from playground.live.snapshot_builder import build_snapshot
 from playground.ui.views.equations_html import number
 from playground.ui.views.equations_view import EquationsView
-from playground.ui.window.main_window import MainWindow
 
 
 def _snapshot(trainer, batch=None):
@@ -113,17 +112,6 @@ def test_without_training_points_the_empty_state_says_why(view):
     assert "training points" in view.empty.text()
     view.show_snapshot(_snapshot(t))
     assert not view.empty.isVisible() and "m = 10" in _plain(view)
-
-
-@pytest.fixture
-def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def _shown(qtbot, window, needle: str) -> EquationsView:

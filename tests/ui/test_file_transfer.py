@@ -6,6 +6,7 @@ import runpy
 
 import numpy as np
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
@@ -20,11 +21,7 @@ from playground.ui.window.main_window import MainWindow
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
+    w = show_window(qtbot, make_session(), (1300, 850), remember=True)
     yield w
     w.close()
     app_settings.clear_recent()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from conftest import show_window
 
 from playground.core.nn.spec import LayerSpec
 from playground.live import insights
@@ -15,7 +16,6 @@ from playground.live.snapshot_builder import build_snapshot
 from playground.ui.graphics import palette
 from playground.ui.views.collapse_view import CollapseView
 from playground.ui.views.hidden_space import HiddenSpaceView
-from playground.ui.window.main_window import MainWindow
 from tests.ui.view_runs import trainer_for
 
 
@@ -69,13 +69,7 @@ def test_collapse_view_shows_the_single_maps_numbers(qtbot):
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(
-        make_session(hidden=((4, "linear"), (2, "linear"))), interactive=False, remember=False
-    )
-    qtbot.addWidget(w)
-    w.resize(1500, 950)
-    w.show()
-    qtbot.waitExposed(w)
+    w = show_window(qtbot, make_session(hidden=((4, "linear"), (2, "linear"))), (1500, 950))
     yield w
     w.close()
 

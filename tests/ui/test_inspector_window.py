@@ -18,20 +18,8 @@ from playground.live.snapshot_builder import build_snapshot
 from playground.ui.views.diagram_overlay import counts_text
 from playground.ui.views.inspector_text import num
 from playground.ui.views.network_diagram import NetworkDiagram
-from playground.ui.window.main_window import MainWindow
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def _on_plane(canvas, x, y):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QSettings, Qt
 
 from playground.core.files.project import load_project
@@ -17,11 +18,7 @@ from playground.ui.window.settings import settings
 
 @pytest.fixture
 def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = show_window(qtbot, make_session(), remember=True)
     yield w
     w.close()
 

@@ -7,13 +7,13 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QTextEdit
 
 from playground.ui.graphics import picture
-from playground.ui.window.main_window import MainWindow
 from playground.ui.window.view_pictures import VIEW_NAMES, view_titles
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -21,11 +21,7 @@ DRAWING = {"path", "polyline", "polygon", "rect", "line", "image", "text", "circ
 
 
 def open_window(qtbot, make_session):
-    w = MainWindow(make_session(), interactive=False, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = show_window(qtbot, make_session())
     w.session.train_steps(30)
     return w
 

@@ -7,23 +7,10 @@ import json
 import os
 
 import numpy as np
-import pytest
 
 from playground.core.data.pointset import PointSet
 from playground.core.files.project import Project, save_project
 from playground.core.nn.spec import parse_layers
-from playground.ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, make_session, no_qt_warnings):
-    w = MainWindow(make_session(), interactive=False, remember=False)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.close()
 
 
 def test_hostile_files_leave_the_open_project_untouched(window, tmp_path):

@@ -10,6 +10,18 @@ from playground.core.errors import Invalid
 MAX_STOP_EPOCHS = limits.MAX_STEPS
 DEFAULT_SPEED = 5.0  # epochs per second: slow enough to watch the boundary move
 MAX_SPEED = 1e4
+# the window's views by name, in menu order: File ▸ Export view and `gui --export-view` take these
+PICTURE_VIEWS = (
+    "plane",
+    "diagram",
+    "loss",
+    "activation",
+    "hidden",
+    "collapse",
+    "inspector",
+    "gradients",
+    "equations",
+)
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
+from playground.core.files.view import PICTURE_VIEWS
 from playground.ui.graphics import picture
 from playground.ui.window.insights import titles as insight_titles
 
-# the names `gui --export-view` and the menus use, in menu order
-VIEW_NAMES = (
-    "plane",
-    "diagram",
-    "loss",
-    "activation",
-    "hidden",
-    "collapse",
-    "inspector",
-    "gradients",
-    "equations",
-)
+VIEW_NAMES = PICTURE_VIEWS  # the names `gui --export-view` and the menus use, in menu order
 _PLOT_STACK = ("loss", "activation")  # the right column's plots, in PlotStack order
 
 
