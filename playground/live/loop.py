@@ -9,6 +9,7 @@ trainer (the GUI drops stale ones) and the seq of the last command applied.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import traceback
@@ -21,6 +22,7 @@ from playground.core.nn.history import History
 from playground.core.nn.trainer import Trainer
 from playground.live import commands as c
 from playground.live import insights
+from playground.live.snapshot import LoopTime
 from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot, layer_statistics
 
 Emit = Callable[[c.Event], None]
@@ -32,7 +34,7 @@ THROTTLE_S = {"layer_stats": 0.1, "history": 0.1}
 SNAPSHOT_SHARE = 0.15  # building snapshots may take at most this share of the loop's time
 # while running, a part built on the side (statistics, each insight payload) refreshes at most
 # every cost / PART_SHARE seconds: a slow one (a wide net on many points) refreshes less often
-PART_SHARE = 0.02
+PART_SHARE = 0.012
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
 
@@ -68,6 +70,8 @@ class TrainingLoop:
         self._sent: dict = {}  # SHARED part → (the object last sent, when)
         self._cost: dict[str, float] = {}  # part → seconds its last build took
         self._rate = 1000.0  # steps per second, re-estimated after every chunk
+        self._time = dict.fromkeys(("training", "snapshots", "payloads", "sending"), 0.0)
+        self._steps = 0
         self.trainer: Trainer | None = None
         self.run_id = load.run_id
         self._load(load)
@@ -216,6 +220,8 @@ class TrainingLoop:
         done = trainer.step(n)
         dt = self._clock() - t0
         self._allowance -= done
+        self._time["training"] += dt
+        self._steps += done
         if done and dt > 0:
             self._rate = 0.7 * self._rate + 0.3 * done / dt
         if trainer.diverged:
@@ -344,7 +350,12 @@ class TrainingLoop:
             )  # replaces the first
         built = self._clock() - start - side
         self._emit_gap = max(FRAME_S, built / SNAPSHOT_SHARE)
+        self._time["snapshots"] += built
+        self._time["payloads"] += side
+        sent = self._clock()
+        snap = dataclasses.replace(snap, loop_time=LoopTime(steps=self._steps, **self._time))
         self._emit_event(c.SnapshotReady(snap, self._seq))
+        self._time["sending"] += self._clock() - sent
 
     # ------------------------------------------------------------------ loading
     def _load(self, load: c.Load) -> None:

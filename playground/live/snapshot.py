@@ -29,6 +29,18 @@ SHARED = ("data", "spec", "config", "initial", "history", "layer_stats")
 LEVELS = 256
 
 
+@dataclass(frozen=True)
+class LoopTime:
+    """Seconds the training loop spent since it started, up to the previous snapshot's send:
+    what `bench --gui` splits a live run's time into."""
+
+    training: float = 0.0  # in Trainer.step
+    steps: int = 0  # the steps those took
+    snapshots: float = 0.0  # building snapshots (maps, metrics)
+    payloads: float = 0.0  # statistics and insight payloads
+    sending: float = 0.0  # handing snapshots to the pipe (pickling, writing)
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     run_id: int  # bumped by every reset / structural edit: older snapshots are dropped
@@ -61,6 +73,7 @@ class Snapshot:
     # the square the 2-D neuron maps cover (centred in `extent`, its shorter side): square
     # thumbnails keep the plane's angles; None: `extent`
     neuron_extent: tuple[float, float, float, float] | None = None
+    loop_time: LoopTime | None = None  # set by the live loop
 
     @property
     def diverged(self) -> bool:

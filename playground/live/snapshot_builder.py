@@ -22,9 +22,9 @@ MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
 # multiply-adds (≈ 2.5 ms here; a unit's activation counts as ACTIVATION_MACS): a wide, deep net
 # gets a coarser map, the full one once it rests. With the neuron maps and the rest a snapshot
 # then stays within SNAPSHOT_SHARE of a 30 Hz frame (4×32 tanh: res 112 → 89, 5.6 → ~4 ms)
-RUNNING_MACS = 25e6
+RUNNING_MACS = 10e6
 ACTIVATION_MACS = 5  # tanh on float32 costs about 5 multiply-adds of a float32 matmul here
-MIN_RUNNING_RES = 32
+MIN_RUNNING_RES = 24
 HISTORY_POINTS = 512  # history buckets per snapshot (the loss plot's points)
 
 

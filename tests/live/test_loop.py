@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from playground.core.data import datasets
 from playground.core.files.project import Project
@@ -248,3 +249,26 @@ def test_a_snapshot_rebuilt_by_a_stop_rule_still_carries_what_changed():
     last = [s for s in full if s.run_id == 2]
     assert last and all(s.spec == other.spec() for s in last)
     assert r.stops[-1].code == "target_loss"
+
+
+def test_snapshots_carry_the_loops_time_split_for_the_benchmark():
+    r = Recorder()
+    real, chunks, at_emit = r.loop.trainer.step, [], []
+
+    def step(n: int) -> int:  # a step takes 0.1 ms of the fake clock
+        r.clock.t += 1e-4 * n
+        chunks.append(n)
+        return real(n)
+
+    def emit(event) -> None:
+        at_emit.append(len(chunks))
+        r.events.append(event)
+
+    r.loop.trainer.step, r.loop._emit_event = step, emit
+    r.loop.post(1, c.Run(True))
+    r.run_for(0.3)
+    times = [s.loop_time for s in r.snaps]
+    assert len(times) > 5 and None not in times
+    assert [t.steps for t in times] == [s.step for s in r.snaps]  # every step came in a chunk
+    assert [t.training for t in times] == pytest.approx([1e-4 * sum(chunks[:k]) for k in at_emit])
+    assert all(t.snapshots >= 0 and t.payloads >= 0 and t.sending >= 0 for t in times)

@@ -117,8 +117,9 @@ def test_the_running_decision_map_keeps_full_resolution_for_small_nets_and_a_bud
     def spec(layers: str):
         return network_spec(data, parse_layers(layers))
 
-    assert running_res(spec("8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh"), 200) == 200
-    for layers in ("32:tanh,32:tanh,32:tanh,32:tanh", "64:relu,64:relu"):
+    assert running_res(spec("8:tanh,8:tanh"), 200) == 200
+    assert running_res(spec(",".join(["64:tanh"] * 10)), 200) == MIN_RUNNING_RES
+    for layers in ("8:tanh,8:tanh,8:tanh,8:tanh,8:tanh,8:tanh", "32:tanh,32:tanh,32:tanh,32:tanh"):
         s = spec(layers)
         res = running_res(s, 200)
         sizes = s.sizes

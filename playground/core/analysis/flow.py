@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.analysis.binning import clipped_counts, percentile
 from playground.core.nn import activations, heads, losses
 from playground.core.nn.history import HistoryData
 
@@ -76,14 +77,13 @@ def histogram(values: np.ndarray, lo: float, hi: float) -> Histogram:
     """BINS counts of the finite values on [lo, hi]; values beyond it count in the end bins."""
     v = np.asarray(values, np.float64).ravel()
     v = v[np.isfinite(v)]
-    counts, _ = np.histogram(np.clip(v, lo, hi), bins=BINS, range=(lo, hi))
-    return Histogram(float(lo), float(hi), counts.astype(np.int64))
+    return Histogram(float(lo), float(hi), clipped_counts(v, lo, hi, BINS))
 
 
 def _robust_peak(values: np.ndarray) -> float:
     v = np.abs(np.asarray(values, np.float64).ravel())
     v = v[np.isfinite(v)]
-    return float(np.percentile(v, PERCENTILE)) if v.size else 0.0
+    return percentile(v, PERCENTILE) if v.size else 0.0
 
 
 def activation_range(activation: str, a: np.ndarray) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.analysis.binning import clipped_counts, percentile
 from playground.core.nn import activations, heads, losses
 
 SATURATION_SLOPE = 0.01  # |f'(z)| below this counts as saturated / off
@@ -66,10 +67,9 @@ def z_histogram(z: np.ndarray) -> tuple[float, np.ndarray]:
     bins, non-finite values are left out."""
     z = np.asarray(z, np.float64).ravel()
     z = z[np.isfinite(z)]
-    peak = float(np.percentile(np.abs(z), 99)) if z.size else 0.0
+    peak = percentile(np.abs(z), 99) if z.size else 0.0
     r = min(max(Z_MIN_RANGE, float(np.ceil(peak))), Z_MAX_RANGE)
-    counts, _ = np.histogram(np.clip(z, -r, r), bins=Z_BINS, range=(-r, r))
-    return r, counts
+    return r, clipped_counts(z, -r, r, Z_BINS)
 
 
 def _unit_masks(layer, z: np.ndarray, a: np.ndarray):

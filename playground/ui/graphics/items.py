@@ -143,7 +143,7 @@ class FastImage(pg.ImageItem):
     bilinear filtering instead of blocks.
     """
 
-    SMOOTH_BELOW = 100
+    SMOOTH_BELOW = 160
 
     def paint(self, p, *args):
         if self.image is not None and max(self.image.shape[:2]) < self.SMOOTH_BELOW:
