@@ -14,58 +14,67 @@ import sys
 from pathlib import Path
 
 from playground.cli.args import PROG, Parser, UsageError, coordinates, fail, nonneg_int
-from playground.core.files.view import PICTURE_VIEWS
+from playground.core.files.view import INSIGHT_VIEWS, PICTURE_VIEWS
 
 LANGS = ("en", "zh_CN")
 
 
-def build_parser() -> Parser:
+def build_parser(only: str | None = None) -> Parser:
+    """The command line's parser; with `only` (a command name) just that command's, so that
+    opening the window does not import the headless commands' modules (~40 ms of a cold start)."""
     from playground import __version__
-    from playground.cli.bench_command import add_arguments as add_bench_arguments
-    from playground.cli.regions import add_arguments as add_regions_arguments
-    from playground.cli.train import add_arguments as add_train_arguments
 
     parser = Parser(prog=PROG, description="See why neural networks need non-linear activations.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, add) in _COMMANDS.items():
+        if only in (None, name):
+            add(sub.add_parser(name, help=help_text))
+    return parser
 
-    gui = _gui_arguments(sub.add_parser("gui", help="open the window (the default)"))
 
-    add_train_arguments(sub.add_parser("train", help="train headless and report"))
+def _train_arguments(train) -> None:
+    from playground.cli.train import add_arguments
 
-    _inspect_arguments(
-        sub.add_parser(
-            "inspect",
-            help="layer table, parameter counts, collapse check; with --at, one input's "
-            "forward pass",
-        )
-    )
+    add_arguments(train)
 
-    from playground.cli.export import add_arguments as add_export_arguments
 
-    add_export_arguments(
-        sub.add_parser(
-            "export", help="code (Keras, PyTorch, NumPy), weights or points of a project"
-        )
-    )
+def _export_arguments(export) -> None:
+    from playground.cli.export import add_arguments
 
-    add_regions_arguments(sub.add_parser("regions", help="exact linear regions of a project"))
+    add_arguments(export)
 
-    lister = sub.add_parser("list", help="list data sets, activations, experiments or lessons")
+
+def _regions_arguments(regions) -> None:
+    from playground.cli.regions import add_arguments
+
+    add_arguments(regions)
+
+
+def _list_arguments(lister) -> None:
     lister.add_argument(
         "what",
         choices=("datasets", "activations", "experiments", "lessons"),
         help="experiments: the experiments, then the lessons",
     )
-    _lesson_arguments(sub, gui, lister)
-
-    add_bench_arguments(
-        sub.add_parser(
-            "bench",
-            help="engine throughput against PyTorch (1 thread), or the live window's (--gui)",
-        )
+    lister.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="with experiments or lessons: the language of the lessons' titles",
     )
-    return parser
+
+
+def _lesson_arguments(lesson) -> None:
+    from playground.cli.lesson import add_arguments
+
+    add_arguments(lesson)
+
+
+def _bench_arguments(bench) -> None:
+    from playground.cli.bench_command import add_arguments
+
+    add_arguments(bench)
 
 
 def _inspect_arguments(inspect) -> None:
@@ -79,7 +88,7 @@ def _inspect_arguments(inspect) -> None:
     )
 
 
-def _gui_arguments(gui):
+def _gui_arguments(gui) -> None:
     gui.add_argument("project", nargs="?", metavar="PROJECT", help="project file to open")
     gui.add_argument("--experiment", metavar="NAME", help="built-in experiment to open")
     gui.add_argument("--lang", choices=LANGS, help="interface language")
@@ -103,29 +112,29 @@ def _gui_arguments(gui):
         help="write one view as a picture, then exit: " + ", ".join(PICTURE_VIEWS),
     )
     gui.add_argument("--out", metavar="FILE.png|.svg", help="with --export-view: the picture")
-    return gui
-
-
-def _lesson_arguments(sub, gui, lister) -> None:
-    """`lesson NAME`, `gui --lesson NAME[:STEP]` and `list experiments --lang`."""
-    from playground.cli.lesson import add_arguments as add_lesson_arguments
-
-    add_lesson_arguments(
-        sub.add_parser(
-            "lesson", help="play a lesson headless: each step's setup, training and check"
-        )
-    )
     gui.add_argument(
         "--lesson",
         metavar="NAME[:STEP]",
         help="open the lessons panel at this lesson (and step, from 1) and set it up",
     )
-    lister.add_argument(
-        "--lang",
-        choices=LANGS,
-        default="en",
-        help="with experiments or lessons: the language of the lessons' titles",
-    )
+
+
+_COMMANDS = {  # name → (help, adds its arguments), in the order `--help` lists them
+    "gui": ("open the window (the default)", _gui_arguments),
+    "train": ("train headless and report", _train_arguments),
+    "inspect": (
+        "layer table, parameter counts, collapse check; with --at, one input's forward pass",
+        _inspect_arguments,
+    ),
+    "export": ("code (Keras, PyTorch, NumPy), weights or points of a project", _export_arguments),
+    "regions": ("exact linear regions of a project", _regions_arguments),
+    "list": ("list data sets, activations, experiments or lessons", _list_arguments),
+    "lesson": ("play a lesson headless: each step's setup, training and check", _lesson_arguments),
+    "bench": (
+        "engine throughput against PyTorch (1 thread), or the live window's (--gui)",
+        _bench_arguments,
+    ),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     # collector back on after its first paint (bench --startup), every other command at once.
     gc.disable()
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser("gui" if argv[0] == "gui" else None).parse_args(argv)
         if args.command != "gui":
             gc.enable()
         code = _dispatch(args)
@@ -254,9 +263,7 @@ def run_gui(args) -> int:
 
 
 def insight_names() -> list[str]:
-    from playground.live.insights import VIEWS
-
-    return list(VIEWS)
+    return list(INSIGHT_VIEWS)
 
 
 def _views(text: str | None) -> tuple[str, ...]:

@@ -28,6 +28,24 @@ def test_the_cli_names_the_views_the_window_draws():
     assert PICTURE_VIEWS == VIEW_NAMES
 
 
+def test_the_cli_names_the_insight_views_the_training_loop_builds():
+    from playground.cli.main import insight_names
+    from playground.live.insights import VIEWS
+
+    assert insight_names() == list(VIEWS)
+
+
+def test_opening_the_window_parses_without_importing_the_headless_commands():
+    code = (
+        "import sys; from playground.cli.main import build_parser; "
+        "build_parser('gui').parse_args(['gui', '--view', 'hidden']); "
+        "print(','.join(m for m in ('playground.cli.train', 'playground.cli.regions', "
+        "'playground.cli.bench_command', 'playground.live.insights') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
 def test_an_unknown_view_is_an_error_listing_the_names(capsys, tmp_path):
     err = fails(capsys, "gui", "--export-view", "histogram", "--out", str(tmp_path / "a.png"))
     assert err == (

@@ -23,6 +23,10 @@ PICTURE_VIEWS = (
     "equations",
 )
 
+# the insight views by name (live.insights.VIEWS; a test keeps them equal): `gui --view` takes
+# these, named here so that the command line need not import the live payloads to list them
+INSIGHT_VIEWS = ("hidden", "collapse", "equations", "gradients", "inspector", "regions")
+
 
 @dataclass(frozen=True)
 class ViewState:
