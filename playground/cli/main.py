@@ -8,6 +8,7 @@ that names the argument; the GUI and the optional benchmark parts are imported o
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import re
 import sys
@@ -33,22 +34,13 @@ def build_parser(only: str | None = None) -> Parser:
     return parser
 
 
-def _train_arguments(train) -> None:
-    from playground.cli.train import add_arguments
+def _added_by(module: str):
+    """A command's `add_arguments`, its module imported only when that command's parser is built."""
 
-    add_arguments(train)
+    def add(parser) -> None:
+        importlib.import_module(module).add_arguments(parser)
 
-
-def _export_arguments(export) -> None:
-    from playground.cli.export import add_arguments
-
-    add_arguments(export)
-
-
-def _regions_arguments(regions) -> None:
-    from playground.cli.regions import add_arguments
-
-    add_arguments(regions)
+    return add
 
 
 def _list_arguments(lister) -> None:
@@ -63,18 +55,6 @@ def _list_arguments(lister) -> None:
         default="en",
         help="with experiments or lessons: the language of the lessons' titles",
     )
-
-
-def _lesson_arguments(lesson) -> None:
-    from playground.cli.lesson import add_arguments
-
-    add_arguments(lesson)
-
-
-def _bench_arguments(bench) -> None:
-    from playground.cli.bench_command import add_arguments
-
-    add_arguments(bench)
 
 
 def _inspect_arguments(inspect) -> None:
@@ -121,18 +101,24 @@ def _gui_arguments(gui) -> None:
 
 _COMMANDS = {  # name → (help, adds its arguments), in the order `--help` lists them
     "gui": ("open the window (the default)", _gui_arguments),
-    "train": ("train headless and report", _train_arguments),
+    "train": ("train headless and report", _added_by("playground.cli.train")),
     "inspect": (
         "layer table, parameter counts, collapse check; with --at, one input's forward pass",
         _inspect_arguments,
     ),
-    "export": ("code (Keras, PyTorch, NumPy), weights or points of a project", _export_arguments),
-    "regions": ("exact linear regions of a project", _regions_arguments),
+    "export": (
+        "code (Keras, PyTorch, NumPy), weights or points of a project",
+        _added_by("playground.cli.export"),
+    ),
+    "regions": ("exact linear regions of a project", _added_by("playground.cli.regions")),
     "list": ("list data sets, activations, experiments or lessons", _list_arguments),
-    "lesson": ("play a lesson headless: each step's setup, training and check", _lesson_arguments),
+    "lesson": (
+        "play a lesson headless: each step's setup, training and check",
+        _added_by("playground.cli.lesson"),
+    ),
     "bench": (
         "engine throughput against PyTorch (1 thread), or the live window's (--gui)",
-        _bench_arguments,
+        _added_by("playground.cli.bench_command"),
     ),
 }
 
