@@ -2,8 +2,7 @@
 the views that are visible (Subscribe), each at its own rate. Composition only: the maths is in
 core.analysis.
 
-A payload is a frozen result of core.analysis, or NotApplicable(code, params) when the view does
-not apply to this network (the UI says why in one line). "lesson" is not a view: it judges the
+Each builder returns one of live.payloads' types. "lesson" is not a view: it judges the
 lessons panel's check (InsightRequest.lesson) on this trainer, with the code the headless
 `lesson` command uses.
 """
@@ -12,22 +11,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from playground.core.analysis import collapse, equations, flow, forward, grid, hidden, regions
 from playground.core.lessons import checks
 from playground.core.nn import activations
-from playground.core.nn.history import HistoryData
 from playground.core.nn.trainer import GRAD_EVERY, Trainer
 from playground.live.commands import InsightRequest
-
-
-@dataclass(frozen=True)
-class NotApplicable:
-    code: str  # a core.errors.MESSAGES key
-    params: dict = field(default_factory=dict)
+from playground.live.payloads import (
+    CollapsePayload,
+    GradientsPayload,
+    InspectorPayload,
+    LessonPayload,
+    NotApplicable,
+    RegionsPayload,
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,6 @@ def _hidden(trainer: Trainer, request: InsightRequest):
         request.hidden_pca,
         request.hidden_stage,
     )
-
-
-@dataclass(frozen=True, eq=False)
-class CollapsePayload:
-    report: collapse.CollapseReport
-    single_map: object  # (res, res) the single map on the plane (collapse.single_map_on_grid)
-    extent: tuple[float, float, float, float]
 
 
 OVERLAY_RES = 120
@@ -120,14 +113,6 @@ def _equations(trainer: Trainer, request: InsightRequest):
     return payload
 
 
-@dataclass(frozen=True, eq=False)
-class GradientsPayload:
-    norms: HistoryData  # recorded ‖dL/dW_l‖ per layer (metrics W1…WL), ≤ NORM_BUCKETS buckets
-    recent: tuple[float, ...]  # per layer: flow.recent_norms of the whole recorded history
-    flow: flow.GradientFlow  # histograms and full-batch norms on the training points now
-    every: int  # steps between records
-
-
 NORM_BUCKETS = 400
 
 
@@ -146,12 +131,6 @@ def _gradients(trainer: Trainer, request: InsightRequest):
     )
 
 
-@dataclass(frozen=True, eq=False)
-class InspectorPayload:
-    point: tuple[float, float]  # the plane point asked for (InsightRequest.point)
-    forward: forward.ForwardPass  # the network input there: (x,) for 1-D data, (x₁, x₂) for 2-D
-
-
 def _inspector(trainer: Trainer, request: InsightRequest):
     if request.point is None:
         return NotApplicable("inspector_no_point")
@@ -167,12 +146,6 @@ def _inspector(trainer: Trainer, request: InsightRequest):
     )
 
 
-@dataclass(frozen=True, eq=False)
-class LessonPayload:
-    spec: checks.CheckSpec  # the check judged (InsightRequest.lesson)
-    result: checks.CheckResult
-
-
 def _lesson(trainer: Trainer, request: InsightRequest):
     if request.lesson is None:
         return None
@@ -185,13 +158,6 @@ def _lesson(trainer: Trainer, request: InsightRequest):
 
 
 LIVE_MAX_POLYGONS = 20_000  # more regions than this are not drawn live (regions_too_many)
-
-
-@dataclass(frozen=True, eq=False)
-class RegionsPayload:
-    regions: object  # core.analysis.regions.Regions over `extent` (too_many: arrays empty)
-    seconds: float  # the computation's wall time
-    limit: int  # the polygon cap it ran with
 
 
 def _regions(trainer: Trainer, request: InsightRequest):

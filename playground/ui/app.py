@@ -218,6 +218,7 @@ def _finish_start(app, window, session) -> None:
     probe = bool(os.environ.get(STARTUP_PROBE))
     if probe:  # `bench --startup`: the first paint has happened; the rest of the start follows
         print("painted", flush=True)
+        print("painted", file=sys.stderr, flush=True)  # after the imports -X importtime lists
     gc.enable()  # off while starting (cli.main); what start-up built stays out of collections
     gc.freeze()
     session.start_training()

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from playground.live import commands as c
-from playground.live.loop import TrainingLoop
 from playground.live.snapshot import Hydrator
 from playground.live.snapshot_builder import DEFAULT_RES
 
@@ -129,6 +128,8 @@ class ProcessLink(TrainingLink):
 class InlineLink(TrainingLink):
     def __init__(self, load: c.Load, res: int = DEFAULT_RES, parent: QObject | None = None):
         super().__init__(parent)
+        from playground.live.loop import TrainingLoop  # the window's own process runs only this
+
         self._pending: list = []
         self._hydrate = Hydrator()
         self.loop = TrainingLoop(load, self._pending.append, res)

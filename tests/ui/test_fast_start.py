@@ -79,3 +79,29 @@ def test_the_collector_is_back_on_after_any_command(capsys):
 
     assert main(["list", "datasets"]) == 0
     assert gc.isenabled()
+
+
+def test_import_times_count_only_the_imports_before_the_paint():
+    report = (
+        "import time: self [us] | cumulative | imported package\n"
+        "import time:      2000 |       2000 |   numpy.core\n"
+        "import time:      1000 |       3000 | numpy\n"
+        "import time:       500 |        500 | PySide6.QtCore\n"
+        "painted\n"
+        "import time:      9000 |       9000 | multiprocessing\n"
+    )
+    assert bench_startup.package_times(report) == {"numpy": 0.003, "PySide6": 0.0005}
+
+
+def test_the_startup_bench_measures_compiled_modules(tmp_path, monkeypatch):
+    """compile_package writes the bytecode an installed app has, whatever
+    PYTHONDONTWRITEBYTECODE says."""
+    import importlib.util
+    from pathlib import Path
+
+    import playground
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    bench_startup.compile_package()
+    source = Path(playground.__file__).parent / "ui" / "graphics" / "feature_check.py"
+    assert Path(importlib.util.cache_from_source(str(source))).is_file()

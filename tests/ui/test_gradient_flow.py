@@ -23,7 +23,7 @@ from playground.ui.views.gradient_flow import (
     decade_ticks,
     ratio_number,
 )
-from playground.ui.window.insights import VIEWS, titles
+from playground.ui.window.insights import NAMES, titles, view_classes
 
 REQUEST = InsightRequest(views=frozenset({"gradients"}))
 
@@ -161,7 +161,8 @@ def test_the_log_axis_is_labelled_at_powers_of_ten(view):
 
 
 def test_the_window_offers_the_view_under_its_title(qtbot):
-    assert GradientFlowView in VIEWS and titles()["gradients"] == "Gradient flow"
+    assert GradientFlowView in view_classes() and titles()["gradients"] == "Gradient flow"
+    assert [cls.name for cls in view_classes()] == list(NAMES)
 
 
 def test_the_view_follows_layers_added_and_removed_while_training(qtbot, make_session):

@@ -14,6 +14,8 @@ import sys
 import types
 from pathlib import Path
 
+from playground.ui.graphics import feature_check
+
 MIRRORS = ("QtCore", "QtGui", "QtWidgets")
 
 
@@ -34,9 +36,13 @@ def _mirror(name: str, source: types.ModuleType) -> types.ModuleType:
 
 def import_pyqtgraph() -> None:
     """Import pyqtgraph (once) with lazy Qt mirrors when that is known to be safe."""
-    if "pyqtgraph" in sys.modules or not _mirrors_are_empty():
+    if "pyqtgraph" in sys.modules:
         return
     import PySide6.QtCore
+
+    feature_check.install()  # before the ~450 imports that follow
+    if not _mirrors_are_empty():
+        return
     import PySide6.QtGui
     import PySide6.QtWidgets
 

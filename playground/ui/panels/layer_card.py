@@ -148,6 +148,8 @@ class LayerCard(QFrame):
             )
 
     def set_selected(self, selected: bool) -> None:
+        if self.property("selected") == selected:
+            return  # a style sheet set again restyles the whole card (~1 ms)
         self.setProperty("selected", selected)
         self.setStyleSheet(
             "#layerCard { border: 2px solid palette(highlight); border-radius: 4px; }"

@@ -1,6 +1,6 @@
 """CollapseView: the single affine map a run of linear layers is, with its actual numbers.
 
-Draws the "collapse" insight payload (live.insights.CollapsePayload): for every run of layers
+Draws the "collapse" insight payload (live.payloads.CollapsePayload): for every run of layers
 joined by linear activations, the formula with the layer numbers (W = W₃·W₂·W₁, b = …), W and b
 rounded, and the largest |difference| between the stack and the single map on the training
 points. When nothing collapses it says which layers bend. A check box asks the session to draw

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath
 
 from playground.core.nn import activations
-from playground.live.insights import InspectorPayload
+from playground.live.payloads import InspectorPayload
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import items, palette, scale
 from playground.ui.i18n.core_strings import tr_core

@@ -1,6 +1,6 @@
 """GradientFlowView: how much of the training signal reaches each layer.
 
-Draws the "gradients" insight payload (live.insights.GradientsPayload). Left: the recorded
+Draws the "gradients" insight payload (live.payloads.GradientsPayload). Left: the recorded
 ‖dL/dW_l‖ of every layer's mini-batch gradient over the training steps, log y, one ordered colour
 per layer (palette.layer_rgb: layer 1 … the output layer), through the last record of each
 bucket; vanishing gradients show as curves fanned out by orders of magnitude. Right, one row per

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from playground.live.insights import NotApplicable
+from playground.live.payloads import NotApplicable
 from playground.live.snapshot import Snapshot
 from playground.ui.graphics import scale
 from playground.ui.i18n import messages, translator

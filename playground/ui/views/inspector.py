@@ -1,6 +1,6 @@
 """ForwardInspector: one input of the plane followed through every layer, with its numbers.
 
-Draws the "inspector" insight payload (live.insights.InspectorPayload) for the point under the
+Draws the "inspector" insight payload (live.payloads.InspectorPayload) for the point under the
 pointer or the pinned one: per layer and unit the products input × weight, the bias as 1 × b,
 their sum z, the activation and a = f(z) (inspector_text); off units grey; the output and the
 predicted class. The Pin / Unpin button sends a request (pinRequested); the session's pinned

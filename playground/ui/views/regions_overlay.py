@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Q
 from PySide6.QtGui import QColor, QPainter, QPicture, QPolygonF
 from PySide6.QtWidgets import QGraphicsObject, QLabel, QToolButton
 
-from playground.live.insights import NotApplicable, RegionsPayload
+from playground.live.payloads import NotApplicable, RegionsPayload
 from playground.ui.graphics import palette
 from playground.ui.i18n import messages
 from playground.ui.views.regions_text import compare_text, region_text

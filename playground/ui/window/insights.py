@@ -11,14 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolBar, QWidget
 
-from playground.ui.views.collapse_view import CollapseView
-from playground.ui.views.equations_view import EquationsView
-from playground.ui.views.gradient_flow import GradientFlowView
-from playground.ui.views.hidden_space import HiddenSpaceView
-from playground.ui.views.inspector import ForwardInspector
-
-VIEWS = (HiddenSpaceView, CollapseView, ForwardInspector, GradientFlowView, EquationsView)
+NAMES = ("hidden", "collapse", "inspector", "gradients", "equations")  # docks, toolbar: this order
 DOCK_SHARE, MIN_DOCK_H = 0.36, 220  # the docked views' share of the centre's height
+
+
+def view_classes() -> tuple:
+    """The views' classes in NAMES order, imported when first built (after the first paint)."""
+    from playground.ui.views.collapse_view import CollapseView
+    from playground.ui.views.equations_view import EquationsView
+    from playground.ui.views.gradient_flow import GradientFlowView
+    from playground.ui.views.hidden_space import HiddenSpaceView
+    from playground.ui.views.inspector import ForwardInspector
+
+    return HiddenSpaceView, CollapseView, ForwardInspector, GradientFlowView, EquationsView
 
 
 def titles() -> dict[str, str]:
@@ -70,9 +75,9 @@ class InsightArea(QMainWindow):
     def _build_docks(self) -> None:
         names = titles()
         first = None
-        for cls in VIEWS:
-            dock = QDockWidget(names[cls.name], self)
-            dock.setObjectName(f"insight-{cls.name}")
+        for name in NAMES:
+            dock = QDockWidget(names[name], self)
+            dock.setObjectName(f"insight-{name}")
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -83,18 +88,18 @@ class InsightArea(QMainWindow):
                 self.tabifyDockWidget(first, dock)
             first = first or dock
             action = dock.toggleViewAction()
-            action.setToolTip(self.tr("Show or hide the %1 view").replace("%1", names[cls.name]))
+            action.setToolTip(self.tr("Show or hide the %1 view").replace("%1", names[name]))
             self.toolbar.addAction(action)
             action.toggled.connect(self._opened)
-            dock.visibilityChanged.connect(lambda on, n=cls.name: self._visibility(n, on))
+            dock.visibilityChanged.connect(lambda on, n=name: self._visibility(n, on))
             dock.hide()
-            self.docks[cls.name] = dock
+            self.docks[name] = dock
 
     def build_views(self) -> None:
         """Put each view into its dock and wire it to the session (once)."""
         if self.views:
             return
-        for cls in VIEWS:
+        for cls in view_classes():
             view = cls()
             view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             self.docks[cls.name].setWidget(view)

@@ -33,7 +33,6 @@ from playground.ui.views.data_canvas import DataCanvas
 from playground.ui.views.loss_plot import LossPlot
 from playground.ui.views.network_diagram import NetworkDiagram
 from playground.ui.views.regions_overlay import RegionsOverlay
-from playground.ui.window import compare
 from playground.ui.window import settings as app_settings
 from playground.ui.window.file_actions import FileActions
 from playground.ui.window.import_points import FileDrops
@@ -314,6 +313,8 @@ class MainWindow(QMainWindow):
         """Open (or raise) View ▸ Compare: side A = this session's current project, started
         again from its initial weights (the main run is not touched); side B = project_b on
         A's points and seed, or with None the chooser's default (every hidden layer linear)."""
+        from playground.ui.window import compare  # imported when first opened
+
         compare.open_compare(self.session.session, project_b, label_a, label_b)
 
     # ------------------------------------------------------------------ title and close
@@ -329,6 +330,8 @@ class MainWindow(QMainWindow):
     def close_for_rebuild(self) -> None:
         """Close this window for its replacement: the session goes on."""
         self._closed = True
+        from playground.ui.window import compare
+
         compare.rebuild_for(self.session.session)
         self.close()
         self.deleteLater()
@@ -341,6 +344,8 @@ class MainWindow(QMainWindow):
             self._closed = True
             if self.remember:
                 app_settings.save_window(self)
+            from playground.ui.window import compare
+
             compare.close_for(self.session.session)
             self.session.shutdown()
         event.accept()
