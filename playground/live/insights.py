@@ -34,7 +34,7 @@ from playground.live.payloads import (
 class Payload:
     build: Callable[[Trainer, InsightRequest], object]
     every_s: float  # while running, at most this often (0: every snapshot)
-    share: float | None = None  # of the loop's time it may take (None: loop.PART_SHARE)
+    share: float | None = None  # of the loop's time it may take (None: TrainingLoop.part_share)
     view: bool = True  # an insight view of the window (False: a payload another part reads)
 
 
@@ -188,7 +188,8 @@ PAYLOADS: dict[str, Payload] = {
     "equations": Payload(_equations, 0.2),
     "gradients": Payload(_gradients, 0.15),
     "inspector": Payload(_inspector, 0.09),  # numbers at ~10 Hz can be read; a new point at once
-    "regions": Payload(_regions, 0.1, share=0.1),  # the plane's overlay: ≥ 10 Hz when cheap
+    # the plane's overlay: ≥ 10 Hz when cheap; 6×8 ReLU (~13 ms) ~2 Hz
+    "regions": Payload(_regions, 0.1, share=0.025),
     "lesson": Payload(_lesson, 0.25, view=False),
 }
 VIEWS = tuple(name for name, payload in PAYLOADS.items() if payload.view)

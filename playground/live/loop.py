@@ -33,8 +33,10 @@ FRAME_S = 1.0 / 36  # minimum time between snapshots while running (~30 Hz with 
 THROTTLE_S = {"layer_stats": 0.1, "history": 0.1}
 SNAPSHOT_SHARE = 0.15  # building snapshots may take at most this share of the loop's time
 # while running, a part built on the side (statistics, each insight payload) refreshes at most
-# every cost / PART_SHARE seconds: a slow one (a wide net on many points) refreshes less often
-PART_SHARE = 0.012
+# every cost / share seconds: a slow one (a wide net on many points) refreshes less often. Its
+# share is PART_SHARE, or SIDE_SHARE split evenly when many parts are subscribed (every view
+# open: 6 parts, 0.5 % each), so that all of them together stay within SIDE_SHARE
+PART_SHARE, SIDE_SHARE = 0.012, 0.03
 CHUNK_S = 0.008  # target wall time of one chunk of training steps
 IDLE_WAIT_S = 0.25  # wake-up period while paused
 
@@ -297,8 +299,14 @@ class TrainingLoop:
 
     def _interval(self, part: str, base: float) -> float:
         """Seconds between refreshes of a part while running: its base rate, or longer so that
-        it takes at most its share of the time (PART_SHARE unless the payload says)."""
-        return max(base, self._cost.get(part, 0.0) / (insights.share(part) or PART_SHARE))
+        it takes at most its share of the time (part_share() unless the payload says)."""
+        return max(base, self._cost.get(part, 0.0) / (insights.share(part) or self.part_share()))
+
+    def part_share(self) -> float:
+        """The share of the loop's time each side part may take: PART_SHARE, or less when the
+        statistics and the subscribed payloads without their own share split SIDE_SHARE."""
+        parts = 1 + sum(insights.share(name) is None for name in self.request.views)
+        return min(PART_SHARE, SIDE_SHARE / parts)
 
     def _statistics(self):
         start = self._clock()
@@ -314,7 +322,7 @@ class TrainingLoop:
             trainer.record_now()  # at rest the loss curve ends at the current epoch
         include, insights = self._include(start), self._insights(start)
         stats = self._statistics() if "layer_stats" in include else None
-        side = self._clock() - start  # parts with their own share (PART_SHARE)
+        side = self._clock() - start  # parts with their own share (part_share)
         snap = build_snapshot(
             trainer,
             self.run_id,

@@ -19,12 +19,12 @@ DEFAULT_RES = 200  # decision map: res × res pixels
 NEURON_PIXELS = 120_000  # all neuron maps of one snapshot together (tiles are ≤ ~50 px on screen)
 MAX_NEURON_RES, MIN_NEURON_RES = 100, 16
 # while running, the decision map's pass through the network takes at most about this many
-# multiply-adds (≈ 2.5 ms here; a unit's activation counts as ACTIVATION_MACS): a wide, deep net
-# gets a coarser map, the full one once it rests. With the neuron maps and the rest a snapshot
-# then stays within SNAPSHOT_SHARE of a 30 Hz frame (4×32 tanh: res 112 → 89, 5.6 → ~4 ms)
-RUNNING_MACS = 10e6
+# multiply-adds (≈ 0.6 ms here; a unit's activation counts as ACTIVATION_MACS): a wide, deep net
+# gets a coarser map (drawn smooth), the full one once it rests. 6×8 tanh: 109², 4×32: 42²;
+# a snapshot at ~32 Hz then takes ~5 % of the training process's time
+RUNNING_MACS = 7e6
 ACTIVATION_MACS = 5  # tanh on float32 costs about 5 multiply-adds of a float32 matmul here
-MIN_RUNNING_RES = 24
+MIN_RUNNING_RES = 20  # 10×64: 400 pixels (1.2 ms), drawn smooth
 HISTORY_POINTS = 512  # history buckets per snapshot (the loss plot's points)
 
 

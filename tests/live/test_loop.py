@@ -272,3 +272,21 @@ def test_snapshots_carry_the_loops_time_split_for_the_benchmark():
     assert [t.steps for t in times] == [s.step for s in r.snaps]  # every step came in a chunk
     assert [t.training for t in times] == pytest.approx([1e-4 * sum(chunks[:k]) for k in at_emit])
     assert all(t.snapshots >= 0 and t.payloads >= 0 and t.sending >= 0 for t in times)
+
+
+def test_side_parts_split_the_side_share_when_many_are_subscribed(monkeypatch):
+    """Each slow part may take PART_SHARE of the loop's time; with every view open the
+    statistics and the payloads together stay within SIDE_SHARE."""
+    from playground.live import loop as loop_module
+
+    r = Recorder()
+    assert r.loop.part_share() == loop_module.PART_SHARE
+    views = frozenset({"hidden", "collapse", "inspector", "gradients", "equations", "regions"})
+    r.loop.post(1, c.Subscribe(c.InsightRequest(views)))
+    r.loop.post(2, c.Run(True))
+    r.loop.iterate()
+    parts = 1 + 5  # the statistics and the views without a share of their own (not regions)
+    assert r.loop.part_share() == pytest.approx(loop_module.SIDE_SHARE / parts)
+    r.loop._cost["gradients"] = 0.010  # a 10 ms payload refreshes every 10 ms / 0.5 % = 2 s
+    assert r.loop._interval("gradients", 0.15) == pytest.approx(0.010 / r.loop.part_share())
+    assert parts * r.loop.part_share() <= loop_module.SIDE_SHARE + 1e-12

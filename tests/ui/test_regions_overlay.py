@@ -90,3 +90,55 @@ def test_a_curved_network_says_why(qtbot, make_session):
     w.paint(w.session.sync())
     assert "Tanh" in w.regions.count.text() and w.regions.regions is None
     assert w.regions.count.isVisible()
+
+
+def _pixels(image) -> np.ndarray:
+    from PySide6.QtGui import QImage
+
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1, 4)
+    return rows[:, : image.width(), :3].astype(int)
+
+
+def _alike(a, b) -> bool:
+    """The same picture up to antialiasing: a cached item is drawn at whole device pixels."""
+    diff = np.abs(_pixels(a) - _pixels(b)).max(axis=2)
+    return (diff > 0).mean() < 0.01 and (diff > 40).sum() <= 10
+
+
+def _plot_image(window):
+    view = window.canvas.plot_widget
+    view.viewport().repaint()
+    return view.grab().toImage()
+
+
+def test_the_cached_overlay_looks_as_drawn_afresh_after_a_zoom_and_a_new_partition(qtbot, window):
+    """The tint, edges and boundary are cached as device pixmaps (a new map under them does not
+    redraw 3,000 polygons): after zooming and after new weights the picture is the one an
+    uncached overlay draws."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    s, overlay = window.session, window.regions
+    s.set_regions(True)
+    window.paint(s.sync())
+    items = (overlay.tint, overlay.edges, overlay.boundary)
+    assert all(i.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for i in items)
+
+    def cached_and_fresh():
+        cached = _plot_image(window)
+        for item in items:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        fresh = _plot_image(window)
+        for item in items:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        return cached, fresh
+
+    before = _plot_image(window)
+    window.canvas.view.setRange(xRange=(-2, 3), yRange=(-1, 2), padding=0)
+    qtbot.wait(50)
+    cached, fresh = cached_and_fresh()
+    assert _alike(cached, fresh) and not _alike(cached, before)
+    window.paint(s.train_steps(300))
+    qtbot.wait(50)
+    cached, fresh = cached_and_fresh()
+    assert _alike(cached, fresh)

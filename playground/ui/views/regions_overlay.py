@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPicture, QPolygonF
-from PySide6.QtWidgets import QGraphicsObject, QLabel, QToolButton
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QLabel, QToolButton
 
 from playground.live.payloads import NotApplicable, RegionsPayload
 from playground.ui.graphics import palette
@@ -112,6 +112,9 @@ class RegionsOverlay(QObject):
         )
         for z, item in ((-3, self.tint), (-2, self.edges), (-1, self.boundary), (4, self.outline)):
             item.setZValue(z)
+            # drawn again only for a new partition or zoom, not each time the map under it
+            # changes (3,000 filled polygons: ~25 ms a paint)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             view.addItem(item, ignoreBounds=True)
         self._build_widgets(canvas.plot_widget)
