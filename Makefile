@@ -36,8 +36,9 @@ $(VENV)/.installed-export: pyproject.toml | $(PY)
 test-export: $(VENV)/.installed-export
 	KERAS_BACKEND=torch $(PY) -m pytest tests/export
 
-# the largest network the builder allows: 10 hidden layers of 64 units
+# the largest network the builder allows: 10 hidden layers of 64 units (tanh; ReLU with regions)
 WIDE_DEEP := 64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh,64:tanh
+WIDE_RELU := $(subst tanh,relu,$(WIDE_DEEP))
 
 bench: $(VENV)/.installed-test
 	@scripts/system-deps.sh
@@ -47,7 +48,9 @@ bench: $(VENV)/.installed-test
 	$(VENV)/bin/activation-playground bench --gui
 	$(VENV)/bin/activation-playground bench --gui --views all
 	$(VENV)/bin/activation-playground bench --gui --views all --layers $(WIDE_DEEP)
+	$(VENV)/bin/activation-playground bench --gui --views all --layers $(WIDE_RELU)
 	$(VENV)/bin/activation-playground bench --gui --views all --points 20000
+	$(VENV)/bin/activation-playground bench --gui --views all --layers $(WIDE_DEEP) --points 20000
 	$(VENV)/bin/activation-playground bench --scaling
 
 lint: $(VENV)/.installed-test
