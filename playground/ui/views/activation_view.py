@@ -36,7 +36,7 @@ class ActivationView(QWidget):
         self._draw_curves()
 
     def _build(self) -> None:
-        self.plot = pg.PlotWidget(background="w", axisItems=items.opaque_axes())
+        self.plot = pg.PlotWidget(background="w", axisItems=items.opaque_axes(), enableMenu=False)
         self.plot.setMenuEnabled(False)
         items.fast_view(self.plot)
         self.plot.setMouseEnabled(False, False)

@@ -45,8 +45,12 @@ class LossPlot(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
         items.fast_view(self.graphics)
-        self.loss = self.graphics.addPlot(row=0, col=0, axisItems=items.opaque_axes(True))
-        self.acc = self.graphics.addPlot(row=1, col=0, axisItems=items.opaque_axes(True))
+        self.loss = self.graphics.addPlot(
+            row=0, col=0, axisItems=items.opaque_axes(True), enableMenu=False
+        )
+        self.acc = self.graphics.addPlot(
+            row=1, col=0, axisItems=items.opaque_axes(True), enableMenu=False
+        )
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
         self.acc.setXLink(self.loss)

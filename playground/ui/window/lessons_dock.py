@@ -8,23 +8,27 @@ the insight request; its result comes back as the "lesson" payload of a snapshot
 comparison opens compare mode (window.open_compare) when the window has it, else describes
 side B. The place in the lessons, the answers and the steps that held live in the session, so a
 rebuilt window (another language) carries on; with `remember` the place is also saved.
+
+The dock and its action exist from the start; the panel, the lessons and their modules only once
+the dock is first shown or asked for (`panel`): a start with the dock closed skips ~20 ms.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from playground.core.errors import Invalid
-from playground.core.lessons import content
-from playground.core.lessons.setup import apply_setup, compare_labels, compare_project
 from playground.ui.i18n import messages, translator
-from playground.ui.panels.lesson_text import setup_html
-from playground.ui.panels.lessons_panel import LessonsPanel
 from playground.ui.window import settings as app_settings
+
+if TYPE_CHECKING:
+    from playground.core.lessons import content
+    from playground.ui.panels.lessons_panel import LessonsPanel
 
 SHORTCUT = "F1"
 WIDTH_SHARE, MIN_W, MAX_W = 0.22, 270, 400  # the dock's first width: a share of the window
@@ -49,13 +53,11 @@ class LessonsDock(QObject):
     def __init__(self, window, session, files, remember: bool = True):
         super().__init__(window)
         self.window, self.session, self.files, self.remember = window, session, files, remember
-        self.lessons = [content.load_lesson(name) for name in content.lesson_names()]
-        self.progress = self._progress()
-        self.panel = LessonsPanel(translator.current())
-        self.panel.set_lessons(self.lessons)
+        self.lessons: list[content.Lesson] = []
+        self._panel: LessonsPanel | None = None
+        self._place: LessonProgress | None = None
         self.dock = QDockWidget(self.tr("Lessons"), window)
         self.dock.setObjectName("lessons-dock")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.action = self.dock.toggleViewAction()
         self.action.setText(self.tr("&Lessons"))
@@ -65,21 +67,48 @@ class LessonsDock(QObject):
         self._shown = False  # the dock on screen: only then is its check judged
         first = self._first_launch()
         self._fit_pending = first or not remember  # a remembered width is restored instead
-        self._wire()
-        self.show_place(self.progress.name, self.progress.step)
+        self.dock.visibilityChanged.connect(self._visibility)
+        if first:
+            self.panel  # noqa: B018  (built now: it opens with the window)
         self.dock.setVisible(first)
 
-    def _progress(self) -> LessonProgress:
+    @property
+    def panel(self) -> LessonsPanel:
+        """The lessons panel, built (with the lessons) when first asked for."""
+        if self._panel is None:
+            self._build_panel()
+        return self._panel
+
+    @property
+    def progress(self) -> LessonProgress:
+        """Where the learner is (loaded with the panel)."""
+        if self._panel is None:
+            self._build_panel()
+        return self._place
+
+    def _build_panel(self) -> None:
+        from playground.core.lessons import content
+        from playground.ui.panels.lessons_panel import LessonsPanel
+
+        self.lessons = [content.load_lesson(name) for name in content.lesson_names()]
+        self._place = self._progress(content.lesson_names())
+        self._panel = LessonsPanel(translator.current())
+        self._panel.set_lessons(self.lessons)
+        self.dock.setWidget(self._panel)
+        self._wire()
+        self.show_place(self.progress.name, self.progress.step)
+
+    def _progress(self, names: list[str]) -> LessonProgress:
         """The session's (a rebuilt window carries on), else from the settings."""
         holder = getattr(self.session, "session", self.session)  # the WindowSession's session
         progress = holder.lesson_progress
         if progress is None:
-            progress = LessonProgress(name=self.lessons[0].name if self.lessons else "")
+            progress = LessonProgress(name=names[0] if names else "")
             if self.remember:
                 name, _, step = str(app_settings.settings().value("lessons/place", "")).partition(
                     ":"
                 )
-                if name in content.lesson_names():
+                if name in names:
                     progress.name, progress.step = name, int(step) if step.isdigit() else 0
             holder.lesson_progress = progress
         return progress
@@ -103,11 +132,14 @@ class LessonsDock(QObject):
         s.projectReplaced.connect(self._replaced)
         for signal in (s.specChanged, s.configChanged, s.projectReplaced):
             signal.connect(self._show_code)
-        self.dock.visibilityChanged.connect(self._visibility)
 
     def _visibility(self, on: bool) -> None:
         if getattr(self.window, "_closed", False):
             return  # a window closing or rebuilt: the dock may be half destroyed; its heir rules
+        if on:
+            self.panel  # noqa: B018  (built the first time it shows)
+        elif self._panel is None:
+            return
         self._shown = on
         self._subscribe()
         if on and self._fit_pending:
@@ -125,10 +157,14 @@ class LessonsDock(QObject):
     # ------------------------------------------------------------------ place
     @property
     def lesson(self) -> content.Lesson | None:
+        self.panel  # noqa: B018  (the lessons are loaded with it)
         return next((x for x in self.lessons if x.name == self.progress.name), None)
 
     def show_place(self, name: str, step: int) -> None:
         """Show step `step` of lesson `name` (clamped) and judge its check from now on."""
+        from playground.ui.panels.lesson_text import setup_html
+
+        panel = self.panel
         lesson = next((x for x in self.lessons if x.name == name), None)
         if lesson is None:
             return
@@ -136,10 +172,10 @@ class LessonsDock(QObject):
         self.progress.name, self.progress.step = name, step
         if self.remember:
             app_settings.settings().setValue("lessons/place", f"{name}:{step}")
-        self.panel.show_step(lesson, step, self.progress.done.get(name, set()))
+        panel.show_step(lesson, step, self.progress.done.get(name, set()))
         current = lesson.steps[step]
         side_b = (current.compare or None) and setup_html(current.compare)
-        self.panel.show_compare(side_b or "", False)
+        panel.show_compare(side_b or "", False)
         self._show_code()
         self._show_answer()
         self._subscribe()
@@ -160,6 +196,9 @@ class LessonsDock(QObject):
 
     # ------------------------------------------------------------------ set it up
     def set_up(self) -> None:
+        from playground.core.lessons import content
+        from playground.core.lessons.setup import apply_setup, compare_project
+
         step = self.panel.step
         if step is None or not step.setup:
             return
@@ -207,6 +246,9 @@ class LessonsDock(QObject):
             s.set_hidden_view(**hidden)
 
     def _compare(self, side_a, side_b, step) -> None:
+        from playground.core.lessons.setup import compare_labels
+        from playground.ui.panels.lesson_text import setup_html
+
         if side_b is None:
             return
         opener = getattr(self.window, "open_compare", None)

@@ -119,10 +119,16 @@ class WindowMenus(QObject):
             )
 
     def _lesson_menu(self, menu) -> None:
-        """Every lesson by its title in the window's language; one opens at its first step."""
+        """Every lesson by its title in the window's language; one opens at its first step.
+        Filled when first opened: the lessons are read then, not at start-up."""
         menu.setToolTipsVisible(True)
+        if self._lessons is not None:
+            menu.aboutToShow.connect(lambda: menu.isEmpty() and self._fill_lessons(menu))
+
+    def _fill_lessons(self, menu) -> None:
         dock = self._lessons
-        for i, lesson in enumerate(dock.lessons if dock is not None else ()):
+        dock.panel  # noqa: B018  (loads the lessons)
+        for i, lesson in enumerate(dock.lessons):
             lang = translator.current()
             self._action(
                 menu,
