@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from types import ModuleType
 
-import playground.ui  # noqa: F401  (imports pyqtgraph, which installs the check)
+import playground.ui.window.main_window  # noqa: F401  (pyqtgraph's import installs the check)
 from playground.ui.graphics import feature_check
 
 
@@ -48,3 +48,24 @@ def test_modules_without_a_source_file_go_to_the_original(tmp_path):
 def test_without_pysides_check_nothing_is_installed(monkeypatch):
     monkeypatch.setitem(sys.modules, feature_check.FEATURE_MODULE, ModuleType("empty"))
     assert feature_check.install() is False
+
+
+def test_pysides_support_modules_load_from_the_unpacked_files():
+    """scripts/unpack_pyside_support.py (run by the Makefile after installing): shiboken6 then
+    imports its support modules from files.dir, with bytecode, not from its embedded zip."""
+    import importlib.util
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "unpack", root / "scripts" / "unpack_pyside_support.py"
+    )
+    unpack = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(unpack)
+    assert unpack.main() == 0
+    code = "import sys, PySide6.QtCore; print(sys.modules['shibokensupport'].__file__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = Path(out.stdout.strip())
+    assert loaded.is_relative_to(unpack.files_dir())
+    assert Path(importlib.util.cache_from_source(str(loaded))).is_file()
