@@ -69,22 +69,29 @@ class LessonsDock(QObject):
         self._fit_pending = first or not remember  # a remembered width is restored instead
         self.dock.visibilityChanged.connect(self._visibility)
         if first:
-            self.panel  # noqa: B018  (built now: it opens with the window)
+            self._ensure_panel()  # it opens with the window
         self.dock.setVisible(first)
 
     @property
     def panel(self) -> LessonsPanel:
         """The lessons panel, built (with the lessons) when first asked for."""
-        if self._panel is None:
-            self._build_panel()
-        return self._panel
+        return self._ensure_panel()
 
     @property
     def progress(self) -> LessonProgress:
         """Where the learner is (loaded with the panel)."""
+        self._ensure_panel()
+        return self._place
+
+    def all_lessons(self) -> list[content.Lesson]:
+        """The bundled lessons in teaching order (loaded with the panel)."""
+        self._ensure_panel()
+        return self.lessons
+
+    def _ensure_panel(self) -> LessonsPanel:
         if self._panel is None:
             self._build_panel()
-        return self._place
+        return self._panel
 
     def _build_panel(self) -> None:
         from playground.core.lessons import content
@@ -137,7 +144,7 @@ class LessonsDock(QObject):
         if getattr(self.window, "_closed", False):
             return  # a window closing or rebuilt: the dock may be half destroyed; its heir rules
         if on:
-            self.panel  # noqa: B018  (built the first time it shows)
+            self._ensure_panel()  # built the first time it shows
         elif self._panel is None:
             return
         self._shown = on
@@ -157,7 +164,7 @@ class LessonsDock(QObject):
     # ------------------------------------------------------------------ place
     @property
     def lesson(self) -> content.Lesson | None:
-        self.panel  # noqa: B018  (the lessons are loaded with it)
+        self._ensure_panel()  # the lessons are loaded with it
         return next((x for x in self.lessons if x.name == self.progress.name), None)
 
     def show_place(self, name: str, step: int) -> None:

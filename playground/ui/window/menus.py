@@ -127,8 +127,7 @@ class WindowMenus(QObject):
 
     def _fill_lessons(self, menu) -> None:
         dock = self._lessons
-        dock.panel  # noqa: B018  (loads the lessons)
-        for i, lesson in enumerate(dock.lessons):
+        for i, lesson in enumerate(dock.all_lessons()):
             lang = translator.current()
             self._action(
                 menu,
