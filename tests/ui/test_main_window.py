@@ -243,3 +243,25 @@ def test_the_left_column_fits_this_language_not_the_remembered_width(qtbot, make
     qtbot.waitExposed(second)
     assert second.splitter.sizes()[0] == second.left_scroll.minimumWidth()
     second.close()
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, make_session, monkeypatch):
+    """1500 × 940 (or a size restored from a larger screen) on a smaller screen: the window
+    shrinks to the screen's free area, frame included; on the offscreen platform nothing moves."""
+    from PySide6.QtGui import QGuiApplication
+
+    from playground.ui.window import settings as app_settings
+
+    plain = MainWindow(make_session(), interactive=False, remember=False)
+    qtbot.addWidget(plain)
+    assert (plain.width(), plain.height()) == (1500, 940)  # offscreen: a nominal screen
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    w = MainWindow(make_session(), interactive=False, remember=False)
+    qtbot.addWidget(w)
+    room = w.screen().availableGeometry()  # 800 × 800 on the offscreen platform
+    frame_w, frame_h = app_settings.FRAME_ROOM
+    assert (w.width(), w.height()) == (room.width() - frame_w, room.height() - frame_h)
+    assert w.pos() == room.topLeft()
+    w.resize(500, 400)
+    app_settings.fit_to_screen(w)
+    assert (w.width(), w.height()) == (500, 400)  # a size that fits stays

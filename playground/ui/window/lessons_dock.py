@@ -153,6 +153,13 @@ class LessonsDock(QObject):
             self._fit_pending = False
             QTimer.singleShot(0, self.fit_width)
 
+    def fit_when_shown(self) -> None:
+        """Take the dock's share of the window when it next shows (a width restored from a
+        larger screen does not fit this one)."""
+        self._fit_pending = True
+        if self.dock.isVisible():
+            QTimer.singleShot(0, self.fit_width)
+
     def fit_width(self) -> None:
         """The dock at its share of the window (a wider one, set by hand, stays while the
         centre has room); then the centre's room (MainWindow.give_centre_room)."""

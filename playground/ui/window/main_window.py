@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self._refresh_all()
         if remember:
             app_settings.restore_window(self)
+        if app_settings.fit_to_screen(self):  # sizes remembered from a larger screen go
+            self._initial_sizes()
+            self.lessons.fit_when_shown()
         self.update_title()
 
     # ------------------------------------------------------------------ layout

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
 
 ORG, APP = "ActivationPlayground", "activation-playground"
 
@@ -29,6 +30,26 @@ def restore_window(window) -> None:
     speed = st.value("train/epochs_per_second", None)
     if speed is not None:
         session.set_speed(float(speed))
+
+
+NOMINAL_SCREENS = ("offscreen", "minimal")  # platforms whose screen size means nothing
+FRAME_ROOM = (16, 48)  # width, height left for the window manager's frame and title bar
+
+
+def fit_to_screen(window) -> bool:
+    """The window's first size (1500 × 940, or one restored from a larger screen) made to fit
+    the screen it opens on, frame included, at its top-left corner; a fitting size stays.
+    True if it had to shrink."""
+    if QGuiApplication.platformName() in NOMINAL_SCREENS or window.screen() is None:
+        return False
+    room = window.screen().availableGeometry()
+    width = min(window.width(), room.width() - FRAME_ROOM[0])
+    height = min(window.height(), room.height() - FRAME_ROOM[1])
+    if (width, height) == (window.width(), window.height()):
+        return False
+    window.resize(width, height)
+    window.move(room.topLeft())
+    return True
 
 
 def save_window(window) -> None:
