@@ -301,6 +301,13 @@ def test_controls_set_state_emits_nothing(controls):
     assert controls.lr_combo.currentText() == "0.0042" and controls.batch_spin.value() == 77
     assert controls.reg_rate.isEnabled() and controls.stop_rules() == (100, 0.2)
     assert "60" in controls.progress.text() and "0.1234" in controls.progress_detail.text()
+    wide = controls.progress_detail.minimumSizeHint().width()
+    controls.set_compact(True)  # a short window: beside the epoch, in two lines
+    assert controls.progress_detail.text() == "step 1,500\ntrain loss 0.1234"
+    controls.set_progress(123456, 61, 0.5)
+    assert controls.progress_detail.minimumSizeHint().width() < wide
+    controls.set_compact(False)
+    assert controls.progress_detail.text() == "step 123,456 · train loss 0.5000"
 
 
 # ------------------------------------------------------------------ data panel

@@ -198,7 +198,7 @@ def test_at_1280_the_lessons_dock_takes_its_width_from_the_right_column_first(qt
     qtbot.wait(100)
     w.lessons.dock.show()
     w.lessons.fit_width()
-    right_need = w.controls.minimumSizeHint().width() + 8
+    right_need = w.right_column_need()
     qtbot.waitUntil(
         lambda: w.splitter.sizes()[1] >= 480 or w.splitter.sizes()[2] <= right_need, timeout=3000
     )

@@ -101,6 +101,7 @@ class TrainingControls(QWidget):
         self.progress = QLabel()
         self.progress.setStyleSheet(f"font-size: {scale.pt(13):.1f}pt; font-weight: bold;")
         self.progress_detail = QLabel()
+        self._progress_at: tuple = (0, 0, None)  # step, epoch, train loss shown
         self._run_grid = QGridLayout(group)
         self._run_grid.setSpacing(SPACING)
         self.step_button.setMinimumHeight(34)
@@ -137,6 +138,7 @@ class TrainingControls(QWidget):
             grid.addWidget(self.progress_detail, 3, 0, 1, 2)
         for col in range(4):
             grid.setColumnStretch(col, (3 if col < 2 else 1) if on else int(col < 2))
+        self.set_progress(*self._progress_at)
 
     def _build_settings(self) -> QGroupBox:
         group = QGroupBox(self.tr("Optimizer"))
@@ -315,11 +317,12 @@ class TrainingControls(QWidget):
         return self._running
 
     def set_progress(self, step: int, epoch: int, train_loss: float | None) -> None:
+        self._progress_at = (step, epoch, train_loss)
         loss = "—" if train_loss is None else f"{train_loss:.4f}"
         self.progress.setText(self.tr("Epoch %1").replace("%1", f"{epoch:,}"))
-        self.progress_detail.setText(
-            self.tr("step %1 · train loss %2").replace("%1", f"{step:,}").replace("%2", loss)
-        )
+        detail = self.tr("step %1 · train loss %2").replace("%1", f"{step:,}").replace("%2", loss)
+        # compact: beside the epoch in a narrow column, two lines (never wider as steps grow)
+        self.progress_detail.setText(detail.replace(" · ", "\n") if self._compact else detail)
 
     def set_speed(self, epochs_per_second: float) -> None:
         """Show the nearest offered speed; emits nothing."""

@@ -206,11 +206,18 @@ class MainWindow(QMainWindow):
     def centre_is_narrow(self) -> bool:
         return self.splitter.sizes()[1] < CENTRE_MIN_W
 
+    def right_column_need(self) -> int:
+        """The right column's narrowest: its controls (and their scroll bar, shown when the
+        window is short), or the plots under them if wider."""
+        bar = self.controls_scroll.verticalScrollBar().sizeHint().width()
+        controls = self.controls.minimumSizeHint().width() + bar + 8
+        return max(controls, self.right.minimumSizeHint().width())
+
     def give_centre_room(self) -> None:
         """When a side dock leaves the centre under CENTRE_MIN_W, the right column gives up
         width down to what its controls need; the centre takes it."""
         left, centre, right = self.splitter.sizes()
-        spare = right - (self.controls.minimumSizeHint().width() + 8)
+        spare = right - self.right_column_need()
         give = min(max(0, CENTRE_MIN_W - centre), max(0, spare))
         if give:
             self.splitter.setSizes([left, centre + give, right - give])
