@@ -27,6 +27,7 @@ from playground.core.files.project import Project
 from playground.core.files.view import ViewState
 from playground.core.nn.spec import TrainConfig, parse_layers
 from playground.core.nn.trainer import Trainer
+from playground.live.snapshot import LOOP_PARTS
 
 TARGETS = {"fps": 30.0, "p95_latency_ms": 50.0, "training_share": 0.8, "close_seconds": 1.0}
 PROBE_MS = 10
@@ -158,9 +159,6 @@ def _segment(app, session, window, seconds: float, probe: LatencyProbe) -> tuple
     return window.frames_painted - frames0, elapsed, steps, cpu, loop_split(start, end, elapsed)
 
 
-LOOP_PARTS = ("training", "snapshots", "payloads", "sending")
-
-
 def loop_split(start, end, elapsed: float) -> dict:
     """{part: seconds the training loop spent on it ÷ elapsed} between two snapshots, and
     "step_rate": Trainer.step's own steps per second inside the loop."""
@@ -193,9 +191,10 @@ def _measure(app, session, window, seconds: float, project: Project) -> dict:
         frames, live_time, steps = frames + n_frames, live_time + elapsed, steps + n_steps
         cpu += n_cpu
         after = headless_rate(project, HEADLESS_PROBE_S)
-        shares.append(n_steps / elapsed / ((headless + after) / 2))
+        reference = (headless + after) / 2  # headless steps per second around this segment
+        shares.append(n_steps / elapsed / reference)
         if split:
-            split["step_speed"] = split.pop("step_rate") / ((headless + after) / 2)
+            split["step_speed"] = split.pop("step_rate") / reference
             splits.append(split)
         headless = after
     session.play()

@@ -22,7 +22,7 @@ from playground.core.nn.history import History
 from playground.core.nn.trainer import Trainer
 from playground.live import commands as c
 from playground.live import insights
-from playground.live.snapshot import LoopTime
+from playground.live.snapshot import LOOP_PARTS, LoopTime
 from playground.live.snapshot_builder import DEFAULT_RES, build_snapshot, layer_statistics
 
 Emit = Callable[[c.Event], None]
@@ -72,7 +72,7 @@ class TrainingLoop:
         self._sent: dict = {}  # SHARED part → (the object last sent, when)
         self._cost: dict[str, float] = {}  # part → seconds its last build took
         self._rate = 1000.0  # steps per second, re-estimated after every chunk
-        self._time = dict.fromkeys(("training", "snapshots", "payloads", "sending"), 0.0)
+        self._time = dict.fromkeys(LOOP_PARTS, 0.0)
         self._steps = 0
         self.trainer: Trainer | None = None
         self.run_id = load.run_id

@@ -29,6 +29,9 @@ SHARED = ("data", "spec", "config", "initial", "history", "layer_stats")
 LEVELS = 256
 
 
+LOOP_PARTS = ("training", "snapshots", "payloads", "sending")  # LoopTime's seconds fields
+
+
 @dataclass(frozen=True)
 class LoopTime:
     """Seconds the training loop spent since it started, up to the previous snapshot's send:

@@ -97,8 +97,9 @@ class LessonsDock(QObject):
         from playground.core.lessons import content
         from playground.ui.panels.lessons_panel import LessonsPanel
 
-        self.lessons = [content.load_lesson(name) for name in content.lesson_names()]
-        self._place = self._progress(content.lesson_names())
+        names = content.lesson_names()
+        self.lessons = [content.load_lesson(name) for name in names]
+        self._place = self._progress(names)
         self._panel = LessonsPanel(translator.current())
         self._panel.set_lessons(self.lessons)
         self.dock.setWidget(self._panel)
@@ -157,8 +158,6 @@ class LessonsDock(QObject):
         """Take the dock's share of the window when it next shows (a width restored from a
         larger screen does not fit this one)."""
         self._fit_pending = True
-        if self.dock.isVisible():
-            QTimer.singleShot(0, self.fit_width)
 
     def fit_width(self) -> None:
         """The dock at its share of the window (a wider one, set by hand, stays while the
@@ -171,8 +170,8 @@ class LessonsDock(QObject):
     # ------------------------------------------------------------------ place
     @property
     def lesson(self) -> content.Lesson | None:
-        self._ensure_panel()  # the lessons are loaded with it
-        return next((x for x in self.lessons if x.name == self.progress.name), None)
+        place = self.progress  # the lessons are loaded with it
+        return next((x for x in self.lessons if x.name == place.name), None)
 
     def show_place(self, name: str, step: int) -> None:
         """Show step `step` of lesson `name` (clamped) and judge its check from now on."""

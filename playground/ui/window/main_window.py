@@ -323,9 +323,7 @@ class MainWindow(QMainWindow):
         """Open (or raise) View ▸ Compare: side A = this session's current project, started
         again from its initial weights (the main run is not touched); side B = project_b on
         A's points and seed, or with None the chooser's default (every hidden layer linear)."""
-        from playground.ui.window import compare  # imported when first opened
-
-        compare.open_compare(self.session.session, project_b, label_a, label_b)
+        _compare_mode().open_compare(self.session.session, project_b, label_a, label_b)
 
     # ------------------------------------------------------------------ title and close
     def update_title(self) -> None:
@@ -340,9 +338,7 @@ class MainWindow(QMainWindow):
     def close_for_rebuild(self) -> None:
         """Close this window for its replacement: the session goes on."""
         self._closed = True
-        from playground.ui.window import compare
-
-        compare.rebuild_for(self.session.session)
+        _compare_mode().rebuild_for(self.session.session)
         self.close()
         self.deleteLater()
 
@@ -354,11 +350,16 @@ class MainWindow(QMainWindow):
             self._closed = True
             if self.remember:
                 app_settings.save_window(self)
-            from playground.ui.window import compare
-
-            compare.close_for(self.session.session)
+            _compare_mode().close_for(self.session.session)
             self.session.shutdown()
         event.accept()
+
+
+def _compare_mode():
+    """View ▸ Compare's module, imported when first needed (not before the first paint)."""
+    from playground.ui.window import compare
+
+    return compare
 
 
 def _single_map(snap: Snapshot):
